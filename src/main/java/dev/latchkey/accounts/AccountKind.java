@@ -1,0 +1,7 @@
+package dev.latchkey.accounts;
+
+/** What an account is to the organisation. */
+public enum AccountKind {
+    CUSTOMER,
+    GUARANTOR
+}

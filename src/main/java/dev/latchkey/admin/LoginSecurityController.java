@@ -1,0 +1,92 @@
+package dev.latchkey.admin;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.MfaMode;
+import dev.latchkey.sites.MfaPolicy;
+import dev.latchkey.sites.PolicyLockedException;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** F-ADMIN-1 Login &amp; Security: the switches of F-POLICY, for all sites, per site, and for platform logins. */
+@Controller
+class LoginSecurityController {
+
+    private final MfaPolicy policy;
+    private final Sites sites;
+
+    LoginSecurityController(MfaPolicy policy, Sites sites) {
+        this.policy = policy;
+        this.sites = sites;
+    }
+
+    @GetMapping("/admin/login-security")
+    String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("alwaysOn", policy.alwaysOn());
+        model.addAttribute("allSites", policy.allSites());
+        model.addAttribute("platform", policy.platform());
+        model.addAttribute("sites", sites.all());
+        model.addAttribute("factorNames", Sites.FACTORS);
+        return "admin/login-security";
+    }
+
+    @PostMapping("/admin/login-security")
+    String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
+        policy.setAllSites(form.allSitesOn(), admin.email());
+        policy.setPlatform(form.platformOn(), admin.email());
+        return "redirect:/admin/login-security?saved";
+    }
+
+    @PostMapping("/admin/login-security/sites/{slug}")
+    String site(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable String slug,
+            @ModelAttribute SitePolicyForm form) {
+        var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
+        MfaMode mode = parseMode(form.mode());
+        Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());
+        if (!Sites.FACTORS.containsAll(factors)) {
+            throw new BadInputException("admin.policy.badFactor");
+        }
+        Integer minutes = form.codeTtlMinutes();
+        if (minutes != null && (minutes < 1 || minutes > 30)) {
+            throw new BadInputException("admin.policy.badTtl");
+        }
+        policy.updateSite(site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes),
+                admin.email());
+        return "redirect:/admin/login-security?saved";
+    }
+
+    @ExceptionHandler(PolicyLockedException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String locked(Model model) {
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", "admin.policy.locked");
+        return "error";
+    }
+
+    private static MfaMode parseMode(String mode) {
+        try {
+            return MfaMode.valueOf(mode == null ? "" : mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException("admin.policy.badMode");
+        }
+    }
+}

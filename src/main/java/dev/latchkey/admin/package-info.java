@@ -1,0 +1,2 @@
+/** The admin site's pages. Calls other modules' APIs, never their repositories. */
+package dev.latchkey.admin;

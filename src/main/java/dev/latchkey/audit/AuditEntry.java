@@ -1,0 +1,17 @@
+package dev.latchkey.audit;
+
+import java.time.Instant;
+
+/** One security event as readers see it. {@code outcome} is {@code success} or {@code failure}. */
+public record AuditEntry(
+        Instant occurredAt,
+        String type,
+        String outcome,
+        String realm,
+        Long userId,
+        String username,
+        String factor,
+        String actor,
+        String ip,
+        String userAgent,
+        String detail) {}

@@ -1,0 +1,79 @@
+package dev.latchkey.audit;
+
+import dev.latchkey.delivery.DeliveryFailed;
+import dev.latchkey.mfa.CodeSent;
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.signin.SignInEvent;
+import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
+import dev.latchkey.signin.SignInEvent.PasswordStepSucceeded;
+import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
+import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
+import dev.latchkey.signin.SignInEvent.SignedIn;
+import dev.latchkey.signin.SignInEvent.SignedOut;
+import dev.latchkey.sites.MfaSettingChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Records every security event of the other modules, in the transaction that caused it when there is one. */
+@Component
+class SecurityEventListener {
+
+    private final AuditLog log;
+
+    SecurityEventListener(AuditLog log) {
+        this.log = log;
+    }
+
+    @EventListener
+    void on(SignInEvent event) {
+        log.record(entry(event, event.client()));
+    }
+
+    private static AuditEntry entry(SignInEvent event, ClientInfo client) {
+        if (event instanceof PasswordStepSucceeded e) {
+            return entry("signin.password", "success", e.realm(), e.userId(), e.username(), null, client, null);
+        }
+        if (event instanceof PasswordStepFailed e) {
+            return entry("signin.password", "failure", e.realm(), null, e.username(), null, client, null);
+        }
+        if (event instanceof SecondFactorPassed e) {
+            return entry("signin.second-factor", "success", e.realm(), e.userId(), e.username(), e.factor(), client,
+                    null);
+        }
+        if (event instanceof SecondFactorFailed e) {
+            return entry("signin.second-factor", "failure", e.realm(), e.userId(), e.username(), e.factor(), client,
+                    e.reason());
+        }
+        if (event instanceof SignedIn e) {
+            return entry("signin.completed", "success", e.realm(), e.userId(), e.username(), e.factor(), client,
+                    null);
+        }
+        SignedOut e = (SignedOut) event;
+        return entry("signin.signed-out", "success", e.realm(), e.userId(), e.username(), null, client, null);
+    }
+
+    @EventListener
+    void on(CodeSent event) {
+        log.record(new AuditEntry(null, "code.sent", "success", event.realm(), event.userId(), event.username(),
+                event.factor().id(), null, null, null, null));
+    }
+
+    @EventListener
+    void on(DeliveryFailed event) {
+        log.record(new AuditEntry(null, "delivery.failed", "failure", event.realm(), event.userId(), null,
+                event.channel().name().toLowerCase(java.util.Locale.ROOT), null, null, null,
+                "attempt " + event.attempt() + (event.permanent() ? ", gave up: " : ": ") + event.error()));
+    }
+
+    @EventListener
+    void on(MfaSettingChanged event) {
+        log.record(new AuditEntry(null, "settings.mfa", "success", "admin", null, null, null, event.actor(), null,
+                null, event.setting() + " = " + event.value()));
+    }
+
+    private static AuditEntry entry(String type, String outcome, String realm, Long userId, String username,
+            String factor, ClientInfo client, String detail) {
+        return new AuditEntry(null, type, outcome, realm, userId, username, factor, null, client.ip(),
+                client.userAgent(), detail);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.latchkey.delivery;
+
+/** How a message travels. */
+public enum Channel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,127 @@
+package dev.latchkey.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.latchkey.shared.crypto.SecretCipher;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Sends due outbox messages. Runs on its own thread, woken after each enqueue and on a timer; several nodes may
+ * run it at once because each message is claimed with a conditional update before it is sent.
+ */
+@Component
+class OutboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final int BATCH = 20;
+
+    private final OutboxRepository repository;
+    private final MailSender mail;
+    private final SecretCipher cipher;
+    private final DeliveryProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    OutboxWorker(
+            OutboxRepository repository,
+            MailSender mail,
+            SecretCipher cipher,
+            DeliveryProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.mail = mail;
+        this.cipher = cipher;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @TransactionalEventListener
+    void onQueued(Outbox.MessageQueued queued) {
+        wake();
+    }
+
+    @Scheduled(fixedDelayString = "${latchkey.delivery.poll-interval:PT2S}")
+    void onTimer() {
+        wake();
+    }
+
+    /** Asks for a drain; wake-ups that arrive while one runs fold into one more pass. */
+    void wake() {
+        if (wanted.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        wanted.set(false);
+        try {
+            List<Long> due;
+            do {
+                Instant now = clock.instant();
+                due = repository.findDue(now, BATCH);
+                for (Long id : due) {
+                    if (repository.claim(id, now, now.plus(properties.claimTimeout())) == 1) {
+                        repository.findById(id).ifPresent(this::deliver);
+                    }
+                }
+            } while (due.size() == BATCH);
+        } catch (RuntimeException ex) {
+            log.warn("Outbox pass failed; the next pass retries: {}", ex.toString());
+        }
+    }
+
+    private void deliver(OutboxMessage message) {
+        String body = cipher.decrypt(Outbox.BODY_PURPOSE, message.body());
+        try {
+            switch (message.channel()) {
+                case EMAIL -> mail.send(message.recipient(), message.subject(), body);
+                case SMS -> throw new DeliveryException("SMS is not configured", false, null);
+            }
+            repository.markSent(message.id(), clock.instant());
+            events.publishEvent(new MessageSent(
+                    message.channel(), message.recipient(), message.subject(), body, clock.instant()));
+        } catch (DeliveryException ex) {
+            failed(message, ex);
+        }
+    }
+
+    private void failed(OutboxMessage message, DeliveryException ex) {
+        int attempts = message.attempts() + 1;
+        boolean permanent = !ex.retryable() || attempts >= properties.maxAttempts();
+        Instant next = clock.instant().plus(properties.backoff(attempts));
+        String error = ex.getMessage() == null ? "delivery failed" : truncate(ex.getMessage());
+        repository.markFailed(
+                message.id(), permanent ? OutboxMessage.FAILED : OutboxMessage.PENDING, attempts, next, error);
+        log.warn("Delivery of outbox message {} ({}) failed, attempt {}{}: {}",
+                message.id(), message.channel(), attempts, permanent ? ", giving up" : "", error);
+        events.publishEvent(new DeliveryFailed(
+                message.channel(), message.realm(), message.userId(), message.reference(), attempts, permanent, error));
+    }
+
+    private static String truncate(String value) {
+        return value.length() <= 500 ? value : value.substring(0, 500);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

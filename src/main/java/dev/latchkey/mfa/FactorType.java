@@ -1,0 +1,26 @@
+package dev.latchkey.mfa;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The second-step methods, by the ids the spec and the stable hooks use ({@code data-factor}). */
+public enum FactorType {
+    EMAIL("email"),
+    SMS("sms"),
+    TOTP("totp"),
+    BACKUP("backup");
+
+    private final String id;
+
+    FactorType(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<FactorType> fromId(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.mfa.code;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import dev.latchkey.mfa.FactorSubject;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts of code messages (F-CODE-5): which site, the code, when it expires, and what to do if it wasn't you.
+ * Texts come from the message bundle in the login's language.
+ */
+@Component
+class CodeMessages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final MessageSource messages;
+
+    CodeMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String emailSubject(FactorSubject subject) {
+        return messages.getMessage("mail.code.subject", new Object[] {subject.realm().name()}, subject.locale());
+    }
+
+    String emailBody(FactorSubject subject, String code, Instant expires) {
+        Object[] args = {
+            subject.displayName(), subject.realm().name(), code, subject.codeTtl().toMinutes(), TIME.format(expires)
+        };
+        return messages.getMessage("mail.code.body", args, subject.locale());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.latchkey.shared.web;
+
+import dev.latchkey.shared.LatchkeyProperties;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Model attributes every page layout may use. */
+@ControllerAdvice
+class LayoutAdvice {
+
+    private final LatchkeyProperties properties;
+
+    LayoutAdvice(LatchkeyProperties properties) {
+        this.properties = properties;
+    }
+
+    @ModelAttribute("demo")
+    boolean demo() {
+        return properties.demo();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.latchkey.signin;
+
+/** The password step's input. */
+record LoginForm(String username, String password) {
+
+    static final int MAX_USERNAME = 320;
+    static final int MAX_PASSWORD = 1024;
+
+    boolean blank() {
+        return username == null || username.isBlank() || password == null || password.isEmpty();
+    }
+
+    boolean oversized() {
+        return username.length() > MAX_USERNAME || password.length() > MAX_PASSWORD;
+    }
+}

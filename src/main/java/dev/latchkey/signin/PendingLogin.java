@@ -1,0 +1,38 @@
+package dev.latchkey.signin;
+
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A login between the password step and the second factor, held in the server-side session. {@code loginId} is a
+ * fresh random value: every challenge is bound to it, so a code of one login is worthless in another session.
+ */
+record PendingLogin(
+        String loginId,
+        long userId,
+        String realm,
+        Instant startedAt,
+        Set<String> allowedFactors,
+        Duration codeTtl,
+        List<String> available)
+        implements Serializable {
+
+    static final String ATTRIBUTE = PendingLogin.class.getName();
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static String newLoginId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    boolean expired(Instant now, Duration timeout) {
+        return !now.isBefore(startedAt.plus(timeout));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.latchkey.signin;
+
+import java.io.IOException;
+import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
+
+/**
+ * Sends a visitor who is not signed in to this realm to the realm's login page, remembering the page they asked for
+ * (F-LOGIN-4). Paths outside every realm answer 404.
+ */
+final class RealmLoginRedirect implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final RequestCache requestCache;
+
+    RealmLoginRedirect(RequestCache requestCache) {
+        this.requestCache = requestCache;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+            throws IOException {
+        redirect(request, response);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+            throws IOException {
+        redirect(request, response);
+    }
+
+    private void redirect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> realm = RealmPaths.realmKey(request);
+        if (realm.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if ("GET".equals(request.getMethod())) {
+            requestCache.saveRequest(request, response);
+        }
+        response.sendRedirect(request.getContextPath() + RealmPaths.loginPath(realm.get()));
+    }
+}

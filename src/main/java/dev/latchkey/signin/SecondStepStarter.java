@@ -1,0 +1,44 @@
+package dev.latchkey.signin;
+
+import dev.latchkey.mfa.FactorSubject;
+import dev.latchkey.mfa.FactorType;
+import dev.latchkey.sites.Realm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a login goes after the password (F-LOGIN-3): the authenticator page when the user has one, straight to the
+ * only factor when there is one (sending its code), the chooser when there are several, and an explanation when
+ * there are none.
+ */
+@Component
+class SecondStepStarter {
+
+    private final SignInFlow flow;
+
+    SecondStepStarter(SignInFlow flow) {
+        this.flow = flow;
+    }
+
+    String firstPage(Realm realm, PendingLogin pending) {
+        String base = realm.basePath() + "/login/";
+        if (pending.available().isEmpty()) {
+            return base + "unavailable";
+        }
+        if (pending.available().contains(FactorType.TOTP.id())) {
+            return base + FactorType.TOTP.id();
+        }
+        if (pending.available().size() > 1) {
+            return base + "method";
+        }
+        return start(realm, pending, FactorType.fromId(pending.available().get(0)).orElseThrow());
+    }
+
+    /** Starts a factor (sending its code when it has one) and answers the page to go to. */
+    String start(Realm realm, PendingLogin pending, FactorType type) {
+        if (flow.factor(type).sendsCode()) {
+            FactorSubject subject = flow.subject(realm, pending).orElseThrow();
+            flow.send(subject, type);
+        }
+        return realm.basePath() + "/login/" + type.id();
+    }
+}

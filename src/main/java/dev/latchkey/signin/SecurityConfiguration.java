@@ -1,0 +1,74 @@
+package dev.latchkey.signin;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * One filter chain for the whole application. The password and code steps are ordinary controllers (the sign-in
+ * module decides when a session is signed in); this chain guards the pages, CSRF, logout and the headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(
+            HttpSecurity http, SecurityContextRepository contexts, RequestCache requestCache, SignOut signOut) {
+        RealmLoginRedirect loginRedirect = new RealmLoginRedirect(requestCache);
+        RealmAccess realmAccess = new RealmAccess();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/dev/**")
+                        .permitAll()
+                        .requestMatchers("/sites/{slug}/login", "/sites/{slug}/login/**")
+                        .permitAll()
+                        .requestMatchers("/admin/login", "/admin/login/**")
+                        .permitAll()
+                        .requestMatchers("/sites/{slug}", "/sites/{slug}/**", "/admin", "/admin/**")
+                        .access(realmAccess)
+                        .anyRequest()
+                        .denyAll())
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(loginRedirect)
+                        .accessDeniedHandler(loginRedirect))
+                .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
+                                pathPattern(HttpMethod.POST, "/sites/{slug}/logout"),
+                                pathPattern(HttpMethod.POST, "/admin/logout")))
+                        .addLogoutHandler(signOut)
+                        .logoutSuccessHandler(signOut))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+}

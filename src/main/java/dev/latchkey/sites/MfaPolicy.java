@@ -1,0 +1,99 @@
+package dev.latchkey.sites;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import dev.latchkey.shared.SettingsStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides who must pass a second factor (F-POLICY-1..4). The switches are read from the database on every login,
+ * so a change takes effect for the next sign-in on every node.
+ */
+@Service
+public class MfaPolicy {
+
+    static final String ALL_SITES = "mfa.all-sites";
+    static final String PLATFORM = "mfa.platform";
+
+    private final SettingsStore settings;
+    private final MfaProperties properties;
+    private final Sites sites;
+    private final ApplicationEventPublisher events;
+
+    MfaPolicy(SettingsStore settings, MfaProperties properties, Sites sites, ApplicationEventPublisher events) {
+        this.settings = settings;
+        this.properties = properties;
+        this.sites = sites;
+        this.events = events;
+    }
+
+    /** F-POLICY-3: when true, nothing in the UI can switch MFA off. */
+    public boolean alwaysOn() {
+        return properties.alwaysOn();
+    }
+
+    /** F-POLICY-2 "Enable MFA for all sites". */
+    public boolean allSites() {
+        return alwaysOn() || flag(ALL_SITES, false);
+    }
+
+    /** F-POLICY-2 "MFA for platform logins". */
+    public boolean platform() {
+        return alwaysOn() || flag(PLATFORM, true);
+    }
+
+    @Transactional
+    public void setAllSites(boolean on, String actor) {
+        change(ALL_SITES, on, actor);
+    }
+
+    @Transactional
+    public void setPlatform(boolean on, String actor) {
+        change(PLATFORM, on, actor);
+    }
+
+    /** Sets one site's mode, factors and code lifetime; refused under always-on when it would weaken MFA. */
+    @Transactional
+    public SiteView updateSite(long siteId, MfaMode mode, Set<String> factors, Duration codeTtl, String actor) {
+        if (alwaysOn() && mode != MfaMode.REQUIRED) {
+            throw new PolicyLockedException();
+        }
+        SiteView site = sites.updatePolicy(siteId, mode, factors, codeTtl);
+        events.publishEvent(new MfaSettingChanged(
+                "site." + site.slug(), mode + " " + site.allowedFactors() + " " + site.codeTtl(), actor));
+        return site;
+    }
+
+    /**
+     * The second step for one login. A user who enabled an authenticator keeps it even where the site's mode is
+     * off: they asked for it, and dropping it silently would weaken their account.
+     */
+    public SecondStep decide(Realm realm, boolean userMfaRequired, boolean hasAuthenticator) {
+        boolean personal = userMfaRequired || hasAuthenticator;
+        if (realm.isAdmin()) {
+            return new SecondStep(platform() || personal, Set.copyOf(Sites.FACTORS), properties.codeTtl());
+        }
+        SiteView site = sites.findById(realm.siteId()).orElseThrow();
+        boolean required = allSites() || site.mfaMode() == MfaMode.REQUIRED || personal;
+        Set<String> factors = new LinkedHashSet<>(site.allowedFactors());
+        if (required && factors.isEmpty()) {
+            factors.add("email");
+        }
+        return new SecondStep(required, factors, site.codeTtl());
+    }
+
+    private boolean flag(String name, boolean fallback) {
+        return settings.get(name).map(Boolean::parseBoolean).orElse(fallback);
+    }
+
+    private void change(String name, boolean on, String actor) {
+        if (alwaysOn() && !on) {
+            throw new PolicyLockedException();
+        }
+        settings.put(name, Boolean.toString(on));
+        events.publishEvent(new MfaSettingChanged(name, Boolean.toString(on), actor));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.latchkey.sites;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Deployment settings of F-POLICY and F-CODE.
+ *
+ * @param codeTtl lifetime of email and SMS codes ({@code latchkey.mfa.code-ttl}, default 5 minutes)
+ * @param alwaysOn F-POLICY-3: MFA required on every site and for admins, locked in the UI
+ */
+@ConfigurationProperties("latchkey.mfa")
+public record MfaProperties(Duration codeTtl, boolean alwaysOn) {
+
+    public MfaProperties {
+        if (codeTtl == null) {
+            codeTtl = Duration.ofMinutes(5);
+        }
+        if (codeTtl.compareTo(Duration.ofSeconds(30)) < 0 || codeTtl.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw new IllegalArgumentException("latchkey.mfa.code-ttl must be between 30 seconds and 30 minutes");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.latchkey.sites;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** A site as other modules see it. {@code codeTtl} is the effective lifetime of email and SMS codes. */
+public record SiteView(
+        long id,
+        String slug,
+        String name,
+        String defaultRegion,
+        MfaMode mfaMode,
+        Set<String> allowedFactors,
+        Duration codeTtl,
+        String brandColor) {
+
+    public Realm realm() {
+        return new Realm(id, slug, name);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.latchkey.sites;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The sites of this deployment. */
+@Service
+public class Sites {
+
+    /** Factors a site may allow, in the order the chooser shows them. */
+    public static final List<String> FACTORS = List.of("email", "sms", "totp", "backup");
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+
+    private final SiteRepository repository;
+    private final MfaProperties properties;
+    private final Clock clock;
+
+    Sites(SiteRepository repository, MfaProperties properties, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<SiteView> findBySlug(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return repository.findBySlug(slug).map(this::view);
+    }
+
+    public Optional<SiteView> findById(long id) {
+        return repository.findById(id).map(this::view);
+    }
+
+    public List<SiteView> all() {
+        return repository.findAllByOrderByName().stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public SiteView create(SiteDraft draft) {
+        if (!SLUG.matcher(draft.slug()).matches() || Realm.ADMIN_KEY.equals(draft.slug())) {
+            throw new IllegalArgumentException("A site slug is 2-40 lower-case letters, digits or dashes");
+        }
+        Site site = new Site(
+                null,
+                draft.slug(),
+                draft.name(),
+                draft.defaultRegion(),
+                draft.mfaMode(),
+                joinFactors(draft.allowedFactors()),
+                null,
+                null,
+                clock.instant());
+        return view(repository.save(site));
+    }
+
+    /** Sets a site's MFA mode, allowed factors and code lifetime (null: the deployment default). */
+    @Transactional
+    public SiteView updatePolicy(long siteId, MfaMode mode, Set<String> factors, Duration codeTtl) {
+        Site site = repository.findById(siteId).orElseThrow();
+        Integer ttl = codeTtl == null ? null : Math.toIntExact(codeTtl.toSeconds());
+        return view(repository.save(site.withPolicy(mode, joinFactors(factors), ttl)));
+    }
+
+    private SiteView view(Site site) {
+        Duration ttl = site.codeTtlSeconds() == null
+                ? properties.codeTtl()
+                : Duration.ofSeconds(site.codeTtlSeconds());
+        return new SiteView(
+                site.id(),
+                site.slug(),
+                site.name(),
+                site.defaultRegion(),
+                site.mfaMode(),
+                splitFactors(site.allowedFactors()),
+                ttl,
+                site.brandColor());
+    }
+
+    private static String joinFactors(Set<String> factors) {
+        return String.join(",", FACTORS.stream().filter(factors::contains).toList());
+    }
+
+    private static Set<String> splitFactors(String factors) {
+        Set<String> result = new LinkedHashSet<>();
+        Arrays.stream(factors.split(",")).map(String::trim).filter(FACTORS::contains).forEach(result::add);
+        return Collections.unmodifiableSet(result);
+    }
+}

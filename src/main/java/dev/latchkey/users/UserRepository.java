@@ -1,0 +1,31 @@
+package dev.latchkey.users;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface UserRepository extends ListCrudRepository<User, Long> {
+
+    Optional<User> findByLoginKey(String loginKey);
+
+    boolean existsByAdminRoleIsNotNull();
+
+    @Modifying
+    @Query("update app_user set password_hash = :hash where id = :id")
+    int updatePasswordHash(long id, String hash);
+
+    @Modifying
+    @Query("update app_user set second_factor_failures = second_factor_failures + 1 where id = :id")
+    int incrementSecondFactorFailures(long id);
+
+    @Modifying
+    @Query("update app_user set locked_at = :at where id = :id and locked_at is null"
+            + " and second_factor_failures >= :limit")
+    int lockWhenOverLimit(long id, int limit, Instant at);
+
+    @Modifying
+    @Query("update app_user set second_factor_failures = 0 where id = :id and second_factor_failures <> 0")
+    int resetSecondFactorFailures(long id);
+}
