@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class DeliveryConfiguration {
 
     @Bean
-    MailSender mailSender(ObjectProvider<JavaMailSender> javaMail, DeliveryProperties properties) {
+    MailSender outboxMailSender(ObjectProvider<JavaMailSender> javaMail, DeliveryProperties properties) {
         JavaMailSender sender = javaMail.getIfAvailable();
         if (sender == null) {
             throw new IllegalStateException(

@@ -8,6 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
@@ -31,6 +32,11 @@ final class RealmLoginRedirect implements AuthenticationEntryPoint, AccessDenied
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
+        if (ex instanceof CsrfException) {
+            // a missing or stale form token: nothing was changed, and a redirect would hide why
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
         redirect(request, response);
     }
 

@@ -1,0 +1,135 @@
+package dev.latchkey.test;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A minimal browser for HTTP-level tests: its own cookie jar, no automatic redirects, and forms submitted the way
+ * a browser would (hidden fields such as the CSRF token included).
+ */
+public final class Browser {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client;
+
+    public Browser(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** Follows redirects from a GET until a page answers. */
+    public Page open(String path) {
+        Page page = get(path);
+        for (int i = 0; i < 10 && page.isRedirect(); i++) {
+            page = get(page.location());
+        }
+        return page;
+    }
+
+    /** Submits the form matching {@code selector} on {@code page}, with its hidden fields plus {@code fields}. */
+    public Page submit(Page page, String selector, Map<String, String> fields) {
+        Element form = page.document().selectFirst(selector);
+        if (form == null) {
+            throw new AssertionError("No form " + selector + " on " + page.path() + ":\n" + page.body());
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> data.put(input.attr("name"), input.attr("value")));
+        data.putAll(fields);
+        return post(form.attr("action"), data);
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The current value of the session cookie, if any. */
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("SESSION"))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.uri().getPath(), response.statusCode(), response.body(), response.headers()
+                    .firstValue("Location")
+                    .map(this::relative)
+                    .orElse(null), response.headers().map());
+        } catch (IOException ex) {
+            throw new AssertionError("Request failed: " + ex, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : base + path);
+    }
+
+    private String relative(String location) {
+        return location.startsWith(base) ? location.substring(base.length()) : location;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** One response. */
+    public record Page(
+            String path, int status, String body, String location, Map<String, java.util.List<String>> headers) {
+
+        public Document document() {
+            return Jsoup.parse(body);
+        }
+
+        public boolean isRedirect() {
+            return status >= 300 && status < 400 && location != null;
+        }
+
+        /** The text of every {@code [role=alert]}, joined. */
+        public String alerts() {
+            return document().select("[role=alert]").eachText().stream().collect(Collectors.joining(" | "));
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.latchkey.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import dev.latchkey.test.Browser.Page;
+
+/** The steps of a sign-in as a person takes them, for tests that need to get past them. */
+public final class SignInSteps {
+
+    private SignInSteps() {}
+
+    /** Opens the site's login page and submits the password; answers the response to the POST. */
+    public static Page password(Browser browser, String slug, String email, String password) {
+        Page login = browser.get("/sites/" + slug + "/login");
+        assertThat(login.status()).isEqualTo(200);
+        return browser.submit(login, "#login-form", Map.of("username", email, "password", password));
+    }
+
+    /** Submits a code on the code page of the given factor; answers the response to the POST. */
+    public static Page code(Browser browser, String slug, String factor, String code) {
+        Page page = browser.get("/sites/" + slug + "/login/" + factor);
+        assertThat(page.status()).as("code page of %s", factor).isEqualTo(200);
+        return browser.submit(page, "#code-form", Map.of("code", code));
+    }
+}
