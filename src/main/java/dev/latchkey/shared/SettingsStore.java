@@ -1,5 +1,6 @@
 package dev.latchkey.shared;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,14 +29,19 @@ public class SettingsStore {
                 .optional();
     }
 
+    /** PostgreSQL's driver cannot bind an Instant; a Timestamp binds on both databases. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
     @Transactional
     public void put(String name, String value) {
         int updated = jdbc.sql("update system_setting set setting = ?, updated_at = ? where name = ?")
-                .params(value, clock.instant(), name)
+                .params(value, now(), name)
                 .update();
         if (updated == 0) {
             jdbc.sql("insert into system_setting (name, setting, updated_at) values (?, ?, ?)")
-                    .params(name, value, clock.instant())
+                    .params(name, value, now())
                     .update();
         }
     }

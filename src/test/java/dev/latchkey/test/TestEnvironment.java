@@ -25,7 +25,7 @@ public final class TestEnvironment implements ApplicationContextInitializer<Conf
         properties.put("latchkey.delivery.first-retry", "PT0.3S");
         properties.put("latchkey.delivery.max-retry-delay", "PT1S");
         properties.put("latchkey.delivery.max-attempts", "50");
-        properties.put("spring.mail.properties.mail.smtp.timeout", "3000");
+        properties.put("spring.mail.properties.mail.smtp.timeout", "4000");
         properties.put("spring.mail.properties.mail.smtp.connectiontimeout", "3000");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("latchkey-test", properties));
     }

@@ -3,6 +3,7 @@ package dev.latchkey.test;
 import java.util.UUID;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -26,8 +27,20 @@ public class TestUsers {
     }
 
     public UserView portalUser(String slug) {
+        return portalUser(slug, false);
+    }
+
+    public UserView portalUser(String slug, boolean mfaRequired) {
         Realm realm = sites.findBySlug(slug).orElseThrow().realm();
-        String email = "u-" + UUID.randomUUID().toString().substring(0, 12) + "@" + slug + ".test";
-        return users.create(realm, new NewUser(email, "Test User", PASSWORD, true, null, false, null));
+        return users.create(realm, new NewUser(email(slug), "Test User", PASSWORD, true, null, mfaRequired, null));
+    }
+
+    public UserView admin() {
+        return users.create(Realm.ADMIN, new NewUser(email("admin"), "Test Admin", PASSWORD, true, null, false,
+                AdminRole.SYSTEM));
+    }
+
+    private static String email(String where) {
+        return "u-" + UUID.randomUUID().toString().substring(0, 12) + "@" + where + ".test";
     }
 }
