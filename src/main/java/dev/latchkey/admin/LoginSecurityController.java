@@ -12,6 +12,8 @@ import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.users.AdminRole;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,6 +51,7 @@ class LoginSecurityController {
 
     @PostMapping("/admin/login-security")
     String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
+        requireSystemAdmin(admin);
         policy.setAllSites(form.allSitesOn(), admin.email());
         policy.setPlatform(form.platformOn(), admin.email());
         return "redirect:/admin/login-security?saved";
@@ -59,6 +62,7 @@ class LoginSecurityController {
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @PathVariable String slug,
             @ModelAttribute SitePolicyForm form) {
+        requireSystemAdmin(admin);
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
         MfaMode mode = parseMode(form.mode());
         Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());
@@ -66,7 +70,7 @@ class LoginSecurityController {
             throw new BadInputException("admin.policy.badFactor");
         }
         Integer minutes = form.codeTtlMinutes();
-        if (minutes != null && (minutes < 1 || minutes > 30)) {
+        if (minutes != null && (minutes < 1 || minutes > 15)) {
             throw new BadInputException("admin.policy.badTtl");
         }
         policy.updateSite(site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes),
@@ -80,6 +84,13 @@ class LoginSecurityController {
         model.addAttribute("status", 409);
         model.addAttribute("messageKey", "admin.policy.locked");
         return "error";
+    }
+
+    /** Site admins manage their sites' users; only system admins change deployment-wide settings. */
+    private static void requireSystemAdmin(LatchkeyPrincipal admin) {
+        if (admin.adminRole() != AdminRole.SYSTEM) {
+            throw new AccessDeniedException("system admins only");
+        }
     }
 
     private static MfaMode parseMode(String mode) {

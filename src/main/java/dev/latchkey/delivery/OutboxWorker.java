@@ -89,7 +89,14 @@ class OutboxWorker {
     }
 
     private void deliver(OutboxMessage message) {
-        String body = cipher.decrypt(Outbox.BODY_PURPOSE, message.body());
+        String body;
+        try {
+            body = cipher.decrypt(Outbox.BODY_PURPOSE, message.body());
+        } catch (RuntimeException ex) {
+            failed(message, new DeliveryException("message body cannot be decrypted with the configured keys", false,
+                    ex));
+            return;
+        }
         try {
             switch (message.channel()) {
                 case EMAIL -> mail.send(message.recipient(), message.subject(), body);
@@ -100,6 +107,8 @@ class OutboxWorker {
                     message.channel(), message.recipient(), message.subject(), body, clock.instant()));
         } catch (DeliveryException ex) {
             failed(message, ex);
+        } catch (RuntimeException ex) {
+            failed(message, new DeliveryException("unexpected " + ex.getClass().getSimpleName(), true, ex));
         }
     }
 

@@ -53,8 +53,10 @@ class DemoData implements ApplicationRunner {
         if (sites.findBySlug("acme").isPresent()) {
             return;
         }
-        users.create(Realm.ADMIN, new NewUser("admin@latchkey.test", "Ada Admin", PASSWORD, true, null, false,
-                AdminRole.SYSTEM));
+        if (users.findByEmail(Realm.ADMIN, "admin@latchkey.test").isEmpty()) {
+            users.create(Realm.ADMIN, new NewUser("admin@latchkey.test", "Ada Admin", PASSWORD, true, null, false,
+                    AdminRole.SYSTEM));
+        }
 
         SiteView acme = sites.create(new SiteDraft("acme", "Acme Leasing", "NL", MfaMode.REQUIRED,
                 Set.of("email", "sms", "totp", "backup")));

@@ -13,4 +13,9 @@ record LoginForm(String username, String password) {
     boolean oversized() {
         return username.length() > MAX_USERNAME || password.length() > MAX_PASSWORD;
     }
+
+    /** No email address holds control or format characters (NUL, bidi overrides, …). */
+    boolean malformed() {
+        return username.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
 }

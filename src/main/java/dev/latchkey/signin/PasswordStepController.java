@@ -48,6 +48,9 @@ class PasswordStepController {
         if (form.blank() || form.oversized()) {
             return failed(model, response, HttpStatus.BAD_REQUEST, form.blank() ? "signin.blank" : "signin.tooLong");
         }
+        if (form.malformed()) {
+            return failed(model, response, HttpStatus.BAD_REQUEST, "signin.malformed");
+        }
         ClientInfo client = ClientInfo.of(request);
         Optional<UserView> user = flow.checkPassword(realm, form.username(), form.password(), client);
         if (user.isEmpty()) {

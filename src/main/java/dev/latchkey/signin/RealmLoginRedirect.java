@@ -5,7 +5,9 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -34,6 +36,14 @@ final class RealmLoginRedirect implements AuthenticationEntryPoint, AccessDenied
             throws IOException {
         if (ex instanceof CsrfException) {
             // a missing or stale form token: nothing was changed, and a redirect would hide why
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        Optional<String> realm = RealmPaths.realmKey(request);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof LatchkeyPrincipal principal
+                && realm.isPresent() && realm.get().equals(principal.realm())) {
+            // signed in to this realm but not allowed to do this: say so instead of asking to sign in again
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

@@ -100,6 +100,9 @@ class SecondStepController {
             return pages.error(model, response, realm, pending.get(), type, subject, HttpStatus.BAD_REQUEST,
                     "code.malformed");
         }
+        if (flow.locked(subject.userId())) {
+            return locked(request, response, model, realm);
+        }
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
             var user = flow.user(subject.userId()).orElseThrow();
@@ -108,11 +111,7 @@ class SecondStepController {
             return "redirect:" + target;
         }
         if (flow.locked(subject.userId())) {
-            session.abandon(request);
-            model.addAttribute("realm", realm);
-            model.addAttribute("error", "signin.locked");
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            return "signin/login";
+            return locked(request, response, model, realm);
         }
         return pages.rejected(model, response, realm, pending.get(), type, subject, result);
     }
@@ -146,6 +145,14 @@ class SecondStepController {
     String unavailable(@PathVariable(required = false) String slug, Model model) {
         model.addAttribute("realm", realms.resolve(slug));
         return "signin/unavailable";
+    }
+
+    private String locked(HttpServletRequest request, HttpServletResponse response, Model model, Realm realm) {
+        session.abandon(request);
+        model.addAttribute("realm", realm);
+        model.addAttribute("error", "signin.locked");
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "signin/login";
     }
 
     private FactorSubject subject(Realm realm, PendingLogin pending) {

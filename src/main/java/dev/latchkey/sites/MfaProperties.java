@@ -16,8 +16,8 @@ public record MfaProperties(Duration codeTtl, boolean alwaysOn) {
         if (codeTtl == null) {
             codeTtl = Duration.ofMinutes(5);
         }
-        if (codeTtl.compareTo(Duration.ofSeconds(30)) < 0 || codeTtl.compareTo(Duration.ofMinutes(30)) > 0) {
-            throw new IllegalArgumentException("latchkey.mfa.code-ttl must be between 30 seconds and 30 minutes");
+        if (codeTtl.compareTo(Duration.ofMinutes(1)) < 0 || codeTtl.compareTo(Duration.ofMinutes(15)) > 0) {
+            throw new IllegalArgumentException("latchkey.mfa.code-ttl must be between 1 and 15 minutes");
         }
     }
 }

@@ -247,6 +247,19 @@ class EmailCodeSignInIntegrationTests {
     }
 
     @Test
+    void aLoginThatStartedBeforeTheAccountLockedCannotFinish() {
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        String code = TestMailServer.awaitCode(user.email(), 1);
+        for (int i = 0; i < 100; i++) {
+            users.recordSecondFactorFailure(user.id());
+        }
+        Page refused = SignInSteps.code(browser, "acme", "email", code);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.alerts()).contains("locked");
+        assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
+    }
+
+    @Test
     void postWithoutCsrfTokenIsRejectedAndSignsNobodyIn() {
         browser.get("/sites/acme/login");
         Page rejected = browser.post("/sites/acme/login", Map.of("username", user.email(), "password",

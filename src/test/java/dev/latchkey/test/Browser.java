@@ -82,8 +82,10 @@ public final class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response =
-                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            request.timeout(Duration.ofSeconds(30))
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                    .header("User-Agent", "LatchkeyTestBrowser/1.0");
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.uri().getPath(), response.statusCode(), response.body(), response.headers()
                     .firstValue("Location")
                     .map(this::relative)

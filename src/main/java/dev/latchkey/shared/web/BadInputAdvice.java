@@ -1,6 +1,7 @@
 package dev.latchkey.shared.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,7 +25,8 @@ class BadInputAdvice {
     @ExceptionHandler({
         MissingServletRequestParameterException.class,
         MethodArgumentTypeMismatchException.class,
-        HandlerMethodValidationException.class
+        HandlerMethodValidationException.class,
+        BindException.class
     })
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView malformed(Exception ex) {
@@ -37,7 +39,7 @@ class BadInputAdvice {
         return page(HttpStatus.METHOD_NOT_ALLOWED, "error.405");
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
+    @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(Exception ex) {
         return page(HttpStatus.NOT_FOUND, "error.404");

@@ -1,0 +1,89 @@
+package dev.latchkey.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import dev.latchkey.sites.MfaPolicy;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.AdminRole;
+import dev.latchkey.users.NewUser;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** F-ADMIN-1 (plain for now): the switches on the Login &amp; Security page, and who may change them. */
+@IntegrationTest
+class LoginSecurityIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    MfaPolicy policy;
+
+    @AfterEach
+    void restore() {
+        policy.setAllSites(false, "test");
+        policy.setPlatform(true, "test");
+    }
+
+    @Test
+    void aSystemAdminSwitchesMfaOnForAllSitesAndTheNextSignInNeedsACode() {
+        Browser admin = signedInAdmin(testUsers.admin());
+        Page page = admin.get("/admin/login-security");
+        assertThat(page.document().selectFirst("#allSites").hasAttr("checked")).isFalse();
+
+        Page saved = admin.submit(page, "#mfa-switches", Map.of("allSites", "true", "platform", "true"));
+        assertThat(saved.location()).isEqualTo("/admin/login-security?saved");
+        assertThat(admin.get("/admin/login-security").document().selectFirst("#allSites").hasAttr("checked")).isTrue();
+
+        UserView carol = testUsers.portalUser("globex");
+        assertThat(SignInSteps.password(new Browser(port), "globex", carol.email(), TestUsers.PASSWORD).location())
+                .isEqualTo("/sites/globex/login/email");
+    }
+
+    @Test
+    void aSiteAdminCannotChangeSystemWideSwitches() {
+        UserView siteAdmin = users.create(Realm.ADMIN, new NewUser("site-admin-" + System.nanoTime() + "@admin.test",
+                "Site Admin", TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
+        Browser browser = signedInAdmin(siteAdmin);
+        Page page = browser.get("/admin/login-security");
+        Page refused = browser.submit(page, "#mfa-switches", Map.of("allSites", "true", "platform", "true"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(policy.allSites()).isFalse();
+    }
+
+    @Test
+    void portalUsersNeverReachTheAdminSite() {
+        UserView user = testUsers.portalUser("globex");
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD);
+        assertThat(browser.get("/sites/globex/").status()).isEqualTo(200);
+        assertThat(browser.get("/admin/login-security").location()).isEqualTo("/admin/login");
+    }
+
+    private Browser signedInAdmin(UserView admin) {
+        Browser browser = new Browser(port);
+        Page login = browser.get("/admin/login");
+        browser.submit(login, "#login-form", Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
+        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
+                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
+        assertThat(done.location()).isEqualTo("/admin/");
+        return browser;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.latchkey.mfa.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.mfa.FactorSubject;
+import dev.latchkey.mfa.Verification;
+import dev.latchkey.mfa.Verification.Outcome;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The code store itself (F-CODE-1/2): storage, single use under concurrency, binding to the login. */
+@IntegrationTest
+class OneTimeCodesIntegrationTests {
+
+    @Autowired
+    OneTimeCodes codes;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    Sites sites;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    UserView user;
+
+    @BeforeEach
+    void setUp() {
+        user = testUsers.portalUser("acme");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void storesOnlyAnHmacOfTheCodeAndNeverTheCodeItself() {
+        FactorSubject subject = subject("login-a");
+        String code = send(subject);
+        String stored = jdbc.sql("select code_hash from one_time_code where login_id = ?")
+                .param(subject.loginId())
+                .query(String.class)
+                .single();
+        assertThat(code).matches("\\d{6}");
+        assertThat(stored).hasSize(64).doesNotContain(code);
+        String body = jdbc.sql("select body from outbox_message where user_id = ? order by id desc limit 1")
+                .param(user.id())
+                .query(String.class)
+                .single();
+        assertThat(body).as("the queued mail is encrypted at rest").doesNotContain(code);
+    }
+
+    @Test
+    void eightConcurrentSubmissionsOfTheRightCodeHaveExactlyOneWinner() throws Exception {
+        FactorSubject subject = subject("login-race");
+        String code = send(subject);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Verification>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return codes.verify(subject, "email", code);
+            }));
+        }
+        start.countDown();
+        long winners = 0;
+        for (Future<Verification> result : results) {
+            winners += result.get().accepted() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(winners).isEqualTo(1);
+    }
+
+    @Test
+    void aCodeDiesOnUse() {
+        FactorSubject subject = subject("login-once");
+        String code = send(subject);
+        assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.NO_CHALLENGE);
+    }
+
+    @Test
+    void aCodeIsBoundToItsLogin() {
+        FactorSubject first = subject("login-1");
+        String code = send(first);
+        clock.advance(Duration.ofSeconds(31));
+        FactorSubject second = subject("login-2");
+        send(second);
+        Verification elsewhere = codes.verify(second, "email", code);
+        assertThat(elsewhere.accepted()).isFalse();
+        assertThat(codes.verify(first, "email", code).accepted()).isTrue();
+    }
+
+    @Test
+    void malformedAnswersAreNotCountedAsTries() {
+        FactorSubject subject = subject("login-shape");
+        String code = send(subject);
+        for (String bad : List.of("", "12345", "1234567", "abcdef", "12 34 5x", "１２３４５６")) {
+            assertThat(codes.verify(subject, "email", bad).outcome()).as(bad).isEqualTo(Outcome.MALFORMED);
+        }
+        assertThat(codes.verify(subject, "email", code.substring(0, 3) + " " + code.substring(3)).accepted())
+                .as("spaces inside a code are forgiven")
+                .isTrue();
+    }
+
+    private String send(FactorSubject subject) {
+        AtomicReference<String> sent = new AtomicReference<>();
+        var result = codes.send(subject, "email", (code, expiresAt) -> {
+            sent.set(code);
+            return new OutgoingMessage(Channel.EMAIL, subject.email(), "code", "Your code: " + code, null, null, null);
+        });
+        assertThat(result.sent()).isTrue();
+        return sent.get();
+    }
+
+    private FactorSubject subject(String loginId) {
+        return new FactorSubject(user.id(), user.displayName(), user.email(), true, null,
+                sites.findBySlug("acme").orElseThrow().realm(), loginId + "-" + user.id(), Duration.ofMinutes(5),
+                Locale.ENGLISH);
+    }
+}

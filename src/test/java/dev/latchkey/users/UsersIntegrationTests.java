@@ -1,0 +1,83 @@
+package dev.latchkey.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Users and passwords on this run's database. */
+@IntegrationTest
+class UsersIntegrationTests {
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Sites sites;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void passwordsAreStoredAsArgon2idWithTheirParameters() {
+        UserView user = testUsers.portalUser("acme");
+        String hash = jdbc.sql("select password_hash from app_user where id = ?")
+                .param(user.id())
+                .query(String.class)
+                .single();
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(TestUsers.PASSWORD);
+    }
+
+    @Test
+    void authenticateIgnoresCaseOfTheEmailAndRejectsWrongPasswords() {
+        UserView user = testUsers.portalUser("acme");
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        assertThat(users.authenticate(acme, user.email().toUpperCase(), TestUsers.PASSWORD)).isPresent();
+        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x")).isEmpty();
+        assertThat(users.authenticate(acme, "missing-" + user.email(), TestUsers.PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void aLoginBelongsToOneSite() {
+        UserView user = testUsers.portalUser("acme");
+        Realm globex = sites.findBySlug("globex").orElseThrow().realm();
+        assertThat(users.authenticate(globex, user.email(), TestUsers.PASSWORD)).isEmpty();
+        assertThat(users.authenticate(Realm.ADMIN, user.email(), TestUsers.PASSWORD)).isEmpty();
+    }
+
+    @Test
+    void theSameEmailCannotBeTwoUsersOfOneSite() {
+        UserView user = testUsers.portalUser("acme");
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        assertThatThrownBy(() -> users.create(acme, new NewUser(user.email().toUpperCase(), "Twin", "x".repeat(12),
+                        true, null, false, null)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void oneHundredConsecutiveSecondFactorFailuresLockTheAccountAndASuccessResetsTheCount() {
+        UserView user = testUsers.portalUser("acme");
+        for (int i = 0; i < 99; i++) {
+            users.recordSecondFactorFailure(user.id());
+        }
+        assertThat(users.find(user.id()).orElseThrow().locked()).isFalse();
+        users.recordSecondFactorSuccess(user.id());
+        assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isZero();
+        for (int i = 0; i < 100; i++) {
+            users.recordSecondFactorFailure(user.id());
+        }
+        assertThat(users.find(user.id()).orElseThrow().locked()).isTrue();
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD)).isEmpty();
+    }
+}
