@@ -45,8 +45,23 @@ public final class TestMailServer {
         server.stop();
     }
 
+    /** Starts SMTP again on the same port, waiting for the operating system to free the port if need be. */
     public static synchronized void restart() {
-        start(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(5000);
+            try {
+                start(setup);
+                return;
+            } catch (IllegalStateException portStillBusy) {
+                server.stop();
+                if (Instant.now().isAfter(deadline)) {
+                    throw portStillBusy;
+                }
+                sleep(250);
+            }
+        }
     }
 
     /** Every message received for one recipient, oldest first. */
