@@ -40,8 +40,27 @@
     tick();
   }
 
+  // Backup codes: print and copy buttons (download works without JavaScript).
+  function backupCodeButtons() {
+    var print = document.getElementById('backup-print');
+    if (print) print.addEventListener('click', function () { window.print(); });
+    var copy = document.getElementById('backup-copy');
+    if (!copy) return;
+    copy.addEventListener('click', function () {
+      var codes = Array.prototype.map.call(document.querySelectorAll('.backup-code'), function (el) {
+        return el.textContent.trim();
+      }).join('\n');
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(codes).then(function () {
+          copy.textContent = copy.getAttribute('data-copied') || 'Copied';
+        });
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     resendCountdown();
     expiryCountdown();
+    backupCodeButtons();
   });
 })();

@@ -2,6 +2,7 @@ package dev.latchkey.audit;
 
 import dev.latchkey.delivery.DeliveryFailed;
 import dev.latchkey.mfa.CodeSent;
+import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent;
 import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
@@ -11,6 +12,8 @@ import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import dev.latchkey.sites.MfaSettingChanged;
+import dev.latchkey.users.MfaRequirementChanged;
+import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +64,24 @@ class SecurityEventListener {
     @EventListener
     void on(DeliveryFailed event) {
         log.record(new AuditEntry(null, "delivery.failed", "failure", event.realm(), event.userId(), null,
-                event.channel().name().toLowerCase(java.util.Locale.ROOT), null, null, null,
+                event.channel().name().toLowerCase(Locale.ROOT), null, null, null,
                 "attempt " + event.attempt() + (event.permanent() ? ", gave up: " : ": ") + event.error()));
+    }
+
+    @EventListener
+    void on(SecondFactorChanged event) {
+        String type = "factor." + event.change().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String detail = event.change() == SecondFactorChanged.Change.BACKUP_CODE_USED
+                ? event.backupCodesLeft() + " backup codes left"
+                : null;
+        log.record(new AuditEntry(null, type, "success", event.realm().key(), event.userId(), null, null,
+                event.actor(), null, null, detail));
+    }
+
+    @EventListener
+    void on(MfaRequirementChanged event) {
+        log.record(new AuditEntry(null, "admin.2fa-required", "success", "", event.userId(), null, null,
+                event.actor(), null, null, "2FA required = " + event.required()));
     }
 
     @EventListener

@@ -59,7 +59,11 @@ class CodePageModel {
             case EXPIRED -> "code.expired";
             case EXHAUSTED -> "code.exhausted";
             case NO_CHALLENGE -> "code.noChallenge";
-            default -> "code.wrong";
+            default -> switch (type) {
+                case TOTP -> "code.wrong.totp";
+                case BACKUP -> "code.wrong.backup";
+                default -> "code.wrong";
+            };
         };
         HttpStatus status = result.outcome() == Verification.Outcome.MALFORMED
                 ? HttpStatus.BAD_REQUEST

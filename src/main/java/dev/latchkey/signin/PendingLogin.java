@@ -19,7 +19,9 @@ record PendingLogin(
         Instant startedAt,
         Set<String> allowedFactors,
         Duration codeTtl,
-        List<String> available)
+        List<String> available,
+        boolean setupRequired,
+        boolean secondFactorPassed)
         implements Serializable {
 
     static final String ATTRIBUTE = PendingLogin.class.getName();
@@ -30,6 +32,17 @@ record PendingLogin(
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** A 2FA-required user without an authenticator who has passed the factor they have, before set-up. */
+    PendingLogin withSecondFactorPassed() {
+        return new PendingLogin(loginId, userId, realm, startedAt, allowedFactors, codeTtl, available, setupRequired,
+                true);
+    }
+
+    /** Whether the forced authenticator set-up may be shown: after another factor, or when there is none. */
+    boolean readyForSetup() {
+        return setupRequired && (secondFactorPassed || available.isEmpty());
     }
 
     boolean expired(Instant now, Duration timeout) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-LOGIN-2/3 and F-CODE: choosing a factor, the code page, verifying, resending. */
 @Controller
@@ -88,7 +89,8 @@ class SecondStepController {
             @ModelAttribute CodeForm form,
             HttpServletRequest request,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.resolve(slug);
         Optional<PendingLogin> pending = session.pending(request, realm);
         if (pending.isEmpty()) {
@@ -105,9 +107,16 @@ class SecondStepController {
         }
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
+            if (pending.get().setupRequired()) {
+                session.beginSecondStep(request, pending.get().withSecondFactorPassed());
+                return "redirect:" + realm.basePath() + "/login/setup";
+            }
             var user = flow.user(subject.userId()).orElseThrow();
             String target = session.complete(request, response, realm, user);
             flow.signedIn(realm, user, type.id(), ClientInfo.of(request));
+            if (type == FactorType.BACKUP) {
+                redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
+            }
             return "redirect:" + target;
         }
         if (flow.locked(subject.userId())) {

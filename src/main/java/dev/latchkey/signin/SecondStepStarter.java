@@ -21,6 +21,9 @@ class SecondStepStarter {
 
     String firstPage(Realm realm, PendingLogin pending) {
         String base = realm.basePath() + "/login/";
+        if (pending.readyForSetup()) {
+            return base + "setup";
+        }
         if (pending.available().isEmpty()) {
             return base + "unavailable";
         }

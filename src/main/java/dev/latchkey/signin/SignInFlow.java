@@ -10,6 +10,7 @@ import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.mfa.Verification;
+import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
 import dev.latchkey.signin.SignInEvent.PasswordStepSucceeded;
@@ -33,13 +34,21 @@ class SignInFlow {
     private final SecondFactors factors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BackupCodes backupCodes;
 
-    SignInFlow(Users users, MfaPolicy policy, SecondFactors factors, ApplicationEventPublisher events, Clock clock) {
+    SignInFlow(
+            Users users,
+            MfaPolicy policy,
+            SecondFactors factors,
+            ApplicationEventPublisher events,
+            Clock clock,
+            BackupCodes backupCodes) {
         this.users = users;
         this.policy = policy;
         this.factors = factors;
         this.events = events;
         this.clock = clock;
+        this.backupCodes = backupCodes;
     }
 
     Optional<UserView> checkPassword(Realm realm, String username, String password, ClientInfo client) {
@@ -62,8 +71,12 @@ class SignInFlow {
                 .stream()
                 .map(FactorType::id)
                 .toList();
-        return Optional.of(new PendingLogin(
-                loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(), step.codeTtl(), available));
+        // F-POLICY-4: a 2FA-required user without an authenticator sets one up before reaching any page; when
+        // they have another factor (a confirmed email), they pass it first, so a stolen password alone cannot
+        // enrol the thief's phone
+        boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
+        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(),
+                step.codeTtl(), available, setupRequired, false));
     }
 
     Optional<FactorSubject> subject(Realm realm, PendingLogin pending) {
@@ -105,6 +118,10 @@ class SignInFlow {
 
     Optional<UserView> user(long userId) {
         return users.find(userId);
+    }
+
+    int backupCodesLeft(long userId) {
+        return backupCodes.remaining(userId);
     }
 
     boolean locked(long userId) {

@@ -13,6 +13,10 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     boolean existsByAdminRoleIsNotNull();
 
     @Modifying
+    @Query("update app_user set mfa_required = :required where id = :id")
+    int updateMfaRequired(long id, boolean required);
+
+    @Modifying
     @Query("update app_user set password_hash = :hash where id = :id")
     int updatePasswordHash(long id, String hash);
 

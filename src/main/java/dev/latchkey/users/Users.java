@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ public class Users {
     private final UserRepository repository;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final int failureLimit;
     private volatile String dummyHash;
 
@@ -24,10 +26,12 @@ public class Users {
             UserRepository repository,
             PasswordEncoder encoder,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${latchkey.signin.max-second-factor-failures:100}") int failureLimit) {
         this.repository = repository;
         this.encoder = encoder;
         this.clock = clock;
+        this.events = events;
         this.failureLimit = failureLimit;
     }
 
@@ -83,6 +87,14 @@ public class Users {
                 null,
                 clock.instant());
         return view(repository.save(user));
+    }
+
+    /** F-POLICY-4: sets or clears "2FA required" for a user; audited as {@link MfaRequirementChanged}. */
+    @Transactional
+    public void setMfaRequired(long userId, boolean required, String actor) {
+        if (repository.updateMfaRequired(userId, required) == 1) {
+            events.publishEvent(new MfaRequirementChanged(userId, required, actor));
+        }
     }
 
     public boolean anyAdminExists() {

@@ -17,6 +17,13 @@ public final class SignInSteps {
         return browser.submit(login, "#login-form", Map.of("username", email, "password", password));
     }
 
+    /** Signs in with password and the n-th emailed code; asserts the home page is reached. */
+    public static void signInWithEmail(Browser browser, String slug, String email, String password, int nthCode) {
+        assertThat(password(browser, slug, email, password).location()).isEqualTo("/sites/" + slug + "/login/email");
+        String code = TestMailServer.awaitCode(email, nthCode);
+        assertThat(code(browser, slug, "email", code).location()).isEqualTo("/sites/" + slug + "/");
+    }
+
     /** Submits a code on the code page of the given factor; answers the response to the POST. */
     public static Page code(Browser browser, String slug, String factor, String code) {
         Page page = browser.get("/sites/" + slug + "/login/" + factor);

@@ -69,21 +69,39 @@ public final class TestMailServer {
         return Arrays.stream(server.getReceivedMessages()).filter(m -> sentTo(m, recipient)).toList();
     }
 
-    /** Waits for the {@code n}-th message (1-based) to a recipient and answers the 6-digit code in it. */
+    /** Waits for the {@code n}-th message with a code (1-based) to a recipient and answers its 6-digit code. */
     public static String awaitCode(String recipient, int n) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> messages = messagesTo(recipient);
-            if (messages.size() >= n) {
-                Matcher matcher = CODE.matcher(GreenMailUtil.getBody(messages.get(n - 1)));
-                if (!matcher.find()) {
-                    throw new AssertionError("No 6-digit code in the message to " + recipient);
-                }
-                return matcher.group(1);
+            List<String> codes = messagesTo(recipient).stream()
+                    .map(m -> CODE.matcher(GreenMailUtil.getBody(m)))
+                    .filter(Matcher::find)
+                    .map(m -> m.group(1))
+                    .toList();
+            if (codes.size() >= n) {
+                return codes.get(n - 1);
             }
             sleep(50);
         }
-        throw new AssertionError("No message #" + n + " to " + recipient + " within 20 s");
+        throw new AssertionError("No code #" + n + " to " + recipient + " within 20 s");
+    }
+
+    /** Waits until a message whose subject contains {@code text} reached the recipient; answers its body. */
+    public static String awaitMessage(String recipient, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : messagesTo(recipient)) {
+                try {
+                    if (message.getSubject() != null && message.getSubject().contains(text)) {
+                        return GreenMailUtil.getBody(message);
+                    }
+                } catch (MessagingException ignored) {
+                    // not readable: keep looking
+                }
+            }
+            sleep(50);
+        }
+        throw new AssertionError("No message about '" + text + "' to " + recipient + " within 20 s");
     }
 
     private static boolean sentTo(MimeMessage message, String recipient) {

@@ -1,0 +1,18 @@
+package dev.latchkey.mfa;
+
+import dev.latchkey.sites.Realm;
+
+/**
+ * A user's second factors changed. {@code backupCodesLeft} is meaningful for {@link Change#BACKUP_CODE_USED};
+ * {@code actor} is who made the change (the user's own email, or an admin's).
+ */
+public record SecondFactorChanged(Realm realm, long userId, Change change, int backupCodesLeft, String actor) {
+
+    public enum Change {
+        AUTHENTICATOR_ENABLED,
+        AUTHENTICATOR_DISABLED,
+        AUTHENTICATOR_DELETED,
+        BACKUP_CODES_GENERATED,
+        BACKUP_CODE_USED
+    }
+}

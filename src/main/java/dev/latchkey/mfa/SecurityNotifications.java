@@ -1,0 +1,53 @@
+package dev.latchkey.mfa;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.Outbox;
+import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.users.Users;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the user whenever their second factors change (F-BACKUP-2, issue 3 §6), through the outbox and in the
+ * transaction of the change: the message goes out exactly when the change commits.
+ */
+@Component
+class SecurityNotifications {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Users users;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    SecurityNotifications(Users users, Outbox outbox, MessageSource messages, Clock clock) {
+        this.users = users;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SecondFactorChanged event) {
+        users.find(event.userId()).ifPresent(user -> {
+            String key = "mail.factor." + event.change().name();
+            String site = event.realm().name();
+            String subject = messages.getMessage(key + ".subject", new Object[] {site}, Locale.ENGLISH);
+            String what = messages.getMessage(key + ".text", new Object[] {event.backupCodesLeft()}, Locale.ENGLISH);
+            String by = event.actor() == null || event.actor().equalsIgnoreCase(user.email())
+                    ? ""
+                    : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, Locale.ENGLISH);
+            String body = messages.getMessage("mail.factor.body",
+                    new Object[] {user.displayName(), what, site, TIME.format(clock.instant()), by}, Locale.ENGLISH);
+            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
+                    "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
+        });
+    }
+}

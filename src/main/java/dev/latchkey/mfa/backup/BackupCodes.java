@@ -1,0 +1,105 @@
+package dev.latchkey.mfa.backup;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import dev.latchkey.mfa.SecondFactorChanged;
+import dev.latchkey.mfa.SecondFactorChanged.Change;
+import dev.latchkey.sites.Realm;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Backup codes (F-BACKUP-1/2). A code is 10 characters from an alphabet without look-alikes (about 49 bits), shown
+ * as {@code xxxxx-xxxxx}, stored as an Argon2id hash through the password encoder.
+ */
+@Service
+public class BackupCodes {
+
+    public static final int COUNT = 5;
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final int LENGTH = 10;
+
+    private final BackupCodeStore store;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final SecureRandom random = new SecureRandom();
+
+    BackupCodes(BackupCodeStore store, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Makes a new set of {@value #COUNT} codes, invalidating the previous set; the codes are shown only once. */
+    @Transactional
+    public List<String> generate(Realm realm, long userId, String actor) {
+        store.deleteAll(userId);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < COUNT; i++) {
+            String code = newCode();
+            store.insert(userId, encoder.encode(normalise(code)), clock.instant());
+            codes.add(code);
+        }
+        events.publishEvent(new SecondFactorChanged(realm, userId, Change.BACKUP_CODES_GENERATED, COUNT, actor));
+        return codes;
+    }
+
+    public int remaining(long userId) {
+        return store.countUnused(userId);
+    }
+
+    /** Uses a code up if it is one of the user's unused codes; answers whether it was. */
+    @Transactional
+    public boolean use(Realm realm, long userId, String answer) {
+        String code = normalise(answer);
+        if (!wellFormed(code)) {
+            return false;
+        }
+        for (BackupCodeStore.Row row : store.unused(userId)) {
+            if (encoder.matches(code, row.hash())) {
+                if (!store.use(row.id(), clock.instant())) {
+                    return false;
+                }
+                events.publishEvent(new SecondFactorChanged(
+                        realm, userId, Change.BACKUP_CODE_USED, store.countUnused(userId), null));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes every code of a user (admin "Delete 2FA setup"). */
+    @Transactional
+    public void deleteAll(long userId) {
+        store.deleteAll(userId);
+    }
+
+    static String normalise(String answer) {
+        return answer == null ? "" : answer.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+    }
+
+    static boolean wellFormed(String code) {
+        if (code.length() != LENGTH) {
+            return false;
+        }
+        return code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < LENGTH; i++) {
+            if (i == LENGTH / 2) {
+                code.append('-');
+            }
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

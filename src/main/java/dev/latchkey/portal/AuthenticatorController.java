@@ -1,0 +1,143 @@
+package dev.latchkey.portal;
+
+import dev.latchkey.mfa.backup.BackupCodes;
+import dev.latchkey.mfa.totp.Authenticators;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** F-TOTP-1/3: enable (scan and Check), disable, re-enable and delete the authenticator app. */
+@Controller
+class AuthenticatorController {
+
+    private static final String SITE = "/sites/{slug}/account/security/totp";
+    private static final String ADMIN = "/admin/account/security/totp";
+    private static final int MAX_CREDENTIAL = 1024;
+
+    private final AccountRealm realms;
+    private final Users users;
+    private final Authenticators authenticators;
+    private final BackupCodes backupCodes;
+    private final SecurityPageModel page;
+
+    AuthenticatorController(AccountRealm realms, Users users, Authenticators authenticators, BackupCodes backupCodes,
+            SecurityPageModel page) {
+        this.realms = realms;
+        this.users = users;
+        this.authenticators = authenticators;
+        this.backupCodes = backupCodes;
+        this.page = page;
+    }
+
+    @PostMapping({SITE + "/enable", ADMIN + "/enable"})
+    String enable(@PathVariable(required = false) String slug) {
+        return "redirect:" + realms.of(slug).basePath() + "/account/security/totp";
+    }
+
+    @GetMapping({SITE, ADMIN})
+    String enrol(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            Model model) {
+        Realm realm = realms.of(slug);
+        var enrolment = authenticators.enrolment(me.userId(), realm.name(), me.email());
+        if (enrolment.isEmpty()) {
+            return "redirect:" + realm.basePath() + "/account/security";
+        }
+        model.addAttribute("realm", realm);
+        model.addAttribute("user", me);
+        model.addAttribute("enrolment", enrolment.get());
+        model.addAttribute("confirmAction", realm.basePath() + "/account/security/totp/confirm");
+        return "totp/enrol";
+    }
+
+    @PostMapping({SITE + "/confirm", ADMIN + "/confirm"})
+    String confirm(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        Realm realm = realms.of(slug);
+        if (!authenticators.confirm(realm, me.userId(), clean(code))) {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("error", "totp.confirm.wrong");
+            return enrol(slug, me, model);
+        }
+        return done(realm, redirect, "security.totp.enabled");
+    }
+
+    @PostMapping({SITE + "/disable", ADMIN + "/disable"})
+    String disable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        Realm realm = realms.of(slug);
+        if (required(me)) {
+            return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
+        }
+        String answer = clean(code);
+        if (!authenticators.verify(me.userId(), answer) && !backupCodes.use(realm, me.userId(), answer)) {
+            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.codeWrong");
+        }
+        authenticators.disable(realm, me.userId(), me.email());
+        return done(realm, redirect, "security.totp.disabled");
+    }
+
+    @PostMapping({SITE + "/reenable", ADMIN + "/reenable"})
+    String reenable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        Realm realm = realms.of(slug);
+        if (!authenticators.reenable(realm, me.userId(), clean(code))) {
+            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.codeWrong");
+        }
+        return done(realm, redirect, "security.totp.enabled");
+    }
+
+    /** Delete needs a current code, a backup code, or the password. */
+    @PostMapping({SITE + "/delete", ADMIN + "/delete"})
+    String delete(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String credential, HttpServletResponse response, Model model,
+            RedirectAttributes redirect) {
+        Realm realm = realms.of(slug);
+        if (required(me)) {
+            return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
+        }
+        boolean proven = credential.length() <= MAX_CREDENTIAL
+                && (authenticators.verify(me.userId(), clean(credential))
+                        || backupCodes.use(realm, me.userId(), credential)
+                        || users.authenticate(realm, me.email(), credential).isPresent());
+        if (!proven) {
+            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.credentialWrong");
+        }
+        authenticators.delete(realm, me.userId(), me.email());
+        return done(realm, redirect, "security.totp.deleted");
+    }
+
+    private boolean required(LatchkeyPrincipal me) {
+        return users.find(me.userId()).map(UserView::mfaRequired).orElse(true);
+    }
+
+    private static String clean(String code) {
+        return code.length() > 64 ? "" : code.replaceAll("[\\s]", "");
+    }
+
+    private static String done(Realm realm, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:" + realm.basePath() + "/account/security";
+    }
+
+    /** A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. */
+    private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
+            HttpStatus status, String error) {
+        response.setStatus(status.value());
+        model.addAttribute("error", error);
+        return page.render(model, realm, me);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import dev.latchkey.mfa.backup.BackupCodes;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** F-PORTAL-2 (and F-ADMIN-6 for admins): the security page and backup codes. */
+@Controller
+class SecurityPageController {
+
+    private final AccountRealm realms;
+    private final SecurityPageModel page;
+    private final BackupCodes backupCodes;
+
+    SecurityPageController(AccountRealm realms, SecurityPageModel page, BackupCodes backupCodes) {
+        this.realms = realms;
+        this.page = page;
+        this.backupCodes = backupCodes;
+    }
+
+    @GetMapping({"/sites/{slug}/account/security", "/admin/account/security"})
+    String page(
+            @PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me, Model model) {
+        return page.render(model, realms.of(slug), me);
+    }
+
+    /** F-BACKUP-1: a new set, shown once, with copy, print and a download made in the page itself. */
+    @PostMapping({"/sites/{slug}/account/security/backup-codes", "/admin/account/security/backup-codes"})
+    String generate(
+            @PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me, Model model) {
+        Realm realm = realms.of(slug);
+        List<String> codes = backupCodes.generate(realm, me.userId(), me.email());
+        String text = "Backup codes for " + realm.name() + " (" + me.email() + ")\n"
+                + "Each code works once.\n\n" + String.join("\n", codes) + "\n";
+        model.addAttribute("realm", realm);
+        model.addAttribute("user", me);
+        model.addAttribute("codes", codes);
+        model.addAttribute("download", "data:text/plain;charset=utf-8;base64,"
+                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        model.addAttribute("downloadName", "latchkey-backup-codes-" + realm.key() + ".txt");
+        return "portal/backup-codes";
+    }
+}

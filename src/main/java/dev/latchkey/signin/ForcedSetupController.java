@@ -1,0 +1,86 @@
+package dev.latchkey.signin;
+
+import java.util.Optional;
+import dev.latchkey.mfa.totp.AuthenticatorStatus;
+import dev.latchkey.mfa.totp.Authenticators;
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.users.UserView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * F-POLICY-4: a user flagged "2FA required" without an authenticator sets one up inside the sign-in, before any
+ * portal page; confirming the app's first code completes the sign-in.
+ */
+@Controller
+class ForcedSetupController {
+
+    private final Realms realms;
+    private final SignInSession session;
+    private final SignInFlow flow;
+    private final Authenticators authenticators;
+
+    ForcedSetupController(Realms realms, SignInSession session, SignInFlow flow, Authenticators authenticators) {
+        this.realms = realms;
+        this.session = session;
+        this.flow = flow;
+        this.authenticators = authenticators;
+    }
+
+    @GetMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
+    String page(@PathVariable(required = false) String slug, HttpServletRequest request, Model model) {
+        Realm realm = realms.resolve(slug);
+        Optional<PendingLogin> pending = session.pending(request, realm).filter(PendingLogin::readyForSetup);
+        if (pending.isEmpty()) {
+            return "redirect:" + realm.basePath() + "/login?expired";
+        }
+        return show(model, realm, flow.user(pending.get().userId()).orElseThrow());
+    }
+
+    @PostMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
+    String confirm(
+            @PathVariable(required = false) String slug,
+            @ModelAttribute CodeForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Realm realm = realms.resolve(slug);
+        Optional<PendingLogin> pending = session.pending(request, realm).filter(PendingLogin::readyForSetup);
+        if (pending.isEmpty()) {
+            return "redirect:" + realm.basePath() + "/login?expired";
+        }
+        UserView user = flow.user(pending.get().userId()).orElseThrow();
+        String code = form.oversized() || form.code() == null ? "" : form.code().replaceAll("\\s", "");
+        boolean turnedOff = authenticators.status(user.id()) == AuthenticatorStatus.DISABLED;
+        boolean done = turnedOff
+                ? authenticators.reenable(realm, user.id(), code)
+                : authenticators.confirm(realm, user.id(), code);
+        if (!done) {
+            model.addAttribute("error", "totp.confirm.wrong");
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            return show(model, realm, user);
+        }
+        String target = session.complete(request, response, realm, user);
+        flow.signedIn(realm, user, "totp", ClientInfo.of(request));
+        return "redirect:" + target;
+    }
+
+    private String show(Model model, Realm realm, UserView user) {
+        model.addAttribute("realm", realm);
+        model.addAttribute("forced", true);
+        model.addAttribute("confirmAction", realm.basePath() + "/login/setup");
+        // a disabled authenticator is turned back on with its own code; anything else gets a new secret to scan
+        authenticators.enrolment(user.id(), realm.name(), user.email())
+                .ifPresentOrElse(enrolment -> model.addAttribute("enrolment", enrolment),
+                        () -> model.addAttribute("reenable", true));
+        return "totp/enrol";
+    }
+}
