@@ -113,6 +113,17 @@ class BackupCodesIntegrationTests {
     }
 
     @Test
+    void everyOneOfTheFiveCodesWorksExactlyOnce() {
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        List<String> codes = backupCodes.generate(acme, user.id(), user.email());
+        for (int i = 0; i < codes.size(); i++) {
+            assertThat(backupCodes.use(acme, user.id(), codes.get(i))).as("first use of code %d", i).isTrue();
+            assertThat(backupCodes.use(acme, user.id(), codes.get(i))).as("second use of code %d", i).isFalse();
+            assertThat(backupCodes.remaining(user.id())).isEqualTo(4 - i);
+        }
+    }
+
+    @Test
     void generatingAgainInvalidatesTheOldSet() {
         List<String> old = generate().document().select(".backup-code").eachText();
         List<String> fresh = generate().document().select(".backup-code").eachText();
