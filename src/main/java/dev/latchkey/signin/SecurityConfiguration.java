@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/login", "/admin/login/**")
                         .permitAll()
+                        .requestMatchers("/sites/{slug}/invitation/**", "/admin/invitation/**")
+                        .permitAll()
                         .requestMatchers("/sites/{slug}", "/sites/{slug}/**", "/admin", "/admin/**")
                         .access(realmAccess)
                         .anyRequest()
