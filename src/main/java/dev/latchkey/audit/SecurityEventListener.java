@@ -1,6 +1,7 @@
 package dev.latchkey.audit;
 
 import dev.latchkey.delivery.DeliveryFailed;
+import dev.latchkey.delivery.sms.SmsSettingsChanged;
 import dev.latchkey.mfa.CodeSent;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.shared.web.ClientInfo;
@@ -82,6 +83,13 @@ class SecurityEventListener {
     void on(MfaRequirementChanged event) {
         log.record(new AuditEntry(null, "admin.2fa-required", "success", "", event.userId(), null, null,
                 event.actor(), null, null, "2FA required = " + event.required()));
+    }
+
+    @EventListener
+    void on(SmsSettingsChanged event) {
+        log.record(new AuditEntry(null, "settings.sms", "success", "admin", null, null, null, event.actor(), null,
+                null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
+                        + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
     }
 
     @EventListener

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.latchkey.delivery.sms.SmsSender;
+import dev.latchkey.delivery.sms.SmsSenders;
 import dev.latchkey.shared.crypto.SecretCipher;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ class OutboxWorker {
 
     private final OutboxRepository repository;
     private final MailSender mail;
+    private final SmsSender sms;
     private final SecretCipher cipher;
     private final DeliveryProperties properties;
     private final Clock clock;
@@ -41,12 +44,14 @@ class OutboxWorker {
     OutboxWorker(
             OutboxRepository repository,
             MailSender mail,
+            SmsSenders sms,
             SecretCipher cipher,
             DeliveryProperties properties,
             Clock clock,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.mail = mail;
+        this.sms = sms;
         this.cipher = cipher;
         this.properties = properties;
         this.clock = clock;
@@ -100,7 +105,12 @@ class OutboxWorker {
         try {
             switch (message.channel()) {
                 case EMAIL -> mail.send(message.recipient(), message.subject(), body);
-                case SMS -> throw new DeliveryException("SMS is not configured", false, null);
+                case SMS -> {
+                    SmsSender.SmsResult result = sms.send(message.recipient(), body);
+                    if (!result.accepted()) {
+                        throw new DeliveryException(result.detail(), result.retryable(), null);
+                    }
+                }
             }
             repository.markSent(message.id(), clock.instant());
             events.publishEvent(new MessageSent(

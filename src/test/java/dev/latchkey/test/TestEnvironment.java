@@ -21,6 +21,7 @@ public final class TestEnvironment implements ApplicationContextInitializer<Conf
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());
         properties.put("latchkey.encryption-key", ENCRYPTION_KEY);
+        properties.put("latchkey.sms.twilio.api-base-url", TestTwilio.baseUrl());
         properties.put("latchkey.delivery.poll-interval", "PT0.2S");
         properties.put("latchkey.delivery.first-retry", "PT0.3S");
         properties.put("latchkey.delivery.max-retry-delay", "PT1S");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import dev.latchkey.mfa.FactorSubject;
+import dev.latchkey.shared.LatchkeyProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,18 @@ class CodeMessages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
+    private final LatchkeyProperties properties;
 
-    CodeMessages(MessageSource messages) {
+    CodeMessages(MessageSource messages, LatchkeyProperties properties) {
         this.messages = messages;
+        this.properties = properties;
+    }
+
+    /** Site, code, expiry, what to do if it was not you, and last the WebOTP line {@code @host #code}. */
+    String smsBody(FactorSubject subject, String code, Instant expires) {
+        Object[] args = {subject.realm().name(), code, TIME.format(expires), subject.codeTtl().toMinutes()};
+        return messages.getMessage("sms.code.body", args, subject.locale()) + "\n\n@" + properties.host() + " #"
+                + code;
     }
 
     String emailSubject(FactorSubject subject) {

@@ -1,0 +1,105 @@
+package dev.latchkey.admin;
+
+import java.util.Locale;
+import java.util.Optional;
+import dev.latchkey.delivery.sms.SmsProvider;
+import dev.latchkey.delivery.sms.SmsSender.SmsResult;
+import dev.latchkey.delivery.sms.SmsSenders;
+import dev.latchkey.delivery.sms.SmsSettings;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.users.AdminRole;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** F-ADMIN-4 System settings (system-wide, system admins only): SMS via Twilio and Send test SMS. */
+@Controller
+class SystemSettingsController {
+
+    private static final String PAGE = "admin/system-settings";
+
+    private final SmsSettings settings;
+    private final SmsSenders senders;
+
+    SystemSettingsController(SmsSettings settings, SmsSenders senders) {
+        this.settings = settings;
+        this.senders = senders;
+    }
+
+    @GetMapping("/admin/system-settings")
+    String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
+        requireSystemAdmin(admin);
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("sms", settings.view());
+        model.addAttribute("devInboxAvailable", settings.devInboxAvailable());
+        return PAGE;
+    }
+
+    @PostMapping("/admin/system-settings/sms")
+    String save(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute SmsSettingsForm form,
+            HttpServletResponse response, Model model) {
+        requireSystemAdmin(admin);
+        Optional<SmsProvider> provider = provider(form.provider());
+        String clientId = form.clientId() == null ? "" : form.clientId().trim();
+        String secret = form.clientSecret() == null ? "" : form.clientSecret();
+        String fromTyped = form.fromNumber() == null ? "" : form.fromNumber();
+        Optional<String> from = fromTyped.isBlank() ? Optional.of("") : PhoneFormat.e164(fromTyped);
+        String error = provider.isEmpty() ? "admin.sms.badProvider"
+                : !clientId.isEmpty() && !clientId.matches("[A-Za-z0-9]{10,64}") ? "admin.sms.badClientId"
+                : secret.length() > 200 || secret.codePoints().anyMatch(Character::isISOControl) ? "admin.sms.badSecret"
+                : from.isEmpty() ? "admin.sms.badFrom"
+                : provider.get() == SmsProvider.DEV_INBOX && !settings.devInboxAvailable() ? "admin.sms.badProvider"
+                : provider.get() == SmsProvider.TWILIO && (clientId.isEmpty() || from.get().isEmpty()
+                        || (secret.isBlank() && !settings.view().secretStored())) ? "admin.sms.incomplete"
+                : null;
+        if (error != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", error);
+            return page(admin, model);
+        }
+        settings.save(provider.get(), clientId, secret, from.get(), admin.email());
+        return "redirect:/admin/system-settings?saved";
+    }
+
+    @PostMapping("/admin/system-settings/sms/test")
+    String test(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(defaultValue = "") String to,
+            HttpServletResponse response, Model model) {
+        requireSystemAdmin(admin);
+        Optional<String> number = PhoneFormat.e164(to);
+        if (number.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "admin.sms.badTestNumber");
+            return page(admin, model);
+        }
+        SmsResult result = senders.sendTest(number.get(), "Latchkey test SMS: your SMS settings work.");
+        if (!result.accepted()) {
+            response.setStatus(HttpStatus.BAD_GATEWAY.value());
+        }
+        model.addAttribute("testResult", result);
+        model.addAttribute("testNumber", number.get());
+        return page(admin, model);
+    }
+
+    private static Optional<SmsProvider> provider(String value) {
+        try {
+            return Optional.of(SmsProvider.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static void requireSystemAdmin(LatchkeyPrincipal admin) {
+        if (admin.adminRole() != AdminRole.SYSTEM) {
+            throw new AccessDeniedException("system settings are for system admins");
+        }
+    }
+}

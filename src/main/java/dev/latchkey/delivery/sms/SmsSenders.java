@@ -1,0 +1,53 @@
+package dev.latchkey.delivery.sms;
+
+import java.time.Clock;
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.MessageSent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The sender in force, per the settings: Twilio, the demo's dev inbox, or none. */
+@Component
+public class SmsSenders implements SmsSender {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsSenders.class);
+
+    private final SmsSettings settings;
+    private final TwilioSmsSender twilio;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SmsSenders(SmsSettings settings, TwilioSmsSender twilio, ApplicationEventPublisher events, Clock clock) {
+        this.settings = settings;
+        this.twilio = twilio;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * F-ADMIN-4 "Send test SMS": sends at once, outside the outbox, so the admin sees the provider's answer. It
+     * appears in the dev inbox like any message sent.
+     */
+    public SmsResult sendTest(String to, String body) {
+        SmsResult result = send(to, body);
+        if (result.accepted()) {
+            events.publishEvent(new MessageSent(Channel.SMS, to, "Test SMS", body, clock.instant()));
+        }
+        return result;
+    }
+
+    @Override
+    public SmsResult send(String to, String body) {
+        return switch (settings.provider()) {
+            case TWILIO -> twilio.send(to, body);
+            case DEV_INBOX -> {
+                // the outbox publishes MessageSent, which puts the message in the dev inbox
+                log.info("Dev SMS sender: message to {} delivered to the dev inbox, not to a phone", to);
+                yield SmsResult.ok("Delivered to the dev inbox (demo run): no real SMS was sent");
+            }
+            case NONE -> SmsResult.failed(false, "SMS is not configured");
+        };
+    }
+}

@@ -1,0 +1,187 @@
+package dev.latchkey.delivery.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestTwilio;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.NewUser;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** SMS codes through Twilio's official SDK, against a local WireMock double of Twilio's API. */
+@IntegrationTest
+class TwilioSmsIntegrationTests {
+
+    static final String SID = "AC0123456789abcdef0123456789abcdef";
+    static final String TOKEN = "twilio-auth-token-never-shown-42";
+    static final String FROM = "+3197010250000";
+    static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SmsSettings settings;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    Sites sites;
+
+    WireMockServer twilio = TestTwilio.server();
+    UserView user;
+
+    @BeforeEach
+    void twilioConfigured() {
+        twilio.resetAll();
+        settings.save(SmsProvider.TWILIO, SID, TOKEN, FROM, "test");
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        user = users.create(acme, new NewUser("sms-" + System.nanoTime() + "@acme.test", "Sms User",
+                TestUsers.PASSWORD, false, "+31612345678", false, null));
+    }
+
+    @AfterEach
+    void backToTheDevInbox() {
+        settings.save(SmsProvider.DEV_INBOX, "", "", "", "test");
+    }
+
+    @Test
+    void signInSendsTheCodeThroughTwilioWithTheRightPathAuthAndForm() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(created()));
+        Browser browser = new Browser(port);
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+                .as("unconfirmed email, valid phone: SMS is the only factor")
+                .isEqualTo("/sites/acme/login/sms");
+
+        LoggedRequest request = awaitRequests(1).get(0);
+        String basic = Base64.getEncoder().encodeToString((SID + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + basic);
+        Map<String, String> form = form(request.getBodyAsString());
+        assertThat(form).containsEntry("To", "+31612345678").containsEntry("From", FROM);
+        String body = form.get("Body");
+        assertThat(body).contains("Acme Leasing").contains("min");
+        Matcher webOtp = Pattern.compile("\\n@localhost #(\\d{6})$").matcher(body);
+        assertThat(webOtp.find()).as("WebOTP line at the end: %s", body).isTrue();
+
+        Page codePage = browser.get("/sites/acme/login/sms");
+        assertThat(codePage.document().select("#resend-code")).hasSize(1);
+        assertThat(codePage.body()).contains("+31 •••• 5678").doesNotContain("+31612345678");
+        Page done = browser.submit(codePage, "#code-form", Map.of("code", webOtp.group(1)));
+        assertThat(done.location()).isEqualTo("/sites/acme/");
+    }
+
+    @Test
+    void anInvalidNumberIsAClearFailureOnTheCodePageAndIsNotRetried() throws Exception {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(twilioError(400, 21211,
+                "The 'To' number +31612345678 is not a valid phone number.")));
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        Page page = awaitAlert(browser, "could not deliver");
+        assertThat(page.alerts()).contains("could not deliver the message");
+        Thread.sleep(1500);
+        assertThat(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(1);
+    }
+
+    @Test
+    void throttlingIsRetriedUntilTwilioTakesTheMessage() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs("Started")
+                .willReturn(twilioError(429, 20429, "Too Many Requests")).willSetStateTo("ok"));
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(created()));
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        List<LoggedRequest> requests = awaitRequests(2);
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
+        Page page = browser.get("/sites/acme/login/sms");
+        assertThat(page.alerts()).doesNotContain("could not deliver");
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndShownAsDelayedMeanwhile() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(twilioError(500, 20500, "Internal Server Error")));
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        Page page = awaitAlert(browser, "keep trying");
+        assertThat(page.alerts()).contains("could not deliver the message yet and keep trying");
+        assertThat(page.document().select("[data-factor], #resend-code")).isNotEmpty();
+    }
+
+    private List<LoggedRequest> awaitRequests(int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        List<LoggedRequest> requests = twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)));
+        while (requests.size() < count && Instant.now().isBefore(deadline)) {
+            sleep();
+            requests = twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)));
+        }
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(count);
+        return requests;
+    }
+
+    private Page awaitAlert(Browser browser, String text) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Page page = browser.get("/sites/acme/login/sms");
+        while (!page.alerts().contains(text) && Instant.now().isBefore(deadline)) {
+            sleep();
+            page = browser.get("/sites/acme/login/sms");
+        }
+        return page;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(
+            int status, int code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
+                        + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
