@@ -1,35 +1,23 @@
 package dev.latchkey.mfa.code;
 
-import java.util.Optional;
+import java.time.Instant;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
-import dev.latchkey.mfa.CodeChallenge;
-import dev.latchkey.mfa.CodeSent;
-import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
-import dev.latchkey.mfa.SendResult;
-import dev.latchkey.mfa.Verification;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** The email one-time code (seed 000): available when the user's email is confirmed. */
 @Component
-class EmailCodeFactor implements Factor {
+class EmailCodeFactor extends CodeFactor {
 
-    private static final String CHANNEL = "email";
-
-    private final OneTimeCodes codes;
     private final CodeMessages messages;
-    private final Outbox outbox;
-    private final ApplicationEventPublisher events;
 
     EmailCodeFactor(OneTimeCodes codes, CodeMessages messages, Outbox outbox, ApplicationEventPublisher events) {
-        this.codes = codes;
+        super(codes, outbox, events);
         this.messages = messages;
-        this.outbox = outbox;
-        this.events = events;
     }
 
     @Override
@@ -43,38 +31,12 @@ class EmailCodeFactor implements Factor {
     }
 
     @Override
-    public boolean sendsCode() {
-        return true;
+    OutgoingMessage message(FactorSubject subject, String code, Instant expiresAt) {
+        return new OutgoingMessage(Channel.EMAIL, subject.email(), messages.emailSubject(subject),
+                messages.emailBody(subject, code, expiresAt), null, null, null);
     }
 
-    @Override
-    public SendResult send(FactorSubject subject) {
-        SendResult result = codes.send(subject, CHANNEL, (code, expiresAt) -> new OutgoingMessage(
-                Channel.EMAIL,
-                subject.email(),
-                messages.emailSubject(subject),
-                messages.emailBody(subject, code, expiresAt),
-                null,
-                null,
-                null));
-        if (result.sent()) {
-            events.publishEvent(
-                    new CodeSent(subject.realm().key(), subject.userId(), subject.email(), FactorType.EMAIL));
-        }
-        return result;
-    }
-
-    @Override
-    public Optional<CodeChallenge> challenge(FactorSubject subject) {
-        return codes.current(subject, CHANNEL)
-                .map(code -> code.withDelivery(outbox.statusOf(OneTimeCodes.reference(code.id()))));
-    }
-
-    @Override
-    public Verification verify(FactorSubject subject, String answer) {
-        return codes.verify(subject, CHANNEL, answer);
-    }
-
+    /** {@code a•••e@acme.test}. */
     @Override
     public String maskedDestination(FactorSubject subject) {
         String email = subject.email();

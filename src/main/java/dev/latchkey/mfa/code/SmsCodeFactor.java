@@ -1,18 +1,13 @@
 package dev.latchkey.mfa.code;
 
-import java.util.Optional;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.delivery.sms.SmsSettings;
-import dev.latchkey.mfa.CodeChallenge;
-import dev.latchkey.mfa.CodeSent;
-import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
-import dev.latchkey.mfa.SendResult;
-import dev.latchkey.mfa.Verification;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -21,24 +16,18 @@ import org.springframework.stereotype.Component;
  * system-wide; whether the site allows it is the registry's filter. Same code rules as email.
  */
 @Component
-class SmsCodeFactor implements Factor {
+class SmsCodeFactor extends CodeFactor {
 
-    private static final String CHANNEL = "sms";
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-    private final OneTimeCodes codes;
     private final CodeMessages messages;
-    private final Outbox outbox;
     private final SmsSettings sms;
-    private final ApplicationEventPublisher events;
 
     SmsCodeFactor(OneTimeCodes codes, CodeMessages messages, Outbox outbox, SmsSettings sms,
             ApplicationEventPublisher events) {
-        this.codes = codes;
+        super(codes, outbox, events);
         this.messages = messages;
-        this.outbox = outbox;
         this.sms = sms;
-        this.events = events;
     }
 
     @Override
@@ -52,29 +41,9 @@ class SmsCodeFactor implements Factor {
     }
 
     @Override
-    public boolean sendsCode() {
-        return true;
-    }
-
-    @Override
-    public SendResult send(FactorSubject subject) {
-        SendResult result = codes.send(subject, CHANNEL, (code, expiresAt) -> new OutgoingMessage(
-                Channel.SMS, subject.phone(), "SMS", messages.smsBody(subject, code, expiresAt), null, null, null));
-        if (result.sent()) {
-            events.publishEvent(new CodeSent(subject.realm().key(), subject.userId(), subject.email(), FactorType.SMS));
-        }
-        return result;
-    }
-
-    @Override
-    public Optional<CodeChallenge> challenge(FactorSubject subject) {
-        return codes.current(subject, CHANNEL)
-                .map(code -> code.withDelivery(outbox.statusOf(OneTimeCodes.reference(code.id()))));
-    }
-
-    @Override
-    public Verification verify(FactorSubject subject, String answer) {
-        return codes.verify(subject, CHANNEL, answer);
+    OutgoingMessage message(FactorSubject subject, String code, Instant expiresAt) {
+        return new OutgoingMessage(Channel.SMS, subject.phone(), "SMS", messages.smsBody(subject, code, expiresAt),
+                null, null, null);
     }
 
     /** {@code +31 •••• 4567}: enough to recognise the phone, not enough to learn the number. */
