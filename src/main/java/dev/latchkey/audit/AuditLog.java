@@ -2,18 +2,42 @@ package dev.latchkey.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /** Writes and reads security events. */
 @Service
 public class AuditLog {
 
+    /** The event types the log holds, for filters. */
+    public static final List<String> TYPES = List.of(
+            "signin.password", "signin.second-factor", "signin.completed", "signin.signed-out", "code.sent",
+            "delivery.failed", "factor.authenticator-enabled", "factor.authenticator-disabled",
+            "factor.authenticator-deleted", "factor.backup-codes-generated", "factor.backup-code-used",
+            "admin.2fa-required", "settings.mfa", "settings.sms");
+
     private final AuditRepository repository;
+    private final AuditQueries queries;
     private final Clock clock;
 
-    AuditLog(AuditRepository repository, Clock clock) {
+    AuditLog(AuditRepository repository, AuditQueries queries, Clock clock) {
         this.repository = repository;
+        this.queries = queries;
         this.clock = clock;
+    }
+
+    /** One page ({@code size} events, newest first) of the events matching {@code filter}. */
+    public AuditPage page(AuditFilter filter, int page, int size) {
+        List<AuditEntry> rows = queries.page(filter, page * size, size + 1);
+        boolean more = rows.size() > size;
+        return new AuditPage(more ? rows.subList(0, size) : rows, page, more);
+    }
+
+    /** Hands every matching event to {@code consumer}, newest first, streaming from the database. */
+    @Transactional(readOnly = true)
+    public void export(AuditFilter filter, Consumer<AuditEntry> consumer) {
+        queries.each(filter, consumer);
     }
 
     void record(AuditEntry entry) {

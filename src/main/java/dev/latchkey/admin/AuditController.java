@@ -1,0 +1,107 @@
+package dev.latchkey.admin;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import dev.latchkey.audit.AuditFilter;
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** F-ADMIN-5: the audit log, filtered by site, user, event type and time (UTC), in pages, and as CSV. */
+@Controller
+class AuditController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final AuditLog audit;
+    private final Sites sites;
+
+    AuditController(AuditLog audit, Sites sites) {
+        this.audit = audit;
+        this.sites = sites;
+    }
+
+    @GetMapping("/admin/audit")
+    String page(@AuthenticationPrincipal LatchkeyPrincipal admin,
+            @RequestParam(required = false) String site, @RequestParam(required = false) String user,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+        AuditFilter filter = filter(site, user, type, from, to);
+        if (page < 0 || page > 100_000) {
+            throw new BadInputException("admin.audit.badPage");
+        }
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("sites", sites.all());
+        model.addAttribute("types", AuditLog.TYPES);
+        model.addAttribute("filter", filter);
+        model.addAttribute("from", from == null ? "" : from);
+        model.addAttribute("to", to == null ? "" : to);
+        model.addAttribute("result", audit.page(filter, page, PAGE_SIZE));
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/audit.csv")
+    ResponseEntity<StreamingResponseBody> csv(
+            @RequestParam(required = false) String site, @RequestParam(required = false) String user,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        AuditFilter filter = filter(site, user, type, from, to);
+        StreamingResponseBody body = stream -> {
+            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            AuditCsv.header(out);
+            audit.export(filter, entry -> AuditCsv.row(out, entry));
+            out.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"latchkey-audit.csv\"")
+                .body(body);
+    }
+
+    private AuditFilter filter(String site, String user, String type, String from, String to) {
+        String realm = blank(site) ? null : site;
+        if (realm != null && !Realm.ADMIN_KEY.equals(realm) && sites.findBySlug(realm).isEmpty()) {
+            throw new BadInputException("admin.audit.badSite");
+        }
+        if (!blank(type) && !AuditLog.TYPES.contains(type)) {
+            throw new BadInputException("admin.audit.badType");
+        }
+        if (!blank(user) && user.length() > 320) {
+            throw new BadInputException("admin.audit.badUser");
+        }
+        return new AuditFilter(realm, blank(user) ? null : user.trim(), blank(type) ? null : type, instant(from),
+                instant(to));
+    }
+
+    private static Instant instant(String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ex) {
+            throw new BadInputException("admin.audit.badTime");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.latchkey.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Filtered reads of {@code audit_event}: pages for the screen, a streamed cursor for the CSV export. */
+@Repository
+class AuditQueries {
+
+    private static final String COLUMNS = "select occurred_at, type, outcome, realm, user_id, username, factor, actor,"
+            + " ip, user_agent, detail from audit_event";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AuditQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = COLUMNS + where(filter, params) + " order by id desc limit :limit offset :offset";
+        params.addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query(sql, params, (rs, n) -> entry(rs));
+    }
+
+    /** Streams every matching event, newest first, without holding them in memory. */
+    void each(AuditFilter filter, Consumer<AuditEntry> consumer) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String sql = COLUMNS + where(filter, params) + " order by id desc";
+        jdbc.getJdbcTemplate().setFetchSize(500);
+        jdbc.query(sql, params, rs -> {
+            consumer.accept(entry(rs));
+        });
+    }
+
+    private static String where(AuditFilter filter, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.realm() != null) {
+            conditions.add("realm = :realm");
+            params.addValue("realm", filter.realm());
+        }
+        if (filter.type() != null) {
+            conditions.add("type = :type");
+            params.addValue("type", filter.type());
+        }
+        if (filter.user() != null) {
+            conditions.add("(lower(username) like :user escape '\\' or lower(actor) like :user escape '\\')");
+            params.addValue("user", "%" + likeEscaped(filter.user().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.from() != null) {
+            conditions.add("occurred_at >= :from");
+            params.addValue("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("occurred_at < :to");
+            params.addValue("to", Timestamp.from(filter.to()));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp(1);
+        return new AuditEntry(at.toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11));
+    }
+}
