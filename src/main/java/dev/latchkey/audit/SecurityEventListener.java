@@ -71,7 +71,8 @@ class SecurityEventListener {
 
     @EventListener
     void on(SecondFactorChanged event) {
-        String type = "factor." + event.change().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String type = (event.change() == SecondFactorChanged.Change.SETUP_DELETED ? "admin.2fa-deleted"
+                : "factor." + event.change().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         String detail = event.change() == SecondFactorChanged.Change.BACKUP_CODE_USED
                 ? event.backupCodesLeft() + " backup codes left"
                 : null;

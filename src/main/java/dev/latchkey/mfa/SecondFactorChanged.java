@@ -13,6 +13,8 @@ public record SecondFactorChanged(Realm realm, long userId, Change change, int b
         AUTHENTICATOR_DISABLED,
         AUTHENTICATOR_DELETED,
         BACKUP_CODES_GENERATED,
-        BACKUP_CODE_USED
+        BACKUP_CODE_USED,
+        /** An admin deleted the whole 2FA setup (F-ADMIN-3): authenticator and backup codes. */
+        SETUP_DELETED
     }
 }

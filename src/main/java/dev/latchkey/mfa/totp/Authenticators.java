@@ -116,6 +116,12 @@ public class Authenticators {
         return done && set;
     }
 
+    /** Removes the authenticator without an event of its own, for a caller that reports the whole change. */
+    @Transactional
+    public void remove(long userId) {
+        store.delete(userId);
+    }
+
     private boolean transition(Realm realm, long userId, String code, String from, Change change) {
         Optional<AuthenticatorStore.Row> row = store.find(userId);
         if (row.isEmpty() || !from.equals(row.get().status()) || !wellFormed(code)) {

@@ -1,0 +1,105 @@
+package dev.latchkey.admin;
+
+import java.util.Optional;
+import dev.latchkey.mfa.TwoFactorSetup;
+import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.signin.Sessions;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.users.DirectoryQuery;
+import dev.latchkey.users.UserDirectory;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** F-ADMIN-2/3: the portal users, their 2FA status, "2FA required" and "Delete 2FA setup". */
+@Controller
+class UsersController {
+
+    private final UserDirectory directory;
+    private final Users users;
+    private final Sites sites;
+    private final TwoFactorSetup twoFactor;
+    private final Sessions sessions;
+
+    UsersController(UserDirectory directory, Users users, Sites sites, TwoFactorSetup twoFactor, Sessions sessions) {
+        this.directory = directory;
+        this.users = users;
+        this.sites = sites;
+        this.twoFactor = twoFactor;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(required = false) String site,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String mfa,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty() : sites.findBySlug(site);
+        if (site != null && !site.isBlank() && chosen.isEmpty()) {
+            throw new BadInputException("admin.users.badSite");
+        }
+        if ((q != null && q.length() > 320) || page < 0 || page > 100_000) {
+            throw new BadInputException("error.badRequest");
+        }
+        Boolean activated = mfa == null || mfa.isBlank() ? null
+                : switch (mfa) {
+                    case "activated" -> Boolean.TRUE;
+                    case "not-activated" -> Boolean.FALSE;
+                    default -> throw new BadInputException("admin.users.badMfa");
+                };
+        DirectoryQuery query = new DirectoryQuery(chosen.map(SiteView::id).orElse(null), q, activated, null);
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("sites", sites.all());
+        model.addAttribute("site", chosen.map(SiteView::slug).orElse(""));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("mfa", mfa == null ? "" : mfa);
+        model.addAttribute("result", directory.page(query, page));
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/2fa-required")
+    String require(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+        UserView user = portalUser(id);
+        users.setMfaRequired(user.id(), required, admin.email());
+        redirect.addFlashAttribute("notice", required ? "admin.users.required" : "admin.users.notRequired");
+        return "redirect:/admin/users";
+    }
+
+    @GetMapping("/admin/users/{id}/delete-2fa")
+    String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
+        UserView target = portalUser(id);
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("target", target);
+        model.addAttribute("targetSite", sites.findById(target.siteId()).orElseThrow());
+        return "admin/delete-2fa";
+    }
+
+    /** Deletes authenticator and backup codes, ends every session of the user; audited and emailed. */
+    @PostMapping("/admin/users/{id}/delete-2fa")
+    String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            RedirectAttributes redirect) {
+        UserView target = portalUser(id);
+        Realm realm = sites.findById(target.siteId()).orElseThrow().realm();
+        twoFactor.delete(realm, target.id(), admin.email());
+        sessions.endAll(realm.key(), target.id());
+        redirect.addFlashAttribute("notice", "admin.users.deleted");
+        return "redirect:/admin/users";
+    }
+
+    private UserView portalUser(long id) {
+        return users.find(id).filter(u -> u.siteId() != null).orElseThrow(NotFoundException::new);
+    }
+}
