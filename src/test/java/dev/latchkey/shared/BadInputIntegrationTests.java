@@ -122,7 +122,7 @@ class BadInputIntegrationTests {
             Map.of("mode", "REQUIRED", "factors", "email", "codeTtlMinutes", "abc"),
             Map.of("mode", "REQUIRED", "factors", "email", "codeTtlMinutes", "999")
         }) {
-            Page refused = browser.submit(page, "[data-site=acme] form", bad);
+            Page refused = browser.submit(page, "#policy-acme", bad);
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
             assertClean(refused);
         }
