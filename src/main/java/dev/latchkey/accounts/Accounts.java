@@ -2,6 +2,7 @@ package dev.latchkey.accounts;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +33,33 @@ public class Accounts {
         return accounts.findByNumber(number).map(Accounts::view);
     }
 
+    public Optional<AccountView> findById(long id) {
+        return accounts.findById(id).map(Accounts::view);
+    }
+
+    /**
+     * Accounts whose number or name contains {@code query} (any case; blank: all), by number, at most {@code limit}.
+     */
+    public List<AccountSummary> search(String query, int limit) {
+        String pattern = "%" + escapeLike(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql("select a.id, a.number, a.name, a.kind,"
+                        + " (select count(*) from contact_person c where c.account_id = a.id) as contacts"
+                        + " from account a where lower(a.number) like ? escape '!' or lower(a.name) like ? escape '!'"
+                        + " order by a.number limit ?")
+                .params(pattern, pattern, limit)
+                .query((rs, row) -> new AccountSummary(
+                        rs.getLong("id"),
+                        rs.getString("number"),
+                        rs.getString("name"),
+                        AccountKind.valueOf(rs.getString("kind")),
+                        rs.getInt("contacts")))
+                .list();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** Creates an account; each contract is given as {@code number, type, status}. */
     @Transactional
     public AccountView create(String number, String name, AccountKind kind, List<AccountView.ContractView> contracts) {
@@ -53,6 +81,10 @@ public class Accounts {
         return view(contacts.save(new ContactPerson(null, accountId, name, email, phone, null)));
     }
 
+    public Optional<ContactView> findContact(long contactId) {
+        return contacts.findById(contactId).map(Accounts::view);
+    }
+
     public List<ContactView> contactsOf(long accountId) {
         return contacts.findByAccountIdOrderByName(accountId).stream().map(Accounts::view).toList();
     }
@@ -65,7 +97,7 @@ public class Accounts {
         return new AccountView(account.id(), account.number(), account.name(), account.kind(), contracts);
     }
 
-    private static ContactView view(ContactPerson c) {
+    static ContactView view(ContactPerson c) {
         return new ContactView(c.id(), c.accountId(), c.name(), c.email(), c.phone(), c.portalUserId());
     }
 }

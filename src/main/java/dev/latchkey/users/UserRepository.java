@@ -21,6 +21,14 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     int updatePasswordHash(long id, String hash);
 
     @Modifying
+    @Query("update app_user set email = :email, login_key = :loginKey, phone = :phone where id = :id")
+    int updateContactDetails(long id, String email, String loginKey, String phone);
+
+    @Modifying
+    @Query("update app_user set email_confirmed = true where id = :id")
+    int confirmEmail(long id);
+
+    @Modifying
     @Query("update app_user set second_factor_failures = second_factor_failures + 1 where id = :id")
     int incrementSecondFactorFailures(long id);
 

@@ -2,11 +2,14 @@ package dev.latchkey.users;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 /** Portal and admin users. */
 @Service
 public class Users {
+
+    /** Shortest password a user may choose (ASVS 5.0 6.2.1). */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Longest password the password step accepts. */
+    public static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private final UserRepository repository;
     private final PasswordEncoder encoder;
@@ -37,7 +48,16 @@ public class Users {
 
     /** The login key of an email in a realm; the same email may sign in to several sites as separate users. */
     static String loginKey(Realm realm, String email) {
-        return realm.key() + "|" + email.trim().toLowerCase(Locale.ROOT);
+        return loginKey(realm.key(), email);
+    }
+
+    private static String loginKey(String realmKey, String email) {
+        return realmKey + "|" + email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The realm key a stored user's login key starts with: the site's slug, or {@code admin}. */
+    private static String realmKeyOf(User user) {
+        return user.loginKey().substring(0, user.loginKey().indexOf('|'));
     }
 
     public Optional<UserView> find(long id) {
@@ -69,8 +89,16 @@ public class Users {
         return Optional.of(view(user));
     }
 
+    /**
+     * Creates a user.
+     *
+     * @throws EmailTakenException when the realm already has a user with this email
+     */
     @Transactional
     public UserView create(Realm realm, NewUser draft) {
+        if (repository.findByLoginKey(loginKey(realm, draft.email())).isPresent()) {
+            throw new EmailTakenException();
+        }
         String hash = draft.password() == null ? null : encoder.encode(draft.password());
         User user = new User(
                 null,
@@ -86,7 +114,75 @@ public class Users {
                 0,
                 null,
                 clock.instant());
-        return view(repository.save(user));
+        try {
+            return view(repository.save(user));
+        } catch (RuntimeException ex) {
+            throw duplicateKey(ex) ? new EmailTakenException() : ex;
+        }
+    }
+
+    /**
+     * F-CONTACT-2: gives a user a new email address (which is also their username) and phone, as the organisation
+     * manages them. The email's confirmed flag is kept: the organisation vouches for the address it enters.
+     * Published as {@link ContactDetailsChanged} when something changed.
+     *
+     * @param phone E.164 ({@code +31201234567}) or null for no phone
+     * @throws EmailTakenException when another user of the same realm has this email; nothing is changed
+     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not E.164
+     */
+    @Transactional
+    public UserView updateContactDetails(long userId, String email, String phone, String actor) {
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("a user needs an email address");
+        }
+        if (phone != null && !E164.matcher(phone).matches()) {
+            throw new IllegalArgumentException("phone must be E.164 or null");
+        }
+        User user = repository.findById(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        String key = loginKey(realmKeyOf(user), email);
+        boolean emailChanged = !key.equals(user.loginKey()) || !email.trim().equals(user.email());
+        boolean phoneChanged = !Objects.equals(phone, user.phone());
+        if (!emailChanged && !phoneChanged) {
+            return view(user);
+        }
+        Optional<User> holder = repository.findByLoginKey(key);
+        if (holder.isPresent() && !holder.get().id().equals(userId)) {
+            throw new EmailTakenException();
+        }
+        try {
+            repository.updateContactDetails(userId, email.trim(), key, phone);
+        } catch (RuntimeException ex) {
+            throw duplicateKey(ex) ? new EmailTakenException() : ex;
+        }
+        events.publishEvent(new ContactDetailsChanged(userId, realmKeyOf(user), emailChanged, phoneChanged, actor));
+        return find(userId).orElseThrow();
+    }
+
+    /**
+     * Stores a new password (hashed with the password encoder). Callers check what the person typed first; this
+     * only refuses lengths outside {@link #MIN_PASSWORD_LENGTH}..{@link #MAX_PASSWORD_LENGTH}.
+     */
+    @Transactional
+    public void setPassword(long userId, String password) {
+        if (password == null
+                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH
+                || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password length out of bounds");
+        }
+        if (repository.updatePasswordHash(userId, encoder.encode(password)) != 1) {
+            throw new IllegalArgumentException("no such user");
+        }
+    }
+
+    /** Marks a user's email address as confirmed, so that email codes may be sent to it (F-LOGIN-3). */
+    @Transactional
+    public void confirmEmail(long userId) {
+        repository.confirmEmail(userId);
+    }
+
+    /** Whether the user has chosen a password yet; invited users have none until they accept. */
+    boolean hasPassword(long userId) {
+        return repository.findById(userId).map(u -> u.passwordHash() != null).orElse(false);
     }
 
     /** F-POLICY-4: sets or clears "2FA required" for a user; audited as {@link MfaRequirementChanged}. */
@@ -114,6 +210,15 @@ public class Users {
     @Transactional
     public void recordSecondFactorSuccess(long userId) {
         repository.resetSecondFactorFailures(userId);
+    }
+
+    private static boolean duplicateKey(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String dummyHash() {

@@ -1,0 +1,68 @@
+package dev.latchkey.phones;
+
+import java.util.Locale;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads phone numbers as people type them ({@code 020 123 4567}, {@code (650) 253-0000}, {@code 00 31 20 1234567},
+ * {@code +31 20 123 4567}) into E.164 with libphonenumber (F-CONTACT-3). A national number is read in the given
+ * default region; an international one in its own country. Only numbers libphonenumber considers valid (an existing
+ * number range of a real country) are accepted. Out of scope: whether the number is in service or can take SMS.
+ */
+@Component
+public final class PhoneNumbers {
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    /**
+     * Parses {@code raw} with {@code defaultRegion} (ISO 3166-1 alpha-2, such as {@code NL}).
+     *
+     * @return blank when {@code raw} is null or blank, otherwise the E.164 number or the problem with it
+     */
+    public ParsedPhone parse(String raw, String defaultRegion) {
+        String region = defaultRegion == null ? "" : defaultRegion.trim().toUpperCase(Locale.ROOT);
+        if (raw == null || raw.isBlank()) {
+            return ParsedPhone.blank(region);
+        }
+        String typed = raw.strip();
+        PhoneNumber number;
+        try {
+            number = util.parse(typed, region);
+        } catch (NumberParseException ex) {
+            return ParsedPhone.unusable(typed, region, problemOf(ex.getErrorType()));
+        }
+        if (util.isValidNumber(number)) {
+            return ParsedPhone.valid(typed, region, util.format(number, PhoneNumberFormat.E164));
+        }
+        return ParsedPhone.unusable(typed, region, problemOf(util.isPossibleNumberWithReason(number)));
+    }
+
+    /** The English name of a region for messages, such as {@code Netherlands} for {@code NL}. */
+    public static String regionName(String region) {
+        String name = new Locale("", region == null ? "" : region).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() ? String.valueOf(region) : name;
+    }
+
+    private static ParsedPhone.Problem problemOf(NumberParseException.ErrorType type) {
+        return switch (type) {
+            case INVALID_COUNTRY_CODE -> ParsedPhone.Problem.UNKNOWN_COUNTRY;
+            case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> ParsedPhone.Problem.TOO_SHORT;
+            case TOO_LONG -> ParsedPhone.Problem.TOO_LONG;
+            default -> ParsedPhone.Problem.NOT_A_NUMBER;
+        };
+    }
+
+    private static ParsedPhone.Problem problemOf(ValidationResult result) {
+        return switch (result) {
+            case TOO_SHORT -> ParsedPhone.Problem.TOO_SHORT;
+            case TOO_LONG -> ParsedPhone.Problem.TOO_LONG;
+            case INVALID_COUNTRY_CODE -> ParsedPhone.Problem.UNKNOWN_COUNTRY;
+            default -> ParsedPhone.Problem.INVALID;
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.latchkey.users;
+
+import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The invitation link of F-CONTACT-1: choose a first password, then sign in. A link that is unknown, used,
+ * expired, replaced by a newer one or of another site gets one answer (410), so the page tells nothing about which.
+ */
+@Controller
+class InvitationController {
+
+    private static final String PATH = "/sites/{slug}/invitation/{token}";
+
+    private final Sites sites;
+    private final Invitations invitations;
+
+    InvitationController(Sites sites, Invitations invitations) {
+        this.sites = sites;
+        this.invitations = invitations;
+    }
+
+    @GetMapping(PATH)
+    String form(@PathVariable String slug, @PathVariable String token, HttpServletResponse response, Model model) {
+        Realm realm = realm(slug, model);
+        if (!invitations.isUsable(realm, token)) {
+            return unusable(response);
+        }
+        model.addAttribute("token", token);
+        return "signin/invitation";
+    }
+
+    @PostMapping(PATH)
+    String submit(
+            @PathVariable String slug,
+            @PathVariable String token,
+            @ModelAttribute SetPasswordForm form,
+            HttpServletResponse response,
+            Model model) {
+        Realm realm = realm(slug, model);
+        if (!invitations.isUsable(realm, token)) {
+            return unusable(response);
+        }
+        String problem = form.problem();
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", problem);
+            model.addAttribute("token", token);
+            return "signin/invitation";
+        }
+        if (!invitations.accept(realm, token, form.password())) {
+            return unusable(response);
+        }
+        return "redirect:" + realm.basePath() + "/login?passwordSet";
+    }
+
+    private Realm realm(String slug, Model model) {
+        Realm realm = sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
+        model.addAttribute("realm", realm);
+        return realm;
+    }
+
+    private static String unusable(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "signin/invitation-unusable";
+    }
+}

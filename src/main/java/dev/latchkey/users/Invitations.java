@@ -1,0 +1,174 @@
+package dev.latchkey.users;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.Outbox;
+import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.shared.LatchkeyProperties;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations (F-CONTACT-1, F-ADMIN-7): a new portal user gets an email with a link where they choose their first
+ * password. The link holds 256 random bits, works once and for {@link #LIFETIME}; only its SHA-256 is stored.
+ * Choosing the password also confirms the email address, since the link could only be read there.
+ */
+@Service
+public class Invitations {
+
+    /** How long an invitation link works. */
+    public static final Duration LIFETIME = Duration.ofHours(24);
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final InvitationStore store;
+    private final Users users;
+    private final Sites sites;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final LatchkeyProperties properties;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final SecureRandom random = new SecureRandom();
+
+    Invitations(
+            InvitationStore store,
+            Users users,
+            Sites sites,
+            Outbox outbox,
+            MessageSource messages,
+            LatchkeyProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.users = users;
+        this.sites = sites;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.properties = properties;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Creates a portal user without a password and with an unconfirmed email, and emails them an invitation, in the
+     * caller's transaction (or a new one): the email goes out only if the user is created.
+     *
+     * @param phone E.164 or null
+     * @throws EmailTakenException when the site already has a user with this email; nothing is changed
+     */
+    @Transactional
+    public UserView invitePortalUser(Realm site, String displayName, String email, String phone, String actor) {
+        if (site.isAdmin()) {
+            throw new IllegalArgumentException("portal users belong to a site");
+        }
+        UserView user = users.create(site, new NewUser(email, displayName, null, false, phone, false, null));
+        send(user, site, actor);
+        return user;
+    }
+
+    /**
+     * Sends a fresh invitation to a user who has not chosen a password yet, to their current email address; earlier
+     * links stop working. Answers false, and sends nothing, for a user who already has a password. Admin users
+     * are not invited this way (yet).
+     */
+    @Transactional
+    public boolean resend(long userId, String actor) {
+        UserView user = users.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        if (user.siteId() == null) {
+            throw new IllegalArgumentException("admin invitations are not supported yet");
+        }
+        if (users.hasPassword(userId)) {
+            return false;
+        }
+        send(user, realmOf(user), actor);
+        return true;
+    }
+
+    /** Whether the token is a live invitation of a user of this site: unused, unexpired, not replaced. */
+    public boolean isUsable(Realm realm, String token) {
+        return invitee(realm, token).isPresent();
+    }
+
+    /**
+     * Sets the user's first password with an invitation token and confirms their email. Single use by construction:
+     * the token is used up by a conditional update, so of two concurrent calls exactly one succeeds.
+     *
+     * @return false, with nothing changed, for an unknown, used, expired, replaced or other-realm token
+     */
+    @Transactional
+    public boolean accept(Realm realm, String token, String password) {
+        Optional<Long> userId = invitee(realm, token);
+        if (userId.isEmpty() || !store.use(hash(token), clock.instant())) {
+            return false;
+        }
+        users.setPassword(userId.get(), password);
+        users.confirmEmail(userId.get());
+        events.publishEvent(new InvitationAccepted(userId.get(), realm.key()));
+        return true;
+    }
+
+    private Optional<Long> invitee(Realm realm, String token) {
+        if (realm.isAdmin() || token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return store.usableBy(hash(token), clock.instant())
+                .filter(id -> users.find(id).filter(u -> Objects.equals(u.siteId(), realm.siteId())).isPresent());
+    }
+
+    private void send(UserView user, Realm realm, String actor) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(LIFETIME);
+        store.revokeUnused(user.id(), now);
+        String token = newToken();
+        store.save(user.id(), hash(token), now, expires);
+        String link = properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/invitation/" + token;
+        String subject = messages.getMessage("invitation.mail.subject", new Object[] {realm.name()}, Locale.ENGLISH);
+        String body = messages.getMessage("invitation.mail.body",
+                new Object[] {user.displayName(), realm.name(), link, TIME.format(expires), user.email()},
+                Locale.ENGLISH);
+        outbox.enqueue(new OutgoingMessage(
+                Channel.EMAIL, user.email(), subject, body, "invitation:" + user.id(), realm.key(), user.id()));
+        events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
+    }
+
+    private Realm realmOf(UserView user) {
+        return sites.findById(user.siteId()).orElseThrow().realm();
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** SHA-256 is enough here: the token has 256 random bits, so there is nothing to guess or precompute. */
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+        }
+    }
+}
