@@ -12,8 +12,6 @@ import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
-import dev.latchkey.users.AdminRole;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,7 +49,7 @@ class LoginSecurityController {
 
     @PostMapping("/admin/login-security")
     String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
-        requireSystemAdmin(admin);
+        SystemAdmins.require(admin);
         policy.setAllSites(form.allSitesOn(), admin.email());
         policy.setPlatform(form.platformOn(), admin.email());
         return "redirect:/admin/login-security?saved";
@@ -62,7 +60,7 @@ class LoginSecurityController {
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @PathVariable String slug,
             @ModelAttribute SitePolicyForm form) {
-        requireSystemAdmin(admin);
+        SystemAdmins.require(admin);
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
         MfaMode mode = parseMode(form.mode());
         Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());
@@ -86,12 +84,6 @@ class LoginSecurityController {
         return "error";
     }
 
-    /** Site admins manage their sites' users; only system admins change deployment-wide settings. */
-    private static void requireSystemAdmin(LatchkeyPrincipal admin) {
-        if (admin.adminRole() != AdminRole.SYSTEM) {
-            throw new AccessDeniedException("system admins only");
-        }
-    }
 
     private static MfaMode parseMode(String mode) {
         try {

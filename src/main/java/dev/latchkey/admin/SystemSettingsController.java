@@ -6,12 +6,12 @@ import dev.latchkey.delivery.sms.SmsProvider;
 import dev.latchkey.delivery.sms.SmsSender.SmsResult;
 import dev.latchkey.delivery.sms.SmsSenders;
 import dev.latchkey.delivery.sms.SmsSettings;
+import dev.latchkey.phones.ParsedPhone;
+import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.users.AdminRole;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,15 +28,17 @@ class SystemSettingsController {
 
     private final SmsSettings settings;
     private final SmsSenders senders;
+    private final PhoneNumbers phones;
 
-    SystemSettingsController(SmsSettings settings, SmsSenders senders) {
+    SystemSettingsController(SmsSettings settings, SmsSenders senders, PhoneNumbers phones) {
         this.settings = settings;
         this.senders = senders;
+        this.phones = phones;
     }
 
     @GetMapping("/admin/system-settings")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
-        requireSystemAdmin(admin);
+        SystemAdmins.require(admin);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("sms", settings.view());
@@ -47,12 +49,12 @@ class SystemSettingsController {
     @PostMapping("/admin/system-settings/sms")
     String save(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute SmsSettingsForm form,
             HttpServletResponse response, Model model) {
-        requireSystemAdmin(admin);
+        SystemAdmins.require(admin);
         Optional<SmsProvider> provider = provider(form.provider());
         String clientId = form.clientId() == null ? "" : form.clientId().trim();
         String secret = form.clientSecret() == null ? "" : form.clientSecret();
         String fromTyped = form.fromNumber() == null ? "" : form.fromNumber();
-        Optional<String> from = fromTyped.isBlank() ? Optional.of("") : PhoneFormat.e164(fromTyped);
+        Optional<String> from = fromTyped.isBlank() ? Optional.of("") : e164(fromTyped);
         String error = provider.isEmpty() ? "admin.sms.badProvider"
                 : !clientId.isEmpty() && !clientId.matches("[A-Za-z0-9]{10,64}") ? "admin.sms.badClientId"
                 : secret.length() > 200 || secret.codePoints().anyMatch(Character::isISOControl) ? "admin.sms.badSecret"
@@ -73,8 +75,8 @@ class SystemSettingsController {
     @PostMapping("/admin/system-settings/sms/test")
     String test(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(defaultValue = "") String to,
             HttpServletResponse response, Model model) {
-        requireSystemAdmin(admin);
-        Optional<String> number = PhoneFormat.e164(to);
+        SystemAdmins.require(admin);
+        Optional<String> number = e164(to);
         if (number.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", "admin.sms.badTestNumber");
@@ -97,9 +99,12 @@ class SystemSettingsController {
         }
     }
 
-    private static void requireSystemAdmin(LatchkeyPrincipal admin) {
-        if (admin.adminRole() != AdminRole.SYSTEM) {
-            throw new AccessDeniedException("system settings are for system admins");
+    /** An international number (with + and country code) in E.164, read by libphonenumber. */
+    private Optional<String> e164(String typed) {
+        if (typed == null || typed.length() > 40) {
+            return Optional.empty();
         }
+        ParsedPhone parsed = phones.parse(typed, null);
+        return parsed.isValid() ? Optional.of(parsed.e164()) : Optional.empty();
     }
 }

@@ -71,6 +71,7 @@ class UsersController {
     @PostMapping("/admin/users/{id}/2fa-required")
     String require(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
+        SystemAdmins.require(admin);
         UserView user = portalUser(id);
         users.setMfaRequired(user.id(), required, admin.email());
         redirect.addFlashAttribute("notice", required ? "admin.users.required" : "admin.users.notRequired");
@@ -91,6 +92,7 @@ class UsersController {
     @PostMapping("/admin/users/{id}/delete-2fa")
     String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
+        SystemAdmins.require(admin);
         UserView target = portalUser(id);
         Realm realm = sites.findById(target.siteId()).orElseThrow().realm();
         twoFactor.delete(realm, target.id(), admin.email());

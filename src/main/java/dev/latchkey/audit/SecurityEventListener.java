@@ -13,7 +13,10 @@ import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import dev.latchkey.sites.MfaSettingChanged;
+import dev.latchkey.users.ContactDetailsChanged;
+import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.MfaRequirementChanged;
+import dev.latchkey.users.UserInvited;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -91,6 +94,26 @@ class SecurityEventListener {
         log.record(new AuditEntry(null, "settings.sms", "success", "admin", null, null, null, event.actor(), null,
                 null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
                         + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
+    }
+
+    @EventListener
+    void on(UserInvited event) {
+        log.record(new AuditEntry(null, "admin.user-invited", "success", event.realm(), event.userId(), null, null,
+                event.actor(), null, null, null));
+    }
+
+    @EventListener
+    void on(InvitationAccepted event) {
+        log.record(new AuditEntry(null, "user.invitation-accepted", "success", event.realm(), event.userId(), null,
+                null, null, null, null, "password set, email confirmed"));
+    }
+
+    @EventListener
+    void on(ContactDetailsChanged event) {
+        String what = (event.emailChanged() ? "email" : "") + (event.emailChanged() && event.phoneChanged() ? ", " : "")
+                + (event.phoneChanged() ? "phone" : "");
+        log.record(new AuditEntry(null, "admin.contact-details-changed", "success", event.realm(), event.userId(),
+                null, null, event.actor(), null, null, what + " changed"));
     }
 
     @EventListener

@@ -86,8 +86,12 @@ class ContactsIntegrationTests {
         Page set = person.submit(person.get(link), "#invitation-form",
                 InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
         assertThat(set.location()).isEqualTo("/sites/acme/login?passwordSet");
-        assertThat(SignInSteps.password(new Browser(port), "acme", contact.email(), NEW_PASSWORD).location())
-                .isEqualTo("/sites/acme/login/email");
+        // confirmed email and a valid phone: the chooser offers both (an unconfirmed email would not be there)
+        Browser signIn = new Browser(port);
+        assertThat(SignInSteps.password(signIn, "acme", contact.email(), NEW_PASSWORD).location())
+                .isEqualTo("/sites/acme/login/method");
+        assertThat(signIn.get("/sites/acme/login/method").document().select("[data-factor]").eachAttr("data-factor"))
+                .containsExactly("email", "sms");
         assertThat(row(admin.get(contactsPath(account)), contact).select(".user-status").text()).contains("Password set");
     }
 

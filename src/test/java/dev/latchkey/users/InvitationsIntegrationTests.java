@@ -77,8 +77,12 @@ class InvitationsIntegrationTests {
         assertThat(reuse.status()).isEqualTo(410);
 
         // Acme requires MFA: a confirmed email leads to the email code, an unconfirmed one would not
-        Page signIn = SignInSteps.password(new Browser(port), "acme", user.email(), NEW_PASSWORD);
-        assertThat(signIn.location()).isEqualTo("/sites/acme/login/email");
+        // the invitee has a valid phone too, so the chooser offers email (confirmed now) and SMS
+        Browser signIn = new Browser(port);
+        assertThat(SignInSteps.password(signIn, "acme", user.email(), NEW_PASSWORD).location())
+                .isEqualTo("/sites/acme/login/method");
+        assertThat(signIn.get("/sites/acme/login/method").document().select("[data-factor]").eachAttr("data-factor"))
+                .containsExactly("email", "sms");
         assertThat(users.authenticate(acme(), user.email(), "another password!!")).isEmpty();
     }
 

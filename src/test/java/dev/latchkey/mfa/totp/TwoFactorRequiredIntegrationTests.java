@@ -101,25 +101,4 @@ class TwoFactorRequiredIntegrationTests {
         assertThat(delete.alerts()).contains("requires two-factor authentication");
         assertThat(authenticators.status(user.id())).isEqualTo(AuthenticatorStatus.ENABLED);
     }
-
-    @Test
-    void anAdminSetsTheFlagFromTheAdminSite() {
-        UserView user = testUsers.portalUser("globex");
-        UserView admin = testUsers.admin();
-        Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-
-        Page form = browser.get("/admin/users/2fa-required");
-        Page saved = browser.submit(form, "#require-2fa-form",
-                Map.of("site", "globex", "email", user.email(), "required", "true"));
-        assertThat(saved.location()).isEqualTo("/admin/users/2fa-required?saved");
-        assertThat(users.find(user.id()).orElseThrow().mfaRequired()).isTrue();
-
-        Page missing = browser.submit(form, "#require-2fa-form",
-                Map.of("site", "globex", "email", "nobody@globex.test", "required", "true"));
-        assertThat(missing.status()).isEqualTo(404);
-    }
 }
