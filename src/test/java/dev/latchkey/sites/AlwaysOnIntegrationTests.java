@@ -68,5 +68,13 @@ class AlwaysOnIntegrationTests {
         var refused = browser.post("/admin/login-security", Map.of("_csrf", csrf));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(policy.allSites()).isTrue();
+
+        var siteOff = browser.post("/admin/login-security/sites/globex",
+                Map.of("_csrf", csrf, "mode", "OFF", "factors", "email"));
+        assertThat(siteOff.status()).isEqualTo(409);
+        assertThat(siteOff.alerts()).contains("locked on");
+        var user = testUsers.portalUser("globex");
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).location())
+                .isEqualTo("/sites/globex/login/email");
     }
 }
