@@ -12,7 +12,10 @@ import dev.latchkey.audit.AuditLog;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +34,12 @@ class AuditController {
 
     private final AuditLog audit;
     private final Sites sites;
+    private final AdminScope scope;
 
-    AuditController(AuditLog audit, Sites sites) {
+    AuditController(AuditLog audit, Sites sites, AdminScope scope) {
         this.audit = audit;
         this.sites = sites;
+        this.scope = scope;
     }
 
     @GetMapping("/admin/audit")
@@ -42,13 +47,14 @@ class AuditController {
             @RequestParam(required = false) String site, @RequestParam(required = false) String user,
             @RequestParam(required = false) String type, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditFilter filter = filter(site, user, type, from, to);
+        AuditFilter filter = filter(admin, site, user, type, from, to);
         if (page < 0 || page > 100_000) {
             throw new BadInputException("admin.audit.badPage");
         }
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
-        model.addAttribute("sites", sites.all());
+        model.addAttribute("sites", sites.all().stream()
+                .filter(s -> filter.realms() == null || filter.realms().contains(s.slug())).toList());
         model.addAttribute("types", AuditLog.TYPES);
         model.addAttribute("filter", filter);
         model.addAttribute("from", from == null ? "" : from);
@@ -58,11 +64,11 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit.csv")
-    ResponseEntity<StreamingResponseBody> csv(
+    ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal LatchkeyPrincipal admin,
             @RequestParam(required = false) String site, @RequestParam(required = false) String user,
             @RequestParam(required = false) String type, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        AuditFilter filter = filter(site, user, type, from, to);
+        AuditFilter filter = filter(admin, site, user, type, from, to);
         StreamingResponseBody body = stream -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             AuditCsv.header(out);
@@ -75,7 +81,8 @@ class AuditController {
                 .body(body);
     }
 
-    private AuditFilter filter(String site, String user, String type, String from, String to) {
+    private AuditFilter filter(LatchkeyPrincipal admin, String site, String user, String type, String from,
+            String to) {
         String realm = blank(site) ? null : site;
         if (realm != null && !Realm.ADMIN_KEY.equals(realm) && sites.findBySlug(realm).isEmpty()) {
             throw new BadInputException("admin.audit.badSite");
@@ -86,8 +93,12 @@ class AuditController {
         if (!blank(user) && user.length() > 320) {
             throw new BadInputException("admin.audit.badUser");
         }
+        // a site admin sees the events of their own sites only
+        Set<Long> managed = scope.sites(admin);
+        Set<String> realms = managed == null ? null : sites.all().stream()
+                .filter(s -> managed.contains(s.id())).map(SiteView::slug).collect(Collectors.toSet());
         return new AuditFilter(realm, blank(user) ? null : user.trim(), blank(type) ? null : type, instant(from),
-                instant(to));
+                instant(to), realms);
     }
 
     private static Instant instant(String value) {

@@ -1,6 +1,7 @@
 package dev.latchkey.admin;
 
 import java.util.Optional;
+import java.util.Set;
 import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.NotFoundException;
@@ -10,6 +11,7 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.DirectoryQuery;
+import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserDirectory;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -31,20 +33,27 @@ class UsersController {
     private final Sites sites;
     private final TwoFactorSetup twoFactor;
     private final Sessions sessions;
+    private final Invitations invitations;
+    private final AdminScope scope;
 
-    UsersController(UserDirectory directory, Users users, Sites sites, TwoFactorSetup twoFactor, Sessions sessions) {
+    UsersController(UserDirectory directory, Users users, Sites sites, TwoFactorSetup twoFactor, Sessions sessions,
+            Invitations invitations, AdminScope scope) {
         this.directory = directory;
         this.users = users;
         this.sites = sites;
         this.twoFactor = twoFactor;
         this.sessions = sessions;
+        this.invitations = invitations;
+        this.scope = scope;
     }
 
     @GetMapping("/admin/users")
     String list(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(required = false) String site,
             @RequestParam(required = false) String q, @RequestParam(required = false) String mfa,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty() : sites.findBySlug(site);
+        Set<Long> managed = scope.sites(admin);
+        Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty()
+                : sites.findBySlug(site).filter(s -> managed == null || managed.contains(s.id()));
         if (site != null && !site.isBlank() && chosen.isEmpty()) {
             throw new BadInputException("admin.users.badSite");
         }
@@ -57,10 +66,11 @@ class UsersController {
                     case "not-activated" -> Boolean.FALSE;
                     default -> throw new BadInputException("admin.users.badMfa");
                 };
-        DirectoryQuery query = new DirectoryQuery(chosen.map(SiteView::id).orElse(null), q, activated, null);
+        DirectoryQuery query = new DirectoryQuery(chosen.map(SiteView::id).orElse(null), q, activated, managed);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
-        model.addAttribute("sites", sites.all());
+        model.addAttribute("sites", sites.all().stream().filter(s -> managed == null || managed.contains(s.id()))
+                .toList());
         model.addAttribute("site", chosen.map(SiteView::slug).orElse(""));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("mfa", mfa == null ? "" : mfa);
@@ -71,8 +81,7 @@ class UsersController {
     @PostMapping("/admin/users/{id}/2fa-required")
     String require(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
-        SystemAdmins.require(admin);
-        UserView user = portalUser(id);
+        UserView user = managedUser(admin, id);
         users.setMfaRequired(user.id(), required, admin.email());
         redirect.addFlashAttribute("notice", required ? "admin.users.required" : "admin.users.notRequired");
         return "redirect:/admin/users";
@@ -80,7 +89,7 @@ class UsersController {
 
     @GetMapping("/admin/users/{id}/delete-2fa")
     String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
-        UserView target = portalUser(id);
+        UserView target = managedUser(admin, id);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("target", target);
@@ -92,8 +101,7 @@ class UsersController {
     @PostMapping("/admin/users/{id}/delete-2fa")
     String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
-        SystemAdmins.require(admin);
-        UserView target = portalUser(id);
+        UserView target = managedUser(admin, id);
         Realm realm = sites.findById(target.siteId()).orElseThrow().realm();
         twoFactor.delete(realm, target.id(), admin.email());
         sessions.endAll(realm.key(), target.id());
@@ -101,7 +109,28 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
-    private UserView portalUser(long id) {
-        return users.find(id).filter(u -> u.siteId() != null).orElseThrow(NotFoundException::new);
+    /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            RedirectAttributes redirect) {
+        users.unlock(managedUser(admin, id).id(), admin.email());
+        redirect.addFlashAttribute("notice", "admin.users.unlocked");
+        return "redirect:/admin/users";
+    }
+
+    /** F-ADMIN-3 "Send password reset": a single-use link valid 24 h; audited. */
+    @PostMapping("/admin/users/{id}/password-reset")
+    String passwordReset(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            RedirectAttributes redirect) {
+        invitations.sendPasswordReset(managedUser(admin, id).id(), admin.email());
+        redirect.addFlashAttribute("notice", "admin.users.resetSent");
+        return "redirect:/admin/users";
+    }
+
+    /** A portal user of a site this admin manages; anything else is "not found". */
+    private UserView managedUser(LatchkeyPrincipal admin, long id) {
+        UserView user = users.find(id).filter(u -> u.siteId() != null).orElseThrow(NotFoundException::new);
+        scope.requireManages(admin, user.siteId());
+        return user;
     }
 }

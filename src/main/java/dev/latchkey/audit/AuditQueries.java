@@ -47,6 +47,10 @@ class AuditQueries {
             conditions.add("realm = :realm");
             params.addValue("realm", filter.realm());
         }
+        if (filter.realms() != null) {
+            conditions.add(filter.realms().isEmpty() ? "1 = 0" : "realm in (:realms)");
+            params.addValue("realms", filter.realms());
+        }
         if (filter.type() != null) {
             conditions.add("type = :type");
             params.addValue("type", filter.type());

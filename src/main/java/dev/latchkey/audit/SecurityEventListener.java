@@ -16,7 +16,9 @@ import dev.latchkey.sites.MfaSettingChanged;
 import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.MfaRequirementChanged;
+import dev.latchkey.users.PasswordResetSent;
 import dev.latchkey.users.UserInvited;
+import dev.latchkey.users.UserUnlocked;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -94,6 +96,18 @@ class SecurityEventListener {
         log.record(new AuditEntry(null, "settings.sms", "success", "admin", null, null, null, event.actor(), null,
                 null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
                         + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
+    }
+
+    @EventListener
+    void on(UserUnlocked event) {
+        log.record(new AuditEntry(null, "admin.unlocked", "success", "", event.userId(), null, null, event.actor(),
+                null, null, null));
+    }
+
+    @EventListener
+    void on(PasswordResetSent event) {
+        log.record(new AuditEntry(null, "admin.password-reset-sent", "success", event.realm(), event.userId(), null,
+                null, event.actor(), null, null, null));
     }
 
     @EventListener

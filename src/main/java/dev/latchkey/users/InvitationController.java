@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 class InvitationController {
 
     private static final String PATH = "/sites/{slug}/invitation/{token}";
+    private static final String ADMIN_PATH = "/admin/invitation/{token}";
 
     private final Sites sites;
     private final Invitations invitations;
@@ -30,8 +31,8 @@ class InvitationController {
         this.invitations = invitations;
     }
 
-    @GetMapping(PATH)
-    String form(@PathVariable String slug, @PathVariable String token, HttpServletResponse response, Model model) {
+    @GetMapping({PATH, ADMIN_PATH})
+    String form(@PathVariable(required = false) String slug, @PathVariable String token, HttpServletResponse response, Model model) {
         Realm realm = realm(slug, model);
         if (!invitations.isUsable(realm, token)) {
             return unusable(response);
@@ -40,9 +41,9 @@ class InvitationController {
         return "signin/invitation";
     }
 
-    @PostMapping(PATH)
+    @PostMapping({PATH, ADMIN_PATH})
     String submit(
-            @PathVariable String slug,
+            @PathVariable(required = false) String slug,
             @PathVariable String token,
             @ModelAttribute SetPasswordForm form,
             HttpServletResponse response,
@@ -65,7 +66,9 @@ class InvitationController {
     }
 
     private Realm realm(String slug, Model model) {
-        Realm realm = sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
+        Realm realm = slug == null
+                ? Realm.ADMIN
+                : sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
         model.addAttribute("realm", realm);
         return realm;
     }

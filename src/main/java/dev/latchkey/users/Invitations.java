@@ -83,7 +83,7 @@ public class Invitations {
             throw new IllegalArgumentException("portal users belong to a site");
         }
         UserView user = users.create(site, new NewUser(email, displayName, null, false, phone, false, null));
-        send(user, site, actor);
+        send(user, site, actor, "invitation");
         return user;
     }
 
@@ -95,14 +95,35 @@ public class Invitations {
     @Transactional
     public boolean resend(long userId, String actor) {
         UserView user = users.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
-        if (user.siteId() == null) {
-            throw new IllegalArgumentException("admin invitations are not supported yet");
-        }
         if (users.hasPassword(userId)) {
             return false;
         }
-        send(user, realmOf(user), actor);
+        send(user, realmOf(user), actor, "invitation");
         return true;
+    }
+
+    /**
+     * F-ADMIN-7 "Create admin user": an admin without a password, invited to {@code /admin/invitation/{token}}.
+     * A site admin manages the users of {@code siteIds} only.
+     */
+    @Transactional
+    public UserView inviteAdmin(String displayName, String email, AdminRole role, java.util.Set<Long> siteIds,
+            String actor) {
+        UserView admin = users.create(Realm.ADMIN, new NewUser(email, displayName, null, false, null, false, role));
+        users.assignSites(admin.id(), role == AdminRole.SITE ? siteIds : java.util.Set.of());
+        send(admin, Realm.ADMIN, actor, "invitation.admin");
+        return admin;
+    }
+
+    /**
+     * F-ADMIN-3 "Send password reset": a single-use link valid {@link #LIFETIME} to choose a new password; earlier
+     * links stop working. Following it ends the user's other sessions.
+     */
+    @Transactional
+    public void sendPasswordReset(long userId, String actor) {
+        UserView user = users.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
+        send(user, realmOf(user), actor, "reset");
+        events.publishEvent(new PasswordResetSent(user.id(), realmOf(user).key(), actor));
     }
 
     /** Whether the token is a live invitation of a user of this site: unused, unexpired, not replaced. */
@@ -129,31 +150,36 @@ public class Invitations {
     }
 
     private Optional<Long> invitee(Realm realm, String token) {
-        if (realm.isAdmin() || token == null || !TOKEN.matcher(token).matches()) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
         return store.usableBy(hash(token), clock.instant())
-                .filter(id -> users.find(id).filter(u -> Objects.equals(u.siteId(), realm.siteId())).isPresent());
+                .filter(id -> users.find(id)
+                        .filter(u -> Objects.equals(u.siteId(), realm.siteId()) && u.isAdmin() == realm.isAdmin())
+                        .isPresent());
     }
 
-    private void send(UserView user, Realm realm, String actor) {
+    /** {@code kind} names the mail texts: {@code invitation}, {@code invitation.admin} or {@code reset}. */
+    private void send(UserView user, Realm realm, String actor, String kind) {
         Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
         store.revokeUnused(user.id(), now);
         String token = newToken();
         store.save(user.id(), hash(token), now, expires);
         String link = properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/invitation/" + token;
-        String subject = messages.getMessage("invitation.mail.subject", new Object[] {realm.name()}, Locale.ENGLISH);
-        String body = messages.getMessage("invitation.mail.body",
+        String subject = messages.getMessage(kind + ".mail.subject", new Object[] {realm.name()}, Locale.ENGLISH);
+        String body = messages.getMessage(kind + ".mail.body",
                 new Object[] {user.displayName(), realm.name(), link, TIME.format(expires), user.email()},
                 Locale.ENGLISH);
         outbox.enqueue(new OutgoingMessage(
                 Channel.EMAIL, user.email(), subject, body, "invitation:" + user.id(), realm.key(), user.id()));
-        events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
+        if (!"reset".equals(kind)) {
+            events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
+        }
     }
 
     private Realm realmOf(UserView user) {
-        return sites.findById(user.siteId()).orElseThrow().realm();
+        return user.siteId() == null ? Realm.ADMIN : sites.findById(user.siteId()).orElseThrow().realm();
     }
 
     private String newToken() {

@@ -13,6 +13,10 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     boolean existsByAdminRoleIsNotNull();
 
     @Modifying
+    @Query("update app_user set locked_at = null, second_factor_failures = 0 where id = :id")
+    int unlock(long id);
+
+    @Modifying
     @Query("update app_user set mfa_required = :required where id = :id")
     int updateMfaRequired(long id, boolean required);
 

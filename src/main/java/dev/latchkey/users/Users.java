@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,7 @@ public class Users {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final int failureLimit;
     private volatile String dummyHash;
 
@@ -38,7 +41,9 @@ public class Users {
             PasswordEncoder encoder,
             Clock clock,
             ApplicationEventPublisher events,
+            JdbcClient jdbc,
             @Value("${latchkey.signin.max-second-factor-failures:100}") int failureLimit) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.encoder = encoder;
         this.clock = clock;
@@ -190,6 +195,28 @@ public class Users {
     public void setMfaRequired(long userId, boolean required, String actor) {
         if (repository.updateMfaRequired(userId, required) == 1) {
             events.publishEvent(new MfaRequirementChanged(userId, required, actor));
+        }
+    }
+
+    /** F-ADMIN-3 "Unlock": clears the lock and the failure count; audited and emailed as {@link UserUnlocked}. */
+    @Transactional
+    public void unlock(long userId, String actor) {
+        if (repository.unlock(userId) == 1) {
+            events.publishEvent(new UserUnlocked(userId, actor));
+        }
+    }
+
+    /** The sites a site admin manages (empty for system admins and portal users). */
+    public Set<Long> sitesOf(long adminId) {
+        return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?").param(adminId)
+                .query(Long.class).list());
+    }
+
+    @Transactional
+    public void assignSites(long adminId, Set<Long> siteIds) {
+        jdbc.sql("delete from admin_site where admin_id = ?").param(adminId).update();
+        for (Long siteId : siteIds) {
+            jdbc.sql("insert into admin_site (admin_id, site_id) values (?, ?)").params(adminId, siteId).update();
         }
     }
 

@@ -28,6 +28,17 @@ public final class SignInSteps {
         assertThat(code(browser, slug, "email", code).location()).isEqualTo("/sites/" + slug + "/");
     }
 
+    /** Signs an admin in with password and the n-th emailed code (platform logins need MFA by default). */
+    public static Browser admin(int port, String email, String password, int nthCode) {
+        Browser browser = new Browser(port);
+        browser.submit(browser.get("/admin/login"), "#login-form", java.util.Map.of("username", email, "password",
+                password));
+        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
+                java.util.Map.of("code", TestMailServer.awaitCode(email, nthCode)));
+        assertThat(done.location()).isEqualTo("/admin/");
+        return browser;
+    }
+
     /** Submits a code on the code page of the given factor; answers the response to the POST. */
     public static Page code(Browser browser, String slug, String factor, String code) {
         Page page = browser.get("/sites/" + slug + "/login/" + factor);

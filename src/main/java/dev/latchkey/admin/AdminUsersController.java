@@ -1,0 +1,68 @@
+package dev.latchkey.admin;
+
+import java.util.HashSet;
+import java.util.Set;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.users.AdminRole;
+import dev.latchkey.users.EmailTakenException;
+import dev.latchkey.users.Invitations;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** F-ADMIN-7 "Create admin user": system admins create system or site admins, who are invited by email. */
+@Controller
+class AdminUsersController {
+
+    private final Sites sites;
+    private final Invitations invitations;
+
+    AdminUsersController(Sites sites, Invitations invitations) {
+        this.sites = sites;
+        this.invitations = invitations;
+    }
+
+    @GetMapping("/admin/admins/new")
+    String form(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
+        SystemAdmins.require(admin);
+        model.addAttribute("realm", Realm.ADMIN);
+        model.addAttribute("user", admin);
+        model.addAttribute("sites", sites.all());
+        return "admin/new-admin";
+    }
+
+    @PostMapping("/admin/admins/new")
+    String create(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute NewAdminForm form,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        SystemAdmins.require(admin);
+        String problem = form.problem();
+        Set<Long> siteIds = new HashSet<>(form.sites() == null ? Set.of() : form.sites());
+        if (problem == null && !sites.all().stream().map(SiteView::id).toList().containsAll(siteIds)) {
+            problem = "admin.admins.noSites";
+        }
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", problem);
+            return form(admin, model);
+        }
+        try {
+            invitations.inviteAdmin(form.name().trim(), form.email().trim(), AdminRole.valueOf(form.role()), siteIds,
+                    admin.email());
+        } catch (EmailTakenException ex) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("error", "admin.admins.taken");
+            return form(admin, model);
+        }
+        redirect.addFlashAttribute("notice", "admin.admins.created");
+        return "redirect:/admin/users";
+    }
+}

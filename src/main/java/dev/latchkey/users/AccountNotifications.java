@@ -1,0 +1,64 @@
+package dev.latchkey.users;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.Outbox;
+import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Emails the user about what an admin did to their account (F-ADMIN-3): "2FA required" set or lifted, unlocked.
+ * Sent through the outbox in the transaction of the change.
+ */
+@Component
+class AccountNotifications {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Users users;
+    private final Sites sites;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AccountNotifications(Users users, Sites sites, Outbox outbox, MessageSource messages, Clock clock) {
+        this.users = users;
+        this.sites = sites;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MfaRequirementChanged event) {
+        notify(event.userId(), event.required() ? "mail.account.required" : "mail.account.notRequired",
+                event.actor());
+    }
+
+    @EventListener
+    void on(UserUnlocked event) {
+        notify(event.userId(), "mail.account.unlocked", event.actor());
+    }
+
+    private void notify(long userId, String key, String actor) {
+        users.find(userId).ifPresent(user -> {
+            Realm realm = user.siteId() == null
+                    ? Realm.ADMIN
+                    : sites.findById(user.siteId()).map(SiteView::realm).orElse(Realm.ADMIN);
+            Object[] args = {user.displayName(), realm.name(), actor, TIME.format(clock.instant())};
+            String subject = messages.getMessage(key + ".subject", args, Locale.ENGLISH);
+            String body = messages.getMessage(key + ".body", args, Locale.ENGLISH);
+            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body, "notice:account", realm.key(),
+                    user.id()));
+        });
+    }
+}
