@@ -53,6 +53,9 @@ class UsersPageIntegrationTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    dev.latchkey.audit.AuditLog audit;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -111,10 +114,17 @@ class UsersPageIntegrationTests {
     void requireTwoFactorFromTheUsersTable() {
         UserView target = user("globex", "req" + System.nanoTime());
         Browser admin = signedInAdmin();
+        assertThat(admin.get("/admin/users").document().select("#filter-not-activated").attr("href"))
+                .isEqualTo("/admin/users?mfa=not-activated");
         Page page = admin.get("/admin/users?q=" + target.email());
         Page toggled = admin.submit(page, "tr[data-username=" + target.email() + "] form:has(.require-2fa)", Map.of());
         assertThat(toggled.location()).isEqualTo("/admin/users");
         assertThat(users.find(target.id()).orElseThrow().mfaRequired()).isTrue();
+        assertThat(audit.recentFor(target.id())).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("admin.2fa-required");
+            assertThat(e.actor()).isNotBlank();
+        });
+        assertThat(TestMailServer.awaitMessage(target.email(), "now required")).contains("administrator");
     }
 
     @Test
@@ -143,6 +153,7 @@ class UsersPageIntegrationTests {
         assertThat(backupCodes.remaining(target.id())).isZero();
         assertThat(victim.get("/sites/acme/").location()).as("sessions ended").isEqualTo("/sites/acme/login");
         assertThat(TestMailServer.awaitMessage(target.email(), "two-factor setup")).contains("administrator");
+        assertThat(audit.recentFor(target.id())).extracting(e -> e.type()).contains("admin.2fa-deleted");
 
         Browser again = new Browser(port);
         assertThat(SignInSteps.password(again, "acme", target.email(), TestUsers.PASSWORD).location())
