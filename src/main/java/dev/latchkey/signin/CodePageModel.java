@@ -79,9 +79,10 @@ class CodePageModel {
             PendingLogin pending,
             FactorType type,
             FactorSubject subject,
-            SendResult sent) {
+            SendResult sent,
+            String key) {
         model.addAttribute("errorArg", secondsUntil(sent.retryAt()));
-        return error(model, response, realm, pending, type, subject, HttpStatus.TOO_MANY_REQUESTS, "code.throttled");
+        return error(model, response, realm, pending, type, subject, HttpStatus.TOO_MANY_REQUESTS, key);
     }
 
     String error(

@@ -1,5 +1,8 @@
 package dev.latchkey.signin;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.sites.Realm;
@@ -22,12 +25,17 @@ class PasswordStepController {
     private final SignInFlow flow;
     private final SignInSession session;
     private final SecondStepStarter starter;
+    private final LoginThrottle throttle;
+    private final Clock clock;
 
-    PasswordStepController(Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter) {
+    PasswordStepController(Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter,
+            LoginThrottle throttle, Clock clock) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
         this.starter = starter;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     @GetMapping({"/sites/{slug}/login", "/admin/login"})
@@ -52,11 +60,21 @@ class PasswordStepController {
             return failed(model, response, HttpStatus.BAD_REQUEST, "signin.malformed");
         }
         ClientInfo client = ClientInfo.of(request);
+        String accountKey = LoginThrottle.accountKey(realm.key(), form.username());
+        String addressKey = LoginThrottle.addressKey(client.ip());
+        Optional<Instant> blocked = throttle.blockedUntil(accountKey, addressKey);
+        if (blocked.isPresent()) {
+            model.addAttribute("username", form.username());
+            model.addAttribute("errorArg", Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds()));
+            return failed(model, response, HttpStatus.TOO_MANY_REQUESTS, "signin.throttled");
+        }
         Optional<UserView> user = flow.checkPassword(realm, form.username(), form.password(), client);
         if (user.isEmpty()) {
+            throttle.recordFailure(accountKey, addressKey);
             model.addAttribute("username", form.username());
             return failed(model, response, HttpStatus.UNAUTHORIZED, "signin.failed");
         }
+        throttle.recordSuccess(accountKey);
         Optional<PendingLogin> secondStep = flow.secondStep(realm, user.get());
         if (secondStep.isEmpty()) {
             String target = session.complete(request, response, realm, user.get());

@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
@@ -105,6 +106,11 @@ class SecondStepController {
         if (flow.locked(subject.userId())) {
             return locked(request, response, model, realm);
         }
+        Optional<Instant> wait = flow.secondFactorBlockedUntil(subject.userId());
+        if (wait.isPresent()) {
+            return pages.throttled(model, response, realm, pending.get(), type, subject,
+                    SendResult.throttledUntil(wait.get()), "code.tooManyWrong");
+        }
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
             if (pending.get().setupRequired()) {
@@ -145,7 +151,7 @@ class SecondStepController {
         FactorSubject subject = subject(realm, pending.get());
         SendResult sent = flow.send(subject, type);
         if (!sent.sent()) {
-            return pages.throttled(model, response, realm, pending.get(), type, subject, sent);
+            return pages.throttled(model, response, realm, pending.get(), type, subject, sent, "code.throttled");
         }
         return "redirect:" + realm.basePath() + "/login/" + type.id() + "?resent";
     }

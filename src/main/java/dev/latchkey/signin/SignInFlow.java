@@ -29,6 +29,8 @@ import org.springframework.stereotype.Service;
 @Service
 class SignInFlow {
 
+    static final Backoff SECOND_FACTOR = new Backoff(5, java.time.Duration.ofMinutes(15));
+
     private final Users users;
     private final MfaPolicy policy;
     private final SecondFactors factors;
@@ -118,6 +120,15 @@ class SignInFlow {
 
     Optional<UserView> user(long userId) {
         return users.find(userId);
+    }
+
+    /**
+     * NIST SP 800-63B rate limiting before the 100-failure lock: after 5 consecutive wrong answers each further
+     * one doubles the wait (1 s, 2 s, … up to 15 minutes), across sessions and nodes.
+     */
+    Optional<java.time.Instant> secondFactorBlockedUntil(long userId) {
+        return users.find(userId).flatMap(u -> SECOND_FACTOR.blockedUntil(
+                u.secondFactorFailures(), u.secondFactorFailedAt(), clock.instant()));
     }
 
     int backupCodesLeft(long userId) {

@@ -17,5 +17,6 @@ record User(
         boolean mfaRequired,
         AdminRole adminRole,
         int secondFactorFailures,
+        Instant secondFactorFailedAt,
         Instant lockedAt,
         Instant createdAt) {}

@@ -33,8 +33,9 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     int confirmEmail(long id);
 
     @Modifying
-    @Query("update app_user set second_factor_failures = second_factor_failures + 1 where id = :id")
-    int incrementSecondFactorFailures(long id);
+    @Query("update app_user set second_factor_failures = second_factor_failures + 1,"
+            + " second_factor_failed_at = :at where id = :id")
+    int incrementSecondFactorFailures(long id, Instant at);
 
     @Modifying
     @Query("update app_user set locked_at = :at where id = :id and locked_at is null"

@@ -11,6 +11,7 @@ public record UserView(
         boolean mfaRequired,
         AdminRole adminRole,
         int secondFactorFailures,
+        java.time.Instant secondFactorFailedAt,
         boolean locked) {
 
     public boolean isAdmin() {

@@ -118,6 +118,7 @@ public class Users {
                 draft.adminRole(),
                 0,
                 null,
+                null,
                 clock.instant());
         try {
             return view(repository.save(user));
@@ -230,7 +231,7 @@ public class Users {
      */
     @Transactional
     public void recordSecondFactorFailure(long userId) {
-        repository.incrementSecondFactorFailures(userId);
+        repository.incrementSecondFactorFailures(userId, clock.instant());
         repository.lockWhenOverLimit(userId, failureLimit, clock.instant());
     }
 
@@ -268,6 +269,7 @@ public class Users {
                 user.mfaRequired(),
                 user.adminRole(),
                 user.secondFactorFailures(),
+                user.secondFactorFailedAt(),
                 user.lockedAt() != null);
     }
 }

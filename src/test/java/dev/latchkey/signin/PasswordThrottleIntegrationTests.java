@@ -1,0 +1,117 @@
+package dev.latchkey.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * ASVS V6.3 / issue 6 §1: the password step is throttled per account and per IP with growing delays, in the
+ * database (so across sessions, nodes and restarts), and a throttled answer never tells whether the password was
+ * right.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "latchkey.signin.address-free-failures=12")
+class PasswordThrottleIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    @AfterEach
+    void clean() {
+        clock.reset();
+        jdbc.sql("delete from login_throttle").update();
+    }
+
+    @Test
+    void afterFiveWrongPasswordsTheAccountWaitsAndTheAnswerHidesWhetherTheSixthPasswordWasRight() {
+        UserView user = testUsers.portalUser("globex");
+        for (int i = 0; i < 5; i++) {
+            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong " + i).status())
+                    .isEqualTo(401);
+        }
+        Page right = SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD);
+        Page wrong = SignInSteps.password(new Browser(port), "globex", user.email(), "wrong again");
+        assertThat(right.status()).isEqualTo(wrong.status()).isEqualTo(429);
+        assertThat(right.alerts()).isEqualTo(wrong.alerts()).contains("Too many sign-in attempts");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).location())
+                .as("the wait is over; no lock-out").isEqualTo("/sites/globex/");
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong").status())
+                .as("a correct password cleared the count").isEqualTo(401);
+    }
+
+    @Test
+    void unknownAccountsAreThrottledExactlyLikeRealOnes() {
+        String ghost = "nobody-" + System.nanoTime() + "@globex.test";
+        for (int i = 0; i < 5; i++) {
+            SignInSteps.password(new Browser(port), "globex", ghost, "guess " + i);
+        }
+        Page throttled = SignInSteps.password(new Browser(port), "globex", ghost, "guess 5");
+        assertThat(throttled.status()).isEqualTo(429);
+    }
+
+    @Test
+    void delaysGrowWithEachFurtherFailure() {
+        UserView user = testUsers.portalUser("globex");
+        for (int i = 0; i < 5; i++) {
+            SignInSteps.password(new Browser(port), "globex", user.email(), "wrong " + i);
+        }
+        for (int extra = 0; extra < 4; extra++) {
+            clock.advance(Duration.ofSeconds(1L << extra).plusMillis(10));
+            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong").status())
+                    .as("after waiting %d s", 1L << extra).isEqualTo(401);
+        }
+        clock.advance(Duration.ofSeconds(8));
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).status())
+                .as("16 s are due after 9 failures, 8 s is not enough").isEqualTo(429);
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsThrottledToo() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(SignInSteps.password(new Browser(port), "globex", "spray-" + i + "@globex.test", "Summer2026!")
+                    .status()).isEqualTo(401);
+        }
+        UserView innocent = testUsers.portalUser("globex");
+        assertThat(SignInSteps.password(new Browser(port), "globex", innocent.email(), TestUsers.PASSWORD).status())
+                .as("the 13th attempt from the same address waits").isEqualTo(429);
+    }
+
+    @Test
+    void theCountsAreInTheDatabaseSoEveryNodeAndARestartSeeThem() {
+        UserView user = testUsers.portalUser("globex");
+        for (int i = 0; i < 5; i++) {
+            SignInSteps.password(new Browser(port), "globex", user.email(), "wrong " + i);
+        }
+        Integer stored = jdbc.sql("select failures from login_throttle where throttle_key = ?")
+                .param(LoginThrottle.accountKey("globex", user.email()))
+                .query(Integer.class)
+                .single();
+        assertThat(stored).isEqualTo(5);
+    }
+}
