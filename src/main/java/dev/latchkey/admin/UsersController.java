@@ -75,6 +75,7 @@ class UsersController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("mfa", mfa == null ? "" : mfa);
         model.addAttribute("result", directory.page(query, page));
+        model.addAttribute("admins", managed == null ? directory.admins() : java.util.List.of());
         return "admin/users";
     }
 
@@ -93,7 +94,7 @@ class UsersController {
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("target", target);
-        model.addAttribute("targetSite", sites.findById(target.siteId()).orElseThrow());
+        model.addAttribute("targetSite", realmOf(target));
         return "admin/delete-2fa";
     }
 
@@ -102,7 +103,7 @@ class UsersController {
     String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
         UserView target = managedUser(admin, id);
-        Realm realm = sites.findById(target.siteId()).orElseThrow().realm();
+        Realm realm = realmOf(target);
         twoFactor.delete(realm, target.id(), admin.email());
         sessions.endAll(realm.key(), target.id());
         redirect.addFlashAttribute("notice", "admin.users.deleted");
@@ -127,10 +128,23 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
-    /** A portal user of a site this admin manages; anything else is "not found". */
+    /**
+     * A portal user of a site this admin manages, or, for a system admin, another admin; anything else is "not
+     * found".
+     */
     private UserView managedUser(LatchkeyPrincipal admin, long id) {
-        UserView user = users.find(id).filter(u -> u.siteId() != null).orElseThrow(NotFoundException::new);
+        UserView user = users.find(id).orElseThrow(NotFoundException::new);
+        if (user.siteId() == null) {
+            if (!user.isAdmin() || scope.sites(admin) != null) {
+                throw new NotFoundException();
+            }
+            return user;
+        }
         scope.requireManages(admin, user.siteId());
         return user;
+    }
+
+    private Realm realmOf(UserView user) {
+        return user.siteId() == null ? Realm.ADMIN : sites.findById(user.siteId()).orElseThrow().realm();
     }
 }

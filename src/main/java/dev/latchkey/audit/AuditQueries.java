@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,9 +21,14 @@ class AuditQueries {
             + " ip, user_agent, detail from audit_event";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
-    AuditQueries(NamedParameterJdbcTemplate jdbc) {
+    AuditQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // a template of its own: the fetch size makes PostgreSQL stream rows through a cursor (in a transaction)
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(500);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
     }
 
     List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
@@ -35,8 +42,7 @@ class AuditQueries {
     void each(AuditFilter filter, Consumer<AuditEntry> consumer) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = COLUMNS + where(filter, params) + " order by id desc";
-        jdbc.getJdbcTemplate().setFetchSize(500);
-        jdbc.query(sql, params, rs -> {
+        streaming.query(sql, params, rs -> {
             consumer.accept(entry(rs));
         });
     }

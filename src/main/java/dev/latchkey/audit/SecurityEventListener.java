@@ -13,6 +13,11 @@ import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import dev.latchkey.sites.MfaSettingChanged;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
 import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.MfaRequirementChanged;
@@ -28,9 +33,22 @@ import org.springframework.stereotype.Component;
 class SecurityEventListener {
 
     private final AuditLog log;
+    private final Users users;
+    private final Sites sites;
 
-    SecurityEventListener(AuditLog log) {
+    SecurityEventListener(AuditLog log, Users users, Sites sites) {
         this.log = log;
+        this.users = users;
+        this.sites = sites;
+    }
+
+    /** An event about one user: filled in with the user's email and site, so both filters find it. */
+    private void recordFor(String type, long userId, String factor, String actor, String detail) {
+        var user = users.find(userId);
+        String realm = user.map(u -> u.siteId() == null ? Realm.ADMIN_KEY
+                : sites.findById(u.siteId()).map(SiteView::slug).orElse("")).orElse("");
+        log.record(new AuditEntry(null, type, "success", realm, userId, user.map(UserView::email).orElse(null),
+                factor, actor, null, null, detail));
     }
 
     @EventListener
@@ -81,14 +99,12 @@ class SecurityEventListener {
         String detail = event.change() == SecondFactorChanged.Change.BACKUP_CODE_USED
                 ? event.backupCodesLeft() + " backup codes left"
                 : null;
-        log.record(new AuditEntry(null, type, "success", event.realm().key(), event.userId(), null, null,
-                event.actor(), null, null, detail));
+        recordFor(type, event.userId(), null, event.actor(), detail);
     }
 
     @EventListener
     void on(MfaRequirementChanged event) {
-        log.record(new AuditEntry(null, "admin.2fa-required", "success", "", event.userId(), null, null,
-                event.actor(), null, null, "2FA required = " + event.required()));
+        recordFor("admin.2fa-required", event.userId(), null, event.actor(), "2FA required = " + event.required());
     }
 
     @EventListener
@@ -100,34 +116,29 @@ class SecurityEventListener {
 
     @EventListener
     void on(UserUnlocked event) {
-        log.record(new AuditEntry(null, "admin.unlocked", "success", "", event.userId(), null, null, event.actor(),
-                null, null, null));
+        recordFor("admin.unlocked", event.userId(), null, event.actor(), null);
     }
 
     @EventListener
     void on(PasswordResetSent event) {
-        log.record(new AuditEntry(null, "admin.password-reset-sent", "success", event.realm(), event.userId(), null,
-                null, event.actor(), null, null, null));
+        recordFor("admin.password-reset-sent", event.userId(), null, event.actor(), null);
     }
 
     @EventListener
     void on(UserInvited event) {
-        log.record(new AuditEntry(null, "admin.user-invited", "success", event.realm(), event.userId(), null, null,
-                event.actor(), null, null, null));
+        recordFor("admin.user-invited", event.userId(), null, event.actor(), null);
     }
 
     @EventListener
     void on(InvitationAccepted event) {
-        log.record(new AuditEntry(null, "user.invitation-accepted", "success", event.realm(), event.userId(), null,
-                null, null, null, null, "password set, email confirmed"));
+        recordFor("user.invitation-accepted", event.userId(), null, null, "password set, email confirmed");
     }
 
     @EventListener
     void on(ContactDetailsChanged event) {
         String what = (event.emailChanged() ? "email" : "") + (event.emailChanged() && event.phoneChanged() ? ", " : "")
                 + (event.phoneChanged() ? "phone" : "");
-        log.record(new AuditEntry(null, "admin.contact-details-changed", "success", event.realm(), event.userId(),
-                null, null, event.actor(), null, null, what + " changed"));
+        recordFor("admin.contact-details-changed", event.userId(), null, event.actor(), what + " changed");
     }
 
     @EventListener

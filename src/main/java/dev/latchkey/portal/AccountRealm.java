@@ -1,6 +1,7 @@
 package dev.latchkey.portal;
 
 import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
@@ -14,6 +15,11 @@ class AccountRealm {
 
     AccountRealm(Sites sites) {
         this.sites = sites;
+    }
+
+    /** F-POLICY-1: on a site whose MFA is off, users are not offered an authenticator (the admin site always is). */
+    boolean enrolmentOffered(Realm realm) {
+        return realm.isAdmin() || sites.findById(realm.siteId()).map(s -> s.mfaMode() != MfaMode.OFF).orElse(false);
     }
 
     Realm of(String slug) {

@@ -41,14 +41,22 @@ class AuthenticatorController {
     }
 
     @PostMapping({SITE + "/enable", ADMIN + "/enable"})
-    String enable(@PathVariable(required = false) String slug) {
-        return "redirect:" + realms.of(slug).basePath() + "/account/security/totp";
+    String enable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            HttpServletResponse response, Model model) {
+        Realm realm = realms.of(slug);
+        if (!realms.enrolmentOffered(realm) && !required(me)) {
+            return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.enrolmentOff");
+        }
+        return "redirect:" + realm.basePath() + "/account/security/totp";
     }
 
     @GetMapping({SITE, ADMIN})
     String enrol(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
             Model model) {
         Realm realm = realms.of(slug);
+        if (!realms.enrolmentOffered(realm) && !required(me)) {
+            return "redirect:" + realm.basePath() + "/account/security";
+        }
         var enrolment = authenticators.enrolment(me.userId(), realm.name(), me.email());
         if (enrolment.isEmpty()) {
             return "redirect:" + realm.basePath() + "/account/security";

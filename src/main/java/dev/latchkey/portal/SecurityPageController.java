@@ -5,6 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.signin.Sessions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.latchkey.sites.Realm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,11 +23,23 @@ class SecurityPageController {
     private final AccountRealm realms;
     private final SecurityPageModel page;
     private final BackupCodes backupCodes;
+    private final Sessions sessions;
 
-    SecurityPageController(AccountRealm realms, SecurityPageModel page, BackupCodes backupCodes) {
+    SecurityPageController(AccountRealm realms, SecurityPageModel page, BackupCodes backupCodes, Sessions sessions) {
         this.realms = realms;
         this.page = page;
         this.backupCodes = backupCodes;
+        this.sessions = sessions;
+    }
+
+    /** Ends every other session of the user, on every node; this one stays signed in. */
+    @PostMapping({"/sites/{slug}/account/security/sign-out-others", "/admin/account/security/sign-out-others"})
+    String signOutOthers(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        Realm realm = realms.of(slug);
+        sessions.endAllExcept(realm.key(), me.userId(), request.getSession().getId());
+        redirect.addFlashAttribute("notice", "security.sessions.ended");
+        return "redirect:" + realm.basePath() + "/account/security";
     }
 
     @GetMapping({"/sites/{slug}/account/security", "/admin/account/security"})

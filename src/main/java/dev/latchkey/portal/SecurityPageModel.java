@@ -16,11 +16,13 @@ class SecurityPageModel {
     private final Users users;
     private final Authenticators authenticators;
     private final BackupCodes backupCodes;
+    private final AccountRealm realms;
 
-    SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes) {
+    SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes, AccountRealm realms) {
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
+        this.realms = realms;
     }
 
     String render(Model model, Realm realm, LatchkeyPrincipal me) {
@@ -30,6 +32,7 @@ class SecurityPageModel {
         model.addAttribute("account", user);
         model.addAttribute("totpStatus", authenticators.status(user.id()));
         model.addAttribute("backupRemaining", backupCodes.remaining(user.id()));
+        model.addAttribute("enrolmentOffered", realms.enrolmentOffered(realm) || user.mfaRequired());
         return "portal/security";
     }
 }

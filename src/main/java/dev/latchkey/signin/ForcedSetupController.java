@@ -58,12 +58,25 @@ class ForcedSetupController {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
         UserView user = flow.user(pending.get().userId()).orElseThrow();
+        if (user.locked()) {
+            session.abandon(request);
+            model.addAttribute("error", "signin.locked");
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "signin/login";
+        }
+        if (flow.secondFactorBlockedUntil(user.id()).isPresent()) {
+            model.addAttribute("error", "totp.confirm.wait");
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return show(model, realm, user);
+        }
         String code = form.oversized() || form.code() == null ? "" : form.code().replaceAll("\\s", "");
         boolean turnedOff = authenticators.status(user.id()) == AuthenticatorStatus.DISABLED;
         boolean done = turnedOff
                 ? authenticators.reenable(realm, user.id(), code)
                 : authenticators.confirm(realm, user.id(), code);
         if (!done) {
+            // a wrong code here counts like any wrong second factor: delays, the lock at 100, the audit log
+            flow.setupFailed(realm, user, ClientInfo.of(request));
             model.addAttribute("error", "totp.confirm.wrong");
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             return show(model, realm, user);

@@ -81,7 +81,7 @@ class PasswordStepController {
             flow.signedIn(realm, user.get(), null, client);
             return "redirect:" + target;
         }
-        session.beginSecondStep(request, secondStep.get());
+        session.beginSecondStep(request, response, secondStep.get());
         return "redirect:" + starter.firstPage(realm, secondStep.get());
     }
 

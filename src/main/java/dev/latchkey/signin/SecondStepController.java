@@ -114,7 +114,7 @@ class SecondStepController {
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
             if (pending.get().setupRequired()) {
-                session.beginSecondStep(request, pending.get().withSecondFactorPassed());
+                session.beginSecondStep(request, response, pending.get().withSecondFactorPassed());
                 return "redirect:" + realm.basePath() + "/login/setup";
             }
             var user = flow.user(subject.userId()).orElseThrow();

@@ -2,7 +2,10 @@ package dev.latchkey.signin;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +13,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -28,6 +33,25 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    CookieSerializer sessionCookies() {
+        return new SessionCookies();
+    }
+
+    /** Before Spring Security (order -100), after Spring Session's repository filter. */
+    @Bean
+    FilterRegistrationBean<AbsoluteSessionTimeout> absoluteSessionTimeout(SignInProperties properties, Clock clock) {
+        FilterRegistrationBean<AbsoluteSessionTimeout> registration =
+                new FilterRegistrationBean<>(new AbsoluteSessionTimeout(properties, clock));
+        registration.setOrder(-101);
+        return registration;
+    }
+
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
     }
@@ -41,7 +65,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(
-            HttpSecurity http, SecurityContextRepository contexts, RequestCache requestCache, SignOut signOut) {
+            HttpSecurity http,
+            SecurityContextRepository contexts,
+            CsrfTokenRepository csrfTokens,
+            RequestCache requestCache,
+            SignOut signOut) {
         RealmLoginRedirect loginRedirect = new RealmLoginRedirect(requestCache);
         RealmAccess realmAccess = new RealmAccess();
         http.authorizeHttpRequests(requests -> requests
@@ -58,6 +86,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .securityContext(context -> context.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(loginRedirect)

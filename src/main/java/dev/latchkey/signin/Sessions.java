@@ -14,6 +14,19 @@ public class Sessions {
         this.repository = repository;
     }
 
+    /** Ends every other session of the user ("sign out other sessions"); answers how many ended. */
+    public int endAllExcept(String realm, long userId, String keepSessionId) {
+        var sessions = repository.findByPrincipalName(realm + "|" + userId);
+        int ended = 0;
+        for (String id : sessions.keySet()) {
+            if (!id.equals(keepSessionId)) {
+                repository.deleteById(id);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     /** Ends every session in which the user is signed in; answers how many ended. */
     public int endAll(String realm, long userId) {
         var sessions = repository.findByPrincipalName(realm + "|" + userId);

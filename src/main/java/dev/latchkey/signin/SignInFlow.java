@@ -114,6 +114,13 @@ class SignInFlow {
         return result;
     }
 
+    /** A wrong code during forced set-up: counted and audited like any wrong second factor. */
+    void setupFailed(Realm realm, UserView user, ClientInfo client) {
+        users.recordSecondFactorFailure(user.id());
+        events.publishEvent(new SecondFactorFailed(realm.key(), user.id(), user.email(), FactorType.TOTP.id(),
+                "SETUP_REJECTED", client));
+    }
+
     void signedIn(Realm realm, UserView user, String factor, ClientInfo client) {
         events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factor, client));
     }

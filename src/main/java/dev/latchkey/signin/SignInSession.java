@@ -17,6 +17,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Component;
@@ -29,23 +31,32 @@ import org.springframework.stereotype.Component;
 class SignInSession {
 
     private final SecurityContextRepository contexts;
+    private final CsrfTokenRepository csrfTokens;
     private final RequestCache requestCache;
     private final SignInProperties properties;
     private final Clock clock;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignInSession(
-            SecurityContextRepository contexts, RequestCache requestCache, SignInProperties properties, Clock clock) {
+    SignInSession(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, RequestCache requestCache,
+            SignInProperties properties, Clock clock) {
         this.contexts = contexts;
+        this.csrfTokens = csrfTokens;
         this.requestCache = requestCache;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Stores the pending login under a new session id. */
-    void beginSecondStep(HttpServletRequest request, PendingLogin pending) {
-        request.getSession().setAttribute(PendingLogin.ATTRIBUTE, pending);
+    /**
+     * Stores the pending login under a new session id and a new CSRF token. The session is indexed under the user
+     * already, so "end all sessions" (password reset, Delete 2FA setup, lock) also ends half-finished logins.
+     */
+    void beginSecondStep(HttpServletRequest request, HttpServletResponse response, PendingLogin pending) {
+        HttpSession session = request.getSession();
+        session.setAttribute(PendingLogin.ATTRIBUTE, pending);
+        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                pending.realm() + "|" + pending.userId());
         request.changeSessionId();
+        csrfTokens.saveToken(null, request, response);
     }
 
     /** The pending login of this realm, if one exists and has not timed out. */
@@ -64,6 +75,7 @@ class SignInSession {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(PendingLogin.ATTRIBUTE);
+            session.removeAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
         }
     }
 
@@ -81,6 +93,7 @@ class SignInSession {
         context.setAuthentication(token);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        csrfTokens.saveToken(null, request, response);
         return targetAfterSignIn(request, response, realm);
     }
 
@@ -91,7 +104,12 @@ class SignInSession {
         if (saved == null) {
             return home;
         }
-        URI uri = URI.create(saved.getRedirectUrl());
+        URI uri;
+        try {
+            uri = URI.create(saved.getRedirectUrl());
+        } catch (IllegalArgumentException malformed) {
+            return home;
+        }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         boolean inRealm = path.equals(realm.basePath()) || path.startsWith(realm.basePath() + "/");
         if (!inRealm || path.startsWith(realm.basePath() + "/login") || path.contains("..")) {

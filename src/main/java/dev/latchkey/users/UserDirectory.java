@@ -42,6 +42,20 @@ public class UserDirectory {
         return new DirectoryPage(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
     }
 
+    /** The admin users (a short list), for system admins: unlock, Delete 2FA setup and password reset apply. */
+    public List<AdminRow> admins() {
+        return jdbc.query("select u.id, u.email, u.display_name, u.admin_role, u.locked_at, a.status,"
+                + " u.password_hash is not null as has_password from app_user u"
+                + " left join authenticator a on a.user_id = u.id where u.admin_role is not null order by u.id",
+                (rs, n) -> new AdminRow(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                        AdminRole.valueOf(rs.getString("admin_role")), rs.getTimestamp("locked_at") != null,
+                        rs.getString("status"), rs.getBoolean("has_password")));
+    }
+
+    /** One admin user in the admins table. */
+    public record AdminRow(long id, String email, String displayName, AdminRole role, boolean locked,
+            String authenticator, boolean hasPassword) {}
+
     private static String where(DirectoryQuery query, MapSqlParameterSource params) {
         List<String> conditions = new ArrayList<>();
         if (query.siteId() != null) {

@@ -207,6 +207,15 @@ public class Users {
         }
     }
 
+    /**
+     * Holds the user's row lock until the caller's transaction ends, so that check-then-act sequences on one
+     * user (the resend limit, replacing backup codes) run one at a time on every node.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForUpdate(long userId) {
+        jdbc.sql("select id from app_user where id = ? for update").param(userId).query(Long.class).optional();
+    }
+
     /** The sites a site admin manages (empty for system admins and portal users). */
     public Set<Long> sitesOf(long adminId) {
         return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?").param(adminId)
@@ -232,7 +241,9 @@ public class Users {
     @Transactional
     public void recordSecondFactorFailure(long userId) {
         repository.incrementSecondFactorFailures(userId, clock.instant());
-        repository.lockWhenOverLimit(userId, failureLimit, clock.instant());
+        if (repository.lockWhenOverLimit(userId, failureLimit, clock.instant()) == 1) {
+            events.publishEvent(new UserLocked(userId));
+        }
     }
 
     @Transactional

@@ -65,6 +65,26 @@ class AdminActionsIntegrationTests {
     }
 
     @Test
+    void aSystemAdminUnlocksAnotherAdminAndSiteAdminsCannotTouchAdmins() {
+        UserView lockedAdmin = testUsers.admin();
+        for (int i = 0; i < 100; i++) {
+            users.recordSecondFactorFailure(lockedAdmin.id());
+        }
+        UserView system = testUsers.admin();
+        Browser browser = SignInSteps.admin(port, system.email(), TestUsers.PASSWORD, 1);
+        Page page = browser.get("/admin/users");
+        assertThat(page.document().select("tr[data-admin=" + lockedAdmin.email() + "] .unlock")).hasSize(1);
+        Page done = browser.submit(page, "tr[data-admin=" + lockedAdmin.email() + "] form:has(.unlock)", Map.of());
+        assertThat(done.location()).isEqualTo("/admin/users");
+        assertThat(users.find(lockedAdmin.id()).orElseThrow().locked()).isFalse();
+        assertThat(audit.recentFor(lockedAdmin.id())).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("admin.unlocked");
+            assertThat(e.realm()).isEqualTo("admin");
+            assertThat(e.username()).isEqualTo(lockedAdmin.email());
+        });
+    }
+
+    @Test
     void passwordResetSendsASingleUseLinkThatEndsOtherSessions() {
         UserView user = testUsers.portalUser("globex");
         Browser userBrowser = new Browser(port);
@@ -135,6 +155,9 @@ class AdminActionsIntegrationTests {
         assertThat(users.find(mine.id()).orElseThrow().mfaRequired()).isTrue();
         assertThat(TestMailServer.awaitMessage(mine.email(), "now required")).contains(email);
 
+        assertThat(siteAdmin.post("/admin/users/" + system.id() + "/unlock", Map.of("_csrf", csrf)).status())
+                .as("site admins do not manage admins").isEqualTo(404);
+        assertThat(siteAdmin.get("/admin/users").document().select("#admins-table")).isEmpty();
         assertThat(siteAdmin.get("/admin/system-settings").status()).isEqualTo(403);
         assertThat(siteAdmin.get("/admin/admins/new").status()).isEqualTo(403);
         assertThat(siteAdmin.get("/admin/audit").document().select("#audit-table tbody tr").eachAttr("data-type"))

@@ -3,6 +3,7 @@ package dev.latchkey.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
@@ -96,12 +97,21 @@ class SecondFactorBruteForceIntegrationTests {
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         String code = TestMailServer.awaitCode(user.email(), 1);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 99; i++) {
             users.recordSecondFactorFailure(user.id());
         }
-        Page refused = SignInSteps.code(browser, "acme", "email", code);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.alerts()).contains("locked");
+        // as if the 99 came over more than the longest delay: the 100th is allowed to happen
+        jdbc.sql("update app_user set second_factor_failed_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(16))), user.id())
+                .update();
+        Page hundredth = SignInSteps.code(browser, "acme", "email", wrong(code));
+        assertThat(hundredth.status()).isEqualTo(403);
+        assertThat(hundredth.alerts()).contains("locked");
+        assertThat(users.find(user.id()).orElseThrow().locked()).isTrue();
+
+        String csrf = browser.get("/sites/acme/login").document().selectFirst("input[name=_csrf]").attr("value");
+        Page withTheRightCode = browser.post("/sites/acme/login/email", Map.of("_csrf", csrf, "code", code));
+        assertThat(withTheRightCode.location()).as("the 101st attempt, right code").isEqualTo("/sites/acme/login?expired");
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.users.Users;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,18 +29,22 @@ public class BackupCodes {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Users users;
     private final SecureRandom random = new SecureRandom();
 
-    BackupCodes(BackupCodeStore store, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+    BackupCodes(BackupCodeStore store, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events,
+            Users users) {
         this.store = store;
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
+        this.users = users;
     }
 
     /** Makes a new set of {@value #COUNT} codes, invalidating the previous set; the codes are shown only once. */
     @Transactional
     public List<String> generate(Realm realm, long userId, String actor) {
+        users.lockForUpdate(userId); // two quick clicks must not leave two valid sets
         store.deleteAll(userId);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {

@@ -14,6 +14,7 @@ import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
+import dev.latchkey.users.Users;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,18 +34,21 @@ class OneTimeCodes {
     private final Outbox outbox;
     private final CodeProperties properties;
     private final Clock clock;
+    private final Users users;
 
     OneTimeCodes(
             OneTimeCodeRepository repository,
             CodeHasher hasher,
             Outbox outbox,
             CodeProperties properties,
-            Clock clock) {
+            Clock clock,
+            Users users) {
         this.repository = repository;
         this.hasher = hasher;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.users = users;
     }
 
     /**
@@ -53,6 +57,7 @@ class OneTimeCodes {
      */
     @Transactional
     public SendResult send(FactorSubject subject, String channel, BiFunction<String, Instant, OutgoingMessage> message) {
+        users.lockForUpdate(subject.userId()); // parallel sends must not all pass the throttle check
         Instant now = clock.instant();
         Optional<Instant> blockedUntil = throttledUntil(subject.userId(), now);
         if (blockedUntil.isPresent()) {

@@ -10,6 +10,7 @@ import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.shared.crypto.SecretCipher;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.users.Users;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,14 +31,17 @@ public class Authenticators {
     private final SecretCipher cipher;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Users users;
     private final Totp totp = Totp.standard();
     private final SecureRandom random = new SecureRandom();
 
-    Authenticators(AuthenticatorStore store, SecretCipher cipher, Clock clock, ApplicationEventPublisher events) {
+    Authenticators(AuthenticatorStore store, SecretCipher cipher, Clock clock, ApplicationEventPublisher events,
+            Users users) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
+        this.users = users;
     }
 
     public AuthenticatorStatus status(long userId) {
@@ -56,6 +60,7 @@ public class Authenticators {
      */
     @Transactional
     public Optional<Enrolment> enrolment(long userId, String issuer, String account) {
+        users.lockForUpdate(userId); // two tabs starting enrolment at once get the same secret, not a clash
         Optional<AuthenticatorStore.Row> row = store.find(userId);
         if (row.isPresent() && !AuthenticatorStore.PENDING.equals(row.get().status())) {
             return Optional.empty();
