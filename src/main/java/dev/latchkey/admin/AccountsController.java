@@ -4,6 +4,7 @@ import java.util.List;
 import dev.latchkey.accounts.AccountSummary;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
@@ -37,6 +38,7 @@ class AccountsController {
         if (q != null && q.length() > MAX_QUERY) {
             throw new BadInputException("accounts.search.tooLong");
         }
+        q = SearchText.of(q, MAX_QUERY);
         List<AccountSummary> found = accounts.search(q, PAGE_SIZE + 1);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import dev.latchkey.audit.AuditFilter;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
@@ -90,15 +91,12 @@ class AuditController {
         if (!blank(type) && !AuditLog.TYPES.contains(type)) {
             throw new BadInputException("admin.audit.badType");
         }
-        if (!blank(user) && user.length() > 320) {
-            throw new BadInputException("admin.audit.badUser");
-        }
+        String userSearch = SearchText.of(user, 320);
         // a site admin sees the events of their own sites only
         Set<Long> managed = scope.sites(admin);
         Set<String> realms = managed == null ? null : sites.all().stream()
                 .filter(s -> managed.contains(s.id())).map(SiteView::slug).collect(Collectors.toSet());
-        return new AuditFilter(realm, blank(user) ? null : user.trim(), blank(type) ? null : type, instant(from),
-                instant(to), realms);
+        return new AuditFilter(realm, userSearch, blank(type) ? null : type, instant(from), instant(to), realms);
     }
 
     private static Instant instant(String value) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
@@ -57,7 +58,8 @@ class UsersController {
         if (site != null && !site.isBlank() && chosen.isEmpty()) {
             throw new BadInputException("admin.users.badSite");
         }
-        if ((q != null && q.length() > 320) || page < 0 || page > 100_000) {
+        q = SearchText.of(q, 320);
+        if (page < 0 || page > 100_000) {
             throw new BadInputException("error.badRequest");
         }
         Boolean activated = mfa == null || mfa.isBlank() ? null

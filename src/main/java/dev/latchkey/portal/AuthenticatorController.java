@@ -6,6 +6,8 @@ import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.Optional;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -83,11 +85,15 @@ class AuthenticatorController {
 
     @PostMapping({SITE + "/disable", ADMIN + "/disable"})
     String disable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         if (required(me)) {
             return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
+        }
+        Optional<String> stepUp = page.stepUpFirst(request, response, realm, me);
+        if (stepUp.isPresent()) {
+            return "redirect:" + stepUp.get();
         }
         String answer = clean(code);
         if (!authenticators.verify(me.userId(), answer) && !backupCodes.use(realm, me.userId(), answer)) {
@@ -111,11 +117,15 @@ class AuthenticatorController {
     /** Delete needs a current code, a backup code, or the password. */
     @PostMapping({SITE + "/delete", ADMIN + "/delete"})
     String delete(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String credential, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String credential, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         if (required(me)) {
             return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
+        }
+        Optional<String> stepUp = page.stepUpFirst(request, response, realm, me);
+        if (stepUp.isPresent()) {
+            return "redirect:" + stepUp.get();
         }
         boolean proven = credential.length() <= MAX_CREDENTIAL
                 && (authenticators.verify(me.userId(), clean(credential))

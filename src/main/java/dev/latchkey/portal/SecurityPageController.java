@@ -6,7 +6,9 @@ import java.util.List;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
+import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.latchkey.sites.Realm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,11 +50,25 @@ class SecurityPageController {
         return page.render(model, realms.of(slug), me);
     }
 
+    /** Asks for a second factor now, so that the sensitive actions unlock for 10 minutes. */
+    @PostMapping({"/sites/{slug}/account/security/verify", "/admin/account/security/verify"})
+    String verify(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            HttpServletRequest request, HttpServletResponse response) {
+        Realm realm = realms.of(slug);
+        return "redirect:" + page.stepUpFirst(request, response, realm, me)
+                .orElse(realm.basePath() + "/account/security");
+    }
+
     /** F-BACKUP-1: a new set, shown once, with copy, print and a download made in the page itself. */
     @PostMapping({"/sites/{slug}/account/security/backup-codes", "/admin/account/security/backup-codes"})
     String generate(
-            @PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me, Model model) {
+            @PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         Realm realm = realms.of(slug);
+        Optional<String> stepUp = page.stepUpFirst(request, response, realm, me);
+        if (stepUp.isPresent()) {
+            return "redirect:" + stepUp.get();
+        }
         List<String> codes = backupCodes.generate(realm, me.userId(), me.email());
         String text = "Backup codes for " + realm.name() + " (" + me.email() + ")\n"
                 + "Each code works once.\n\n" + String.join("\n", codes) + "\n";

@@ -2,7 +2,13 @@ package dev.latchkey.portal;
 
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.Authenticators;
+import java.util.Optional;
 import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.signin.StepUp;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -17,15 +23,33 @@ class SecurityPageModel {
     private final Authenticators authenticators;
     private final BackupCodes backupCodes;
     private final AccountRealm realms;
+    private final StepUp stepUp;
 
-    SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes, AccountRealm realms) {
+    SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes, AccountRealm realms,
+            StepUp stepUp) {
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
         this.realms = realms;
+        this.stepUp = stepUp;
+    }
+
+    /**
+     * Step-up for a sensitive action (disable or delete a factor, new backup codes): empty when the session passed
+     * a second factor in the last 10 minutes (or the user has none), else the page that asks for one first.
+     */
+    Optional<String> stepUpFirst(HttpServletRequest request, HttpServletResponse response, Realm realm,
+            LatchkeyPrincipal me) {
+        if (stepUp.fresh(request)) {
+            return Optional.empty();
+        }
+        return stepUp.begin(request, response, realm, me, realm.basePath() + "/account/security?verified");
     }
 
     String render(Model model, Realm realm, LatchkeyPrincipal me) {
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        model.addAttribute("fresh", stepUp.fresh(request));
         UserView user = users.find(me.userId()).orElseThrow();
         model.addAttribute("realm", realm);
         model.addAttribute("user", me);

@@ -82,6 +82,7 @@ class ForcedSetupController {
             return show(model, realm, user);
         }
         String target = session.complete(request, response, realm, user);
+        session.secondFactorPassed(request);
         flow.signedIn(realm, user, "totp", ClientInfo.of(request));
         return "redirect:" + target;
     }

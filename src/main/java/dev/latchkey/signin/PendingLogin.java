@@ -21,7 +21,8 @@ record PendingLogin(
         Duration codeTtl,
         List<String> available,
         boolean setupRequired,
-        boolean secondFactorPassed)
+        boolean secondFactorPassed,
+        String stepUpReturn)
         implements Serializable {
 
     static final String ATTRIBUTE = PendingLogin.class.getName();
@@ -37,7 +38,12 @@ record PendingLogin(
     /** A 2FA-required user without an authenticator who has passed the factor they have, before set-up. */
     PendingLogin withSecondFactorPassed() {
         return new PendingLogin(loginId, userId, realm, startedAt, allowedFactors, codeTtl, available, setupRequired,
-                true);
+                true, stepUpReturn);
+    }
+
+    /** A step-up of a signed-in user (ASVS V6: re-authentication before sensitive actions), not a sign-in. */
+    boolean stepUp() {
+        return stepUpReturn != null;
     }
 
     /** Whether the forced authenticator set-up may be shown: after another factor, or when there is none. */

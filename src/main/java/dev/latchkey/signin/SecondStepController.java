@@ -113,12 +113,16 @@ class SecondStepController {
         }
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
+            if (pending.get().stepUp()) {
+                return "redirect:" + session.completeStepUp(request, pending.get());
+            }
             if (pending.get().setupRequired()) {
                 session.beginSecondStep(request, response, pending.get().withSecondFactorPassed());
                 return "redirect:" + realm.basePath() + "/login/setup";
             }
             var user = flow.user(subject.userId()).orElseThrow();
             String target = session.complete(request, response, realm, user);
+            session.secondFactorPassed(request);
             flow.signedIn(realm, user, type.id(), ClientInfo.of(request));
             if (type == FactorType.BACKUP) {
                 redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));

@@ -78,7 +78,25 @@ class SignInFlow {
         // enrol the thief's phone
         boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
         return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(),
-                step.codeTtl(), available, setupRequired, false));
+                step.codeTtl(), available, setupRequired, false, null));
+    }
+
+    /**
+     * A step-up for a signed-in user: the factors the realm allows and the user has, whatever the policy says
+     * about sign-in. Empty when the user has no second factor to step up with.
+     */
+    Optional<PendingLogin> stepUp(Realm realm, UserView user, String returnTo) {
+        String loginId = PendingLogin.newLoginId();
+        SecondStep step = policy.decide(realm, true, false);
+        List<String> available = factors.available(subject(realm, user, loginId, step), step.allowedFactors())
+                .stream()
+                .map(FactorType::id)
+                .toList();
+        if (available.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(),
+                step.codeTtl(), available, false, false, returnTo));
     }
 
     Optional<FactorSubject> subject(Realm realm, PendingLogin pending) {

@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -75,8 +76,26 @@ class SignInSession {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(PendingLogin.ATTRIBUTE);
-            session.removeAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
+            // a signed-in session (step-up) keeps its index; a sign-in that is given up loses it
+            if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null) {
+                session.removeAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
+            }
         }
+    }
+
+    /** The attribute holding when this session last passed a second factor. */
+    static final String SECOND_FACTOR_AT = SignInSession.class.getName() + ".secondFactorAt";
+
+    /** Marks the session as having passed a second factor now (sign-in or step-up). */
+    void secondFactorPassed(HttpServletRequest request) {
+        request.getSession().setAttribute(SECOND_FACTOR_AT, clock.instant());
+    }
+
+    /** Ends a step-up: the pending step goes, the session counts as freshly verified. */
+    String completeStepUp(HttpServletRequest request, PendingLogin pending) {
+        abandon(request);
+        secondFactorPassed(request);
+        return pending.stepUpReturn();
     }
 
     /**
@@ -93,6 +112,8 @@ class SignInSession {
         context.setAuthentication(token);
         holder.setContext(context);
         contexts.saveContext(context, request, response);
+        request.getSession().setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                principal.getName());
         csrfTokens.saveToken(null, request, response);
         return targetAfterSignIn(request, response, realm);
     }
