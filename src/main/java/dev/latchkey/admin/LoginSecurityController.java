@@ -68,7 +68,7 @@ class LoginSecurityController {
             throw new BadInputException("admin.policy.badFactor");
         }
         Integer minutes = form.codeTtlMinutes();
-        if (minutes != null && (minutes < 1 || minutes > 15)) {
+        if (minutes != null && (minutes < 1 || minutes > 10)) {
             throw new BadInputException("admin.policy.badTtl");
         }
         policy.updateSite(site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes),

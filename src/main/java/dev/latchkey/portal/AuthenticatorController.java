@@ -151,9 +151,15 @@ class AuthenticatorController {
         return "redirect:" + realm.basePath() + "/account/security";
     }
 
-    /** A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. */
+    /**
+     * A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. A wrong
+     * code or password counts against the account like a wrong second factor at sign-in (delays, the lock).
+     */
     private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
             HttpStatus status, String error) {
+        if (status == HttpStatus.UNAUTHORIZED) {
+            users.recordSecondFactorFailure(me.userId());
+        }
         response.setStatus(status.value());
         model.addAttribute("error", error);
         return page.render(model, realm, me);

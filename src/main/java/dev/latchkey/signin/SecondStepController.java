@@ -114,7 +114,7 @@ class SecondStepController {
         Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
         if (result.accepted()) {
             if (pending.get().stepUp()) {
-                return "redirect:" + session.completeStepUp(request, pending.get());
+                return "redirect:" + session.completeStepUp(request, response, pending.get());
             }
             if (pending.get().setupRequired()) {
                 session.beginSecondStep(request, response, pending.get().withSecondFactorPassed());

@@ -92,9 +92,11 @@ class SignInSession {
     }
 
     /** Ends a step-up: the pending step goes, the session counts as freshly verified. */
-    String completeStepUp(HttpServletRequest request, PendingLogin pending) {
+    String completeStepUp(HttpServletRequest request, HttpServletResponse response, PendingLogin pending) {
         abandon(request);
         secondFactorPassed(request);
+        request.changeSessionId();
+        csrfTokens.saveToken(null, request, response);
         return pending.stepUpReturn();
     }
 

@@ -16,8 +16,9 @@ public record MfaProperties(Duration codeTtl, boolean alwaysOn) {
         if (codeTtl == null) {
             codeTtl = Duration.ofMinutes(5);
         }
-        if (codeTtl.compareTo(Duration.ofMinutes(1)) < 0 || codeTtl.compareTo(Duration.ofMinutes(15)) > 0) {
-            throw new IllegalArgumentException("latchkey.mfa.code-ttl must be between 1 and 15 minutes");
+        // ASVS V6.5.5 / NIST SP 800-63B: out-of-band codes live at most 10 minutes
+        if (codeTtl.compareTo(Duration.ofMinutes(1)) < 0 || codeTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("latchkey.mfa.code-ttl must be between 1 and 10 minutes");
         }
     }
 }

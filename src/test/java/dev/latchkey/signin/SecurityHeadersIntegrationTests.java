@@ -24,7 +24,7 @@ class SecurityHeadersIntegrationTests {
         MockHttpServletResponse page = mvc().perform(get("/sites/acme/login")).andReturn().getResponse();
         String csp = page.getHeader("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
-                .contains("object-src 'none'").contains("form-action 'self'");
+                .contains("object-src 'none'").contains("base-uri 'none'").contains("form-action 'self'");
         assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");

@@ -55,6 +55,9 @@ class AuthenticatorIntegrationTests {
     @Autowired
     Sites sites;
 
+    @Autowired
+    dev.latchkey.users.Users users;
+
     Browser browser;
     UserView user;
 
@@ -131,6 +134,8 @@ class AuthenticatorIntegrationTests {
         Page refused = browser.submit(security, "form:has(#totp-disable)", Map.of("code", "000000"));
         assertThat(refused.status()).isEqualTo(401);
         assertThat(authenticators.status(user.id())).isEqualTo(AuthenticatorStatus.ENABLED);
+        assertThat(users.find(user.id()).orElseThrow().secondFactorFailures())
+                .as("a wrong code on the Security page counts like one at sign-in").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(30));
         Page disabled = browser.submit(security, "form:has(#totp-disable)",
