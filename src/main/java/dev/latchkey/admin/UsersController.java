@@ -147,6 +147,6 @@ class UsersController {
     }
 
     private Realm realmOf(UserView user) {
-        return user.siteId() == null ? Realm.ADMIN : sites.findById(user.siteId()).orElseThrow().realm();
+        return sites.realmOf(user.siteId());
     }
 }

@@ -13,8 +13,6 @@ import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import dev.latchkey.sites.MfaSettingChanged;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -45,8 +43,7 @@ class SecurityEventListener {
     /** An event about one user: filled in with the user's email and site, so both filters find it. */
     private void recordFor(String type, long userId, String factor, String actor, String detail) {
         var user = users.find(userId);
-        String realm = user.map(u -> u.siteId() == null ? Realm.ADMIN_KEY
-                : sites.findById(u.siteId()).map(SiteView::slug).orElse("")).orElse("");
+        String realm = user.map(u -> sites.realmOf(u.siteId()).key()).orElse("");
         log.record(new AuditEntry(null, type, "success", realm, userId, user.map(UserView::email).orElse(null),
                 factor, actor, null, null, detail));
     }

@@ -9,7 +9,6 @@ import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.Users;
@@ -50,7 +49,7 @@ class SecurityAlerts {
     @Transactional(propagation = Propagation.REQUIRED)
     void on(SecondFactorFailed event) {
         users.find(event.userId()).filter(u -> u.secondFactorFailures() == 1).ifPresent(user -> {
-            Realm realm = realm(user.siteId());
+            Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), TIME.format(clock.instant()),
                 event.client().userAgent().isBlank() ? "unknown" : event.client().userAgent(), event.client().ip()};
             outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(),
@@ -62,10 +61,7 @@ class SecurityAlerts {
 
     @EventListener
     void on(UserLocked event) {
-        users.find(event.userId()).ifPresent(user -> sessions.endAll(realm(user.siteId()).key(), user.id()));
+        users.find(event.userId()).ifPresent(user -> sessions.endAll(sites.realmOf(user.siteId()).key(), user.id()));
     }
 
-    private Realm realm(Long siteId) {
-        return siteId == null ? Realm.ADMIN : sites.findById(siteId).map(SiteView::realm).orElse(Realm.ADMIN);
-    }
 }

@@ -42,6 +42,11 @@ public class Sites {
         return repository.findById(id).map(this::view);
     }
 
+    /** The realm of a user: their site's, or the admin site's for a user without a site (an admin). */
+    public Realm realmOf(Long siteId) {
+        return siteId == null ? Realm.ADMIN : findById(siteId).map(SiteView::realm).orElse(Realm.ADMIN);
+    }
+
     public List<SiteView> all() {
         return repository.findAllByOrderByName().stream().map(this::view).toList();
     }

@@ -8,7 +8,6 @@ import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -51,9 +50,7 @@ class AccountNotifications {
 
     private void notify(long userId, String key, String actor) {
         users.find(userId).ifPresent(user -> {
-            Realm realm = user.siteId() == null
-                    ? Realm.ADMIN
-                    : sites.findById(user.siteId()).map(SiteView::realm).orElse(Realm.ADMIN);
+            Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), actor, TIME.format(clock.instant())};
             String subject = messages.getMessage(key + ".subject", args, Locale.ENGLISH);
             String body = messages.getMessage(key + ".body", args, Locale.ENGLISH);

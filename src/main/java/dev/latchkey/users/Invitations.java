@@ -179,7 +179,7 @@ public class Invitations {
     }
 
     private Realm realmOf(UserView user) {
-        return user.siteId() == null ? Realm.ADMIN : sites.findById(user.siteId()).orElseThrow().realm();
+        return sites.realmOf(user.siteId());
     }
 
     private String newToken() {

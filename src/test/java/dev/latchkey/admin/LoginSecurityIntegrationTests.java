@@ -78,12 +78,6 @@ class LoginSecurityIntegrationTests {
     }
 
     private Browser signedInAdmin(UserView admin) {
-        Browser browser = new Browser(port);
-        Page login = browser.get("/admin/login");
-        browser.submit(login, "#login-form", Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-        assertThat(done.location()).isEqualTo("/admin/");
-        return browser;
+        return SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
     }
 }

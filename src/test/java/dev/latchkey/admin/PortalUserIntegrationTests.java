@@ -11,6 +11,7 @@ import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.InvitationLinks;
 import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -96,14 +97,7 @@ class PortalUserIntegrationTests {
     }
 
     private Browser signedInAdmin() {
-        UserView admin = testUsers.admin();
-        Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-        assertThat(done.location()).isEqualTo("/admin/");
-        return browser;
+        return SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
     }
 
     private static String email() {

@@ -14,6 +14,7 @@ import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestTwilio;
+import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
@@ -131,11 +132,6 @@ class SystemSettingsIntegrationTests {
     }
 
     private Browser signedInAdmin(UserView admin) {
-        Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-        return browser;
+        return SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
     }
 }

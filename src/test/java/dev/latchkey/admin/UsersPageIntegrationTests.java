@@ -187,12 +187,6 @@ class UsersPageIntegrationTests {
     }
 
     private Browser signedInAdmin() {
-        UserView admin = testUsers.admin();
-        Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-        return browser;
+        return SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
     }
 }

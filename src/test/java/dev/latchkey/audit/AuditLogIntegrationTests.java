@@ -14,6 +14,7 @@ import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,13 +125,7 @@ class AuditLogIntegrationTests {
     }
 
     private Browser signedInAdmin() {
-        var admin = testUsers.admin();
-        Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        browser.submit(browser.get("/admin/login/email"), "#code-form",
-                Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
-        return browser;
+        return SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
     }
 
     /** A strict RFC 4180 reader, so the test does not trust the writer's own idea of CSV. */
