@@ -103,6 +103,19 @@ class EmailCodeSignInIntegrationTests {
     }
 
     @Test
+    void aSessionIdPlantedBeforeSignInIsUselessAfterIt() {
+        browser.get("/sites/acme/login");
+        String planted = browser.sessionId().orElseThrow();
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        String pendingId = browser.sessionId().orElseThrow();
+        SignInSteps.code(browser, "acme", "email", TestMailServer.awaitCode(user.email(), 1));
+        assertThat(browser.get("/sites/acme/").status()).isEqualTo(200);
+        // an attacker who fixed the victim's session id before sign-in (or saw the pending one) holds nothing
+        assertThat(replayWithCookie(planted).location()).isEqualTo("/sites/acme/login");
+        assertThat(replayWithCookie(pendingId).location()).isEqualTo("/sites/acme/login");
+    }
+
+    @Test
     void expiredCodeIsRefused() {
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         String code = TestMailServer.awaitCode(user.email(), 1);
