@@ -112,6 +112,15 @@ class UsersController {
         return "redirect:/admin/users";
     }
 
+    /** Lock an account (issue 6): no sign-in until unlocked, every session ends; audited and emailed. */
+    @PostMapping("/admin/users/{id}/lock")
+    String lock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            RedirectAttributes redirect) {
+        users.lock(managedUser(admin, id).id(), admin.email());
+        redirect.addFlashAttribute("notice", "admin.users.lockedNow");
+        return "redirect:/admin/users";
+    }
+
     /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,

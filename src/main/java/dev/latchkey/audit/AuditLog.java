@@ -15,7 +15,7 @@ public class AuditLog {
             "signin.password", "signin.second-factor", "signin.completed", "signin.signed-out", "code.sent",
             "delivery.failed", "factor.authenticator-enabled", "factor.authenticator-disabled",
             "factor.authenticator-deleted", "factor.backup-codes-generated", "factor.backup-code-used",
-            "admin.2fa-required", "admin.2fa-deleted", "admin.unlocked", "admin.password-reset-sent", "admin.user-invited", "user.invitation-accepted",
+            "admin.2fa-required", "admin.2fa-deleted", "admin.locked", "admin.unlocked", "admin.password-reset-sent", "admin.user-invited", "user.invitation-accepted",
             "admin.contact-details-changed", "settings.mfa", "settings.sms");
 
     private final AuditRepository repository;

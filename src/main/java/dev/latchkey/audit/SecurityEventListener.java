@@ -21,6 +21,7 @@ import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.MfaRequirementChanged;
 import dev.latchkey.users.PasswordResetSent;
 import dev.latchkey.users.UserInvited;
+import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.UserUnlocked;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
@@ -109,6 +110,12 @@ class SecurityEventListener {
         log.record(new AuditEntry(null, "settings.sms", "success", "admin", null, null, null, event.actor(), null,
                 null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
                         + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
+    }
+
+    @EventListener
+    void on(UserLocked event) {
+        recordFor("admin.locked", event.userId(), null, event.actor(),
+                event.actor() == null ? "too many wrong second-factor answers" : null);
     }
 
     @EventListener

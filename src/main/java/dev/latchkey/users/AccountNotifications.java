@@ -44,6 +44,13 @@ class AccountNotifications {
     }
 
     @EventListener
+    void on(UserLocked event) {
+        if (event.actor() != null) {
+            notify(event.userId(), "mail.account.locked", event.actor());
+        }
+    }
+
+    @EventListener
     void on(UserUnlocked event) {
         notify(event.userId(), "mail.account.unlocked", event.actor());
     }

@@ -17,6 +17,10 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     int unlock(long id);
 
     @Modifying
+    @Query("update app_user set locked_at = :at where id = :id and locked_at is null")
+    int lock(long id, Instant at);
+
+    @Modifying
     @Query("update app_user set mfa_required = :required where id = :id")
     int updateMfaRequired(long id, boolean required);
 

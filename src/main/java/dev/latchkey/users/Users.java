@@ -216,6 +216,14 @@ public class Users {
         jdbc.sql("select id from app_user where id = ? for update").param(userId).query(Long.class).optional();
     }
 
+    /** An admin locks an account: no sign-in until unlocked, every session ends; audited and emailed. */
+    @Transactional
+    public void lock(long userId, String actor) {
+        if (repository.lock(userId, clock.instant()) == 1) {
+            events.publishEvent(new UserLocked(userId, actor));
+        }
+    }
+
     /** The sites a site admin manages (empty for system admins and portal users). */
     public Set<Long> sitesOf(long adminId) {
         return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?").param(adminId)
@@ -242,7 +250,7 @@ public class Users {
     public void recordSecondFactorFailure(long userId) {
         repository.incrementSecondFactorFailures(userId, clock.instant());
         if (repository.lockWhenOverLimit(userId, failureLimit, clock.instant()) == 1) {
-            events.publishEvent(new UserLocked(userId));
+            events.publishEvent(new UserLocked(userId, null));
         }
     }
 

@@ -65,6 +65,28 @@ class AdminActionsIntegrationTests {
     }
 
     @Test
+    void anAdminLockEndsEverySessionAndIsAuditedAndEmailed() {
+        UserView user = testUsers.portalUser("globex");
+        Browser userBrowser = new Browser(port);
+        SignInSteps.password(userBrowser, "globex", user.email(), TestUsers.PASSWORD);
+        assertThat(userBrowser.get("/sites/globex/").status()).isEqualTo(200);
+        UserView admin = testUsers.admin();
+        Browser browser = SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
+        Page page = browser.get("/admin/users?q=" + user.email());
+        Page done = browser.submit(page, "tr[data-username=" + user.email() + "] form:has(.lock)", Map.of());
+        assertThat(done.location()).isEqualTo("/admin/users");
+        assertThat(users.find(user.id()).orElseThrow().locked()).isTrue();
+        assertThat(userBrowser.get("/sites/globex/").location()).as("sessions ended").isEqualTo("/sites/globex/login");
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).status())
+                .isEqualTo(401);
+        assertThat(TestMailServer.awaitMessage(user.email(), "is locked")).contains(admin.email());
+        assertThat(audit.recentFor(user.id())).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("admin.locked");
+            assertThat(e.actor()).isEqualTo(admin.email());
+        });
+    }
+
+    @Test
     void aSystemAdminUnlocksAnotherAdminAndSiteAdminsCannotTouchAdmins() {
         UserView lockedAdmin = testUsers.admin();
         for (int i = 0; i < 100; i++) {
