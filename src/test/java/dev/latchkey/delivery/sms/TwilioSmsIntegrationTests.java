@@ -78,7 +78,7 @@ class TwilioSmsIntegrationTests {
 
     @Test
     void signInSendsTheCodeThroughTwilioWithTheRightPathAuthAndForm() {
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(created()));
+        twilio.stubFor(forMyPhone().willReturn(created()));
         Browser browser = new Browser(port);
         assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
                 .as("unconfirmed email, valid phone: SMS is the only factor")
@@ -103,7 +103,7 @@ class TwilioSmsIntegrationTests {
 
     @Test
     void anInvalidNumberIsAClearFailureOnTheCodePageAndIsNotRetried() throws Exception {
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(twilioError(400, 21211,
+        twilio.stubFor(forMyPhone().willReturn(twilioError(400, 21211,
                 "The 'To' number +31612345678 is not a valid phone number.")));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
@@ -115,9 +115,9 @@ class TwilioSmsIntegrationTests {
 
     @Test
     void throttlingIsRetriedUntilTwilioTakesTheMessage() {
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs("Started")
+        twilio.stubFor(forMyPhone().inScenario("busy").whenScenarioStateIs("Started")
                 .willReturn(twilioError(429, 20429, "Too Many Requests")).willSetStateTo("ok"));
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("busy").whenScenarioStateIs("ok")
+        twilio.stubFor(forMyPhone().inScenario("busy").whenScenarioStateIs("ok")
                 .willReturn(created()));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
@@ -129,7 +129,7 @@ class TwilioSmsIntegrationTests {
 
     @Test
     void serverErrorsAreRetriedAndShownAsDelayedMeanwhile() {
-        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(twilioError(500, 20500, "Internal Server Error")));
+        twilio.stubFor(forMyPhone().willReturn(twilioError(500, 20500, "Internal Server Error")));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page page = awaitAlert(browser, "keep trying");
@@ -146,6 +146,12 @@ class TwilioSmsIntegrationTests {
         }
         assertThat(requests).hasSizeGreaterThanOrEqualTo(count);
         return requests;
+    }
+
+    /** A stub for this test's messages only: scenario state is global and other tests' retries must not touch it. */
+    private com.github.tomakehurst.wiremock.client.MappingBuilder forMyPhone() {
+        return post(urlEqualTo(MESSAGES)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "To=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)));
     }
 
     private List<LoggedRequest> mine(List<LoggedRequest> requests) {
