@@ -116,26 +116,28 @@ class UsersController {
     @PostMapping("/admin/users/{id}/lock")
     String lock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
-        users.lock(managedUser(admin, id).id(), admin.email());
-        redirect.addFlashAttribute("notice", "admin.users.lockedNow");
-        return "redirect:/admin/users";
+        return act(admin, id, redirect, "admin.users.lockedNow", users::lock);
     }
 
     /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
-        users.unlock(managedUser(admin, id).id(), admin.email());
-        redirect.addFlashAttribute("notice", "admin.users.unlocked");
-        return "redirect:/admin/users";
+        return act(admin, id, redirect, "admin.users.unlocked", users::unlock);
     }
 
     /** F-ADMIN-3 "Send password reset": a single-use link valid 24 h; audited. */
     @PostMapping("/admin/users/{id}/password-reset")
     String passwordReset(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
-        invitations.sendPasswordReset(managedUser(admin, id).id(), admin.email());
-        redirect.addFlashAttribute("notice", "admin.users.resetSent");
+        return act(admin, id, redirect, "admin.users.resetSent", invitations::sendPasswordReset);
+    }
+
+    /** Runs an action on a user this admin manages (user id, admin's email) and goes back with its notice. */
+    private String act(LatchkeyPrincipal admin, long id, RedirectAttributes redirect, String notice,
+            java.util.function.BiConsumer<Long, String> action) {
+        action.accept(managedUser(admin, id).id(), admin.email());
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:/admin/users";
     }
 

@@ -3,16 +3,12 @@ package dev.latchkey.signin;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import dev.latchkey.delivery.Channel;
-import dev.latchkey.delivery.Outbox;
-import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.delivery.Emails;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.Users;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,17 +26,15 @@ class SecurityAlerts {
 
     private final Users users;
     private final Sites sites;
-    private final Outbox outbox;
+    private final Emails emails;
     private final Sessions sessions;
-    private final MessageSource messages;
     private final Clock clock;
 
-    SecurityAlerts(Users users, Sites sites, Outbox outbox, Sessions sessions, MessageSource messages, Clock clock) {
+    SecurityAlerts(Users users, Sites sites, Emails emails, Sessions sessions, Clock clock) {
         this.users = users;
         this.sites = sites;
-        this.outbox = outbox;
+        this.emails = emails;
         this.sessions = sessions;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -52,10 +46,7 @@ class SecurityAlerts {
             Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), TIME.format(clock.instant()),
                 event.client().userAgent().isBlank() ? "unknown" : event.client().userAgent(), event.client().ip()};
-            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(),
-                    messages.getMessage("mail.alert.subject", args, Locale.ENGLISH),
-                    messages.getMessage("mail.alert.body", args, Locale.ENGLISH), "notice:alert", realm.key(),
-                    user.id()));
+            emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });
     }
 

@@ -3,13 +3,9 @@ package dev.latchkey.users;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import dev.latchkey.delivery.Channel;
-import dev.latchkey.delivery.Outbox;
-import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.delivery.Emails;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +21,13 @@ class AccountNotifications {
 
     private final Users users;
     private final Sites sites;
-    private final Outbox outbox;
-    private final MessageSource messages;
+    private final Emails emails;
     private final Clock clock;
 
-    AccountNotifications(Users users, Sites sites, Outbox outbox, MessageSource messages, Clock clock) {
+    AccountNotifications(Users users, Sites sites, Emails emails, Clock clock) {
         this.users = users;
         this.sites = sites;
-        this.outbox = outbox;
-        this.messages = messages;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -59,10 +53,7 @@ class AccountNotifications {
         users.find(userId).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), actor, TIME.format(clock.instant())};
-            String subject = messages.getMessage(key + ".subject", args, Locale.ENGLISH);
-            String body = messages.getMessage(key + ".body", args, Locale.ENGLISH);
-            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body, "notice:account", realm.key(),
-                    user.id()));
+            emails.send(user.email(), key, args, "notice:account", realm.key(), user.id());
         });
     }
 }

@@ -11,18 +11,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.latchkey.delivery.Channel;
-import dev.latchkey.delivery.Outbox;
-import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.delivery.Emails;
 import dev.latchkey.shared.LatchkeyProperties;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,8 +40,7 @@ public class Invitations {
     private final InvitationStore store;
     private final Users users;
     private final Sites sites;
-    private final Outbox outbox;
-    private final MessageSource messages;
+    private final Emails emails;
     private final LatchkeyProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -55,16 +50,14 @@ public class Invitations {
             InvitationStore store,
             Users users,
             Sites sites,
-            Outbox outbox,
-            MessageSource messages,
+            Emails emails,
             LatchkeyProperties properties,
             Clock clock,
             ApplicationEventPublisher events) {
         this.store = store;
         this.users = users;
         this.sites = sites;
-        this.outbox = outbox;
-        this.messages = messages;
+        this.emails = emails;
         this.properties = properties;
         this.clock = clock;
         this.events = events;
@@ -167,12 +160,10 @@ public class Invitations {
         String token = newToken();
         store.save(user.id(), hash(token), now, expires);
         String link = properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/invitation/" + token;
-        String subject = messages.getMessage(kind + ".mail.subject", new Object[] {realm.name()}, Locale.ENGLISH);
-        String body = messages.getMessage(kind + ".mail.body",
+        // subject and body share the arguments; the subject uses only {1}, the realm's name
+        emails.send(user.email(), kind + ".mail",
                 new Object[] {user.displayName(), realm.name(), link, TIME.format(expires), user.email()},
-                Locale.ENGLISH);
-        outbox.enqueue(new OutgoingMessage(
-                Channel.EMAIL, user.email(), subject, body, "invitation:" + user.id(), realm.key(), user.id()));
+                "invitation:" + user.id(), realm.key(), user.id());
         if (!"reset".equals(kind)) {
             events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
         }

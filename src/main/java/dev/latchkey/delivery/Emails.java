@@ -1,0 +1,27 @@
+package dev.latchkey.delivery;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues an email whose texts come from the message bundle: {@code key.subject} and {@code key.body}, both
+ * formatted with the same arguments. Like {@link Outbox#enqueue}, it runs in the caller's transaction.
+ */
+@Component
+public class Emails {
+
+    private final Outbox outbox;
+    private final MessageSource messages;
+
+    Emails(Outbox outbox, MessageSource messages) {
+        this.outbox = outbox;
+        this.messages = messages;
+    }
+
+    public void send(String to, String key, Object[] args, String reference, String realm, Long userId) {
+        outbox.enqueue(new OutgoingMessage(Channel.EMAIL, to,
+                messages.getMessage(key + ".subject", args, Locale.ENGLISH),
+                messages.getMessage(key + ".body", args, Locale.ENGLISH), reference, realm, userId));
+    }
+}
