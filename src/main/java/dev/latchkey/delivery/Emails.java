@@ -1,5 +1,7 @@
 package dev.latchkey.delivery;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Emails {
+
+    /** How every email states a time: {@code 2026-11-23 14:05 UTC}. */
+    public static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Outbox outbox;
     private final MessageSource messages;

@@ -1,10 +1,9 @@
 package dev.latchkey.mfa;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.users.Users;
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityNotifications {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Users users;
     private final Outbox outbox;
@@ -45,7 +42,7 @@ class SecurityNotifications {
                     ? ""
                     : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, Locale.ENGLISH);
             String body = messages.getMessage("mail.factor.body",
-                    new Object[] {user.displayName(), what, site, TIME.format(clock.instant()), by}, Locale.ENGLISH);
+                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, Locale.ENGLISH);
             outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
                     "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
         });

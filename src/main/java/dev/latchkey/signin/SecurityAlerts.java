@@ -1,8 +1,6 @@
 package dev.latchkey.signin;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.sites.Realm;
@@ -21,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SecurityAlerts {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Users users;
     private final Sites sites;
@@ -44,7 +40,7 @@ class SecurityAlerts {
     void on(SecondFactorFailed event) {
         users.find(event.userId()).filter(u -> u.secondFactorFailures() == 1).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
-            Object[] args = {user.displayName(), realm.name(), TIME.format(clock.instant()),
+            Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
                 event.client().userAgent().isBlank() ? "unknown" : event.client().userAgent(), event.client().ip()};
             emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });

@@ -1,8 +1,6 @@
 package dev.latchkey.users;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountNotifications {
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final Users users;
     private final Sites sites;
@@ -52,7 +48,7 @@ class AccountNotifications {
     private void notify(long userId, String key, String actor) {
         users.find(userId).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
-            Object[] args = {user.displayName(), realm.name(), actor, TIME.format(clock.instant())};
+            Object[] args = {user.displayName(), realm.name(), actor, Emails.TIME.format(clock.instant())};
             emails.send(user.email(), key, args, "notice:account", realm.key(), user.id());
         });
     }

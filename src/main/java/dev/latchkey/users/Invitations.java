@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -34,8 +32,6 @@ public class Invitations {
     public static final Duration LIFETIME = Duration.ofHours(24);
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InvitationStore store;
     private final Users users;
@@ -162,7 +158,7 @@ public class Invitations {
         String link = properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/invitation/" + token;
         // subject and body share the arguments; the subject uses only {1}, the realm's name
         emails.send(user.email(), kind + ".mail",
-                new Object[] {user.displayName(), realm.name(), link, TIME.format(expires), user.email()},
+                new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email()},
                 "invitation:" + user.id(), realm.key(), user.id());
         if (!"reset".equals(kind)) {
             events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
