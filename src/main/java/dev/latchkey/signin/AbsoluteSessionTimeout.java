@@ -26,6 +26,14 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /** Stylesheets, scripts and images never need the session: don't load it from the database for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+                || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -145,4 +145,23 @@ class SessionHardeningIntegrationTests {
         assertThat(browser.post("/sites/globex/account/security/totp/enable", Map.of("_csrf", csrf)).status())
                 .isEqualTo(403);
     }
+
+    /** A browser loads a page's stylesheet, script and icon at once: no request of a new session may fail. */
+    @Test
+    void parallelRequestsOfOneNewSessionAllSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Browser browser = new Browser(port);
+            assertThat(browser.get("/sites/acme/login").status()).isEqualTo(200);
+            java.util.List<java.util.concurrent.Callable<Integer>> loads = java.util.Collections.nCopies(8,
+                    () -> browser.get("/sites/acme/login").status());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                for (var status : pool.invokeAll(loads)) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
 }

@@ -1,0 +1,45 @@
+package dev.latchkey.signin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+
+/**
+ * Sessions live in the database (Spring Session JDBC). A browser loads a page's resources in parallel, so two
+ * requests of one session may add the same attribute at once; Spring Session's plain INSERT then fails on the
+ * primary key. An upsert (PostgreSQL's {@code ON CONFLICT}, H2's {@code MERGE … KEY}) lets the last write win.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+    static final String H2_UPSERT_ATTRIBUTE = """
+            MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
+            VALUES (?, ?, ?)
+            """;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentAttributeWrites(DataSource dataSource) {
+        String product = databaseProduct(dataSource);
+        if (product.contains("postgresql")) {
+            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+        }
+        if (product.contains("h2")) {
+            return repository -> repository.setCreateSessionAttributeQuery(H2_UPSERT_ATTRIBUTE);
+        }
+        return repository -> { };
+    }
+
+    private static String databaseProduct(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot read the database's product name", ex);
+        }
+    }
+}
