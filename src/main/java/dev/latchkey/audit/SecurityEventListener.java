@@ -12,6 +12,7 @@ import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
+import dev.latchkey.sites.BrandingChanged;
 import dev.latchkey.sites.MfaSettingChanged;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
@@ -149,6 +150,12 @@ class SecurityEventListener {
     void on(MfaSettingChanged event) {
         log.record(new AuditEntry(null, "settings.mfa", "success", "admin", null, null, null, event.actor(), null,
                 null, event.setting() + " = " + event.value()));
+    }
+
+    @EventListener
+    void on(BrandingChanged event) {
+        log.record(new AuditEntry(null, "settings.branding", "success", event.slug(), null, null, null, event.actor(),
+                null, null, event.change()));
     }
 
     private static AuditEntry entry(String type, String outcome, String realm, Long userId, String username,

@@ -2,7 +2,7 @@ package dev.latchkey.delivery;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ public class Emails {
 
     public void send(String to, String key, Object[] args, String reference, String realm, Long userId) {
         outbox.enqueue(new OutgoingMessage(Channel.EMAIL, to,
-                messages.getMessage(key + ".subject", args, Locale.ENGLISH),
-                messages.getMessage(key + ".body", args, Locale.ENGLISH), reference, realm, userId));
+                messages.getMessage(key + ".subject", args, LocaleContextHolder.getLocale()),
+                messages.getMessage(key + ".body", args, LocaleContextHolder.getLocale()), reference, realm, userId));
     }
 }

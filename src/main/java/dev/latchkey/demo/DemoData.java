@@ -1,11 +1,20 @@
 package dev.latchkey.demo;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.AccountView.ContractView;
 import dev.latchkey.accounts.Accounts;
+import dev.latchkey.sites.Branding;
 import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteDraft;
@@ -40,11 +49,13 @@ class DemoData implements ApplicationRunner {
     private final Sites sites;
     private final Users users;
     private final Accounts accounts;
+    private final Branding branding;
 
-    DemoData(Sites sites, Users users, Accounts accounts) {
+    DemoData(Sites sites, Users users, Accounts accounts, Branding branding) {
         this.sites = sites;
         this.users = users;
         this.accounts = accounts;
+        this.branding = branding;
     }
 
     @Override
@@ -62,6 +73,9 @@ class DemoData implements ApplicationRunner {
                 Set.of("email", "sms", "totp", "backup")));
         SiteView globex = sites.create(new SiteDraft("globex", "Globex Field Service", "US", MfaMode.OPTIONAL,
                 Set.of("email", "totp", "backup")));
+        branding.setColor(acme.id(), "#0f766e", "demo");
+        branding.setLogo(acme.id(), acmeLogo(), "demo");
+        branding.setColor(globex.id(), "#6d28d9", "demo");
 
         UserView alice = portalUser(acme, "alice@acme.test", "Alice Jansen", "+31201234567");
         UserView bob = portalUser(acme, "bob@acme.test", "Bob de Vries", null);
@@ -92,5 +106,26 @@ class DemoData implements ApplicationRunner {
 
     private UserView portalUser(SiteView site, String email, String name, String phone) {
         return users.create(site.realm(), new NewUser(email, name, PASSWORD, true, phone, false, null));
+    }
+
+    /** A made-up logo for Acme, drawn here (shapes only: no fonts, no image file in the repository). */
+    static byte[] acmeLogo() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0x0f, 0x76, 0x6e));
+        g.fillRoundRect(0, 0, 64, 64, 18, 18);
+        g.setColor(Color.WHITE);
+        g.fillPolygon(new int[] {32, 52, 42, 32, 22, 12}, new int[] {12, 52, 52, 32, 52, 52}, 6);
+        g.setColor(new Color(0xfb, 0xbf, 0x24));
+        g.fillOval(27, 38, 10, 10);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return png.toByteArray();
     }
 }

@@ -7,6 +7,7 @@ import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.users.Users;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,13 @@ class SecurityNotifications {
         users.find(event.userId()).ifPresent(user -> {
             String key = "mail.factor." + event.change().name();
             String site = event.realm().name();
-            String subject = messages.getMessage(key + ".subject", new Object[] {site}, Locale.ENGLISH);
-            String what = messages.getMessage(key + ".text", new Object[] {event.backupCodesLeft()}, Locale.ENGLISH);
+            String subject = messages.getMessage(key + ".subject", new Object[] {site}, LocaleContextHolder.getLocale());
+            String what = messages.getMessage(key + ".text", new Object[] {event.backupCodesLeft()}, LocaleContextHolder.getLocale());
             String by = event.actor() == null || event.actor().equalsIgnoreCase(user.email())
                     ? ""
-                    : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, Locale.ENGLISH);
+                    : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, LocaleContextHolder.getLocale());
             String body = messages.getMessage("mail.factor.body",
-                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, Locale.ENGLISH);
+                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, LocaleContextHolder.getLocale());
             outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
                     "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
         });

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,7 @@ public final class PhoneNumbers {
 
     /** The English name of a region for messages, such as {@code Netherlands} for {@code NL}. */
     public static String regionName(String region) {
-        String name = new Locale("", region == null ? "" : region).getDisplayCountry(Locale.ENGLISH);
+        String name = new Locale("", region == null ? "" : region).getDisplayCountry(LocaleContextHolder.getLocale());
         return name.isBlank() ? String.valueOf(region) : name;
     }
 

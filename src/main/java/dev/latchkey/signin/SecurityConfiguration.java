@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/sites/{slug}/login", "/sites/{slug}/login/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/sites/{slug}/brand.css", "/sites/{slug}/logo.png")
+                        .permitAll()
                         .requestMatchers("/admin/login", "/admin/login/**")
                         .permitAll()
                         .requestMatchers("/sites/{slug}/invitation/**", "/admin/invitation/**")

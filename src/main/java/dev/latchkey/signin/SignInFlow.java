@@ -2,7 +2,6 @@ package dev.latchkey.signin;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
@@ -22,6 +21,7 @@ import dev.latchkey.sites.SecondStep;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -174,6 +174,6 @@ class SignInFlow {
                 realm,
                 loginId,
                 step.codeTtl(),
-                Locale.ENGLISH);
+                LocaleContextHolder.getLocale());
     }
 }

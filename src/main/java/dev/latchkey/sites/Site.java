@@ -19,4 +19,8 @@ record Site(
     Site withPolicy(MfaMode mode, String factors, Integer ttlSeconds) {
         return new Site(id, slug, name, defaultRegion, mode, factors, ttlSeconds, brandColor, createdAt);
     }
+
+    Site withBrandColor(String color) {
+        return new Site(id, slug, name, defaultRegion, mfaMode, allowedFactors, codeTtlSeconds, color, createdAt);
+    }
 }

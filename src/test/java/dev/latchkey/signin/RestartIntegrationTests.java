@@ -41,8 +41,7 @@ class RestartIntegrationTests {
 
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(LatchkeyApplication.class)
                 .initializers(new TestEnvironment())
-                .properties("server.port=0")
-                .run()) {
+                .run("--server.port=0")) { // an argument: a default property would lose to application.properties
             Users afterRestart = restarted.getBean(Users.class);
             assertThat(afterRestart.find(counted.id()).orElseThrow().secondFactorFailures()).isEqualTo(7);
             assertThat(afterRestart.find(locked.id()).orElseThrow().locked()).isTrue();

@@ -72,6 +72,38 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a multipart form: text fields plus one file, as a browser's file upload does. */
+    public Page postFile(String path, Map<String, String> fields, String fileField, String filename, String type,
+            byte[] content) {
+        String boundary = "----LatchkeyTest" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        StringBuilder text = new StringBuilder();
+        fields.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        text.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"")
+                .append(fileField).append("\"; filename=\"").append(filename).append("\"\r\n")
+                .append("Content-Type: ").append(type).append("\r\n\r\n");
+        body.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** GETs raw bytes (an image), with this browser's cookies. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException ex) {
+            throw new AssertionError("Request failed: " + ex, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+    }
+
     /** The current value of the session cookie, if any. */
     public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream()

@@ -1,0 +1,22 @@
+package dev.latchkey.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.regex.Pattern;
+import com.microsoft.playwright.Page;
+
+/** Any signed-in page: the top bar with the user's name and the sign-out form {@code #logout-form}. */
+final class HomePage {
+
+    private final Page page;
+
+    HomePage(Page page, String path) {
+        this.page = page;
+        assertThat(page).hasURL(Pattern.compile(".*" + path.replace(".", "\\.") + "$"));
+        assertThat(page.locator("#logout-form")).isAttached();
+    }
+
+    void signOut() {
+        page.locator("#logout-form button").click();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.latchkey.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.Page;
+
+/** Authenticator set-up (from the security page or forced during sign-in): {@code img#totp-qr}, {@code #totp-secret}. */
+final class TotpEnrolPage {
+
+    private final Page page;
+
+    TotpEnrolPage(Page page) {
+        this.page = page;
+        assertThat(page.locator("img#totp-qr")).isVisible();
+        assertThat(page.locator("#totp-confirm-form")).isVisible();
+    }
+
+    /** The {@code otpauth://} URI, read by decoding the QR code exactly as the browser rendered it. */
+    URI scanQr() {
+        page.waitForFunction("() => { const qr = document.getElementById('totp-qr');"
+                + " return qr.complete && qr.naturalWidth > 0; }");
+        byte[] png = page.locator("img#totp-qr").screenshot();
+        try {
+            var image = ImageIO.read(new ByteArrayInputStream(png));
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+            return URI.create(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException ex) {
+            Path kept = BrowserTestSupport.SCREENSHOTS.resolve("failures").resolve("unreadable-qr.png");
+            try {
+                Files.createDirectories(kept.getParent());
+                Files.write(kept, png);
+            } catch (IOException ignored) {
+                // the assertion below says what matters
+            }
+            throw new AssertionError("the QR code on the page cannot be read (kept as " + kept + ")", ex);
+        }
+    }
+
+    static Map<String, String> query(URI uri) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    String manualKey() {
+        return page.locator("#totp-secret").innerText();
+    }
+
+    void confirm(String code) {
+        page.locator("#totp-confirm-form input[name=code]").fill(code);
+        page.locator("#totp-confirm-form button[type=submit]").click();
+    }
+}
