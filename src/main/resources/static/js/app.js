@@ -26,11 +26,12 @@
     tick();
   }
 
-  // Code expiry: "mm:ss left" next to the expiry time.
+  // Code expiry: "(m:ss)" next to the expiry time, counted from what the server said when it sent the page
+  // (so a phone whose clock is wrong still counts right).
   function expiryCountdown() {
-    var el = document.querySelector('.countdown[data-until]');
+    var el = document.querySelector('.countdown[data-seconds]');
     if (!el) return;
-    var until = parseInt(el.getAttribute('data-until'), 10);
+    var until = Date.now() + parseInt(el.getAttribute('data-seconds'), 10) * 1000;
     function tick() {
       var left = Math.max(0, Math.round((until - Date.now()) / 1000));
       var m = Math.floor(left / 60), s = left % 60;
@@ -58,7 +59,24 @@
     });
   }
 
+  // SMS codes: where the browser supports WebOTP (Chrome on Android), the code from the SMS ("@host #123456")
+  // fills the field and is submitted once the user allows it. Typing it works everywhere else.
+  function webOtp() {
+    var form = document.getElementById('code-form');
+    if (!form || form.getAttribute('data-code-factor') !== 'sms' || !('OTPCredential' in window)) return;
+    var input = form.querySelector('input[name=code]');
+    var abort = new AbortController();
+    form.addEventListener('submit', function () { abort.abort(); });
+    navigator.credentials.get({ otp: { transport: ['sms'] }, signal: abort.signal }).then(function (otp) {
+      if (otp && otp.code && !input.value) {
+        input.value = otp.code;
+        form.submit();
+      }
+    }).catch(function () { /* dismissed or not available: the user types the code */ });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    webOtp();
     resendCountdown();
     expiryCountdown();
     backupCodeButtons();

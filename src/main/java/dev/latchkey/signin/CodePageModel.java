@@ -42,6 +42,7 @@ class CodePageModel {
         factor.challenge(subject).ifPresentOrElse(challenge -> {
             model.addAttribute("challenge", challenge);
             model.addAttribute("expiresAtText", TIME.format(challenge.expiresAt()));
+            model.addAttribute("expiresIn", secondsUntil(challenge.expiresAt()));
             model.addAttribute("resendWait", secondsUntil(challenge.resendAvailableAt()));
         }, () -> model.addAttribute("resendWait", 0L));
     }

@@ -37,6 +37,7 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         assertThat(query).containsEntry("issuer", "Acme Leasing");
         String secret = query.get("secret");
         assertThat(enrol.manualKey().replace(" ", "")).isEqualTo(secret);
+        assertThat(page.locator("#totp-open-app")).hasAttribute("href", otpauth.toString()); // for phone users
         enrol.confirm(IndependentTotp.code(secret, clock.instant()));
 
         security = new SecurityPage(page);

@@ -55,7 +55,7 @@ class SignInBrowserTests extends BrowserTestSupport {
         assertThat(code.codeInput()).isFocused();
         assertThat(code.codeInput()).hasAttribute("inputmode", "numeric");
         assertThat(code.codeInput()).hasAttribute("autocomplete", "one-time-code");
-        assertThat(page.locator(".countdown")).not().isEmpty();
+        assertThat(page.locator(".countdown")).hasText(Pattern.compile("^\\([45]:\\d\\d\\)$")); // 5 minutes, counting down
         Screens.check(page, "code-email");
         code.enter(TestMailServer.awaitCode(user.email(), 1));
 
