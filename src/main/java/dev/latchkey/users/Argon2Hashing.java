@@ -21,7 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * sign-in waits for all the others; on virtual threads they would also pin the carrier threads, so no other request
  * (a code step, a page) could run at all until the hashes were done. Queued here instead (first come, first served),
  * the cores compute whole hashes one after another at their full rate, memory stays at threads × memory-kib, and the
- * request threads stay free for the cheap work.
+ * request threads stay free for the cheap work. The hashing threads run at the lowest priority, which the JVM passes on
+ * to the OS with {@code -XX:ThreadPriorityPolicy=1}.
  *
  * <p>A stored hash is out of date when any of its parameters (memory, iterations, lanes, hash length) differs from the
  * configured ones, lower or higher: Spring's own check only upgrades lower ones.
@@ -46,6 +47,9 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
             thread.setDaemon(true);
+            // with -XX:ThreadPriorityPolicy=1 this is nice +4 on Linux (lowering needs no privilege), so a request
+            // thread that wakes up gets a core at once and the hashes take only what the requests leave
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
     }

@@ -66,6 +66,21 @@ final class Server implements AutoCloseable {
         throw new IllegalStateException("server not ready in 120 s; see " + log);
     }
 
+    /** Spring Boot's extracted layout (a thin jar plus lib/), whose class path CDS can archive; answers the jar. */
+    static Path extract(Path java, Path jar, Path into) throws IOException, InterruptedException {
+        if (Files.exists(into)) {
+            try (var files = Files.walk(into)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                "--destination", into.toString()).inheritIO().start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("jar extraction failed");
+        }
+        return into.resolve(jar.getFileName());
+    }
+
     long pid() {
         return process.pid();
     }
