@@ -112,7 +112,8 @@ public final class LoadBenchmark {
         System.out.printf("raw Argon2id (m=%d KiB, t=%d, p=%d) with %d threads: %.1f hashes/s%n%n", argon2[0], argon2[1],
                 argon2[2], cores, ceilingBefore);
 
-        List<String> flags = Arrays.asList(options.get("jvm-flags").trim().split("\\s+"));
+        // comma-separated on the command line (bench/run.sh passes its arguments through Maven, split at spaces)
+        List<String> flags = Arrays.asList(options.get("jvm-flags").trim().split("[\\s,]+"));
         Path log = work.resolve("server.log");
         Path java = Path.of(options.get("java"));
         Path jar = Path.of(options.get("jar"));
