@@ -23,6 +23,9 @@ final class CpuShare {
         startNanos = System.nanoTime();
     }
 
+    /** Cores used by everything but the server and the load driver in the last phase. */
+    double others;
+
     String end() {
         long[] now = sample();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -30,6 +33,7 @@ final class CpuShare {
         double busy = (now[0] - start[0]) / hz / seconds;
         double server = (now[1] - start[1]) / hz / seconds;
         double bench = (now[2] - start[2]) / hz / seconds;
+        others = Math.max(0, busy - server - bench);
         return String.format("CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)", server,
                 bench, Math.max(0, busy - server - bench), Runtime.getRuntime().availableProcessors());
     }

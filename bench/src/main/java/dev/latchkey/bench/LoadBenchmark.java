@@ -177,10 +177,16 @@ public final class LoadBenchmark {
                 System.out.printf("  %-14s %s%n", "whole sign-in", result.overall().summary());
                 System.out.printf("  raw Argon2id just before %.1f and just after %.1f hashes/s; ratio %.2f / %.1f"
                         + " (the higher) = %.3f%n%n", before, ceiling, result.rate(), used, ratio);
-                check("ratio >= 0.90 at " + clients + " clients, 0 errors",
-                        ratio >= 0.90 && result.errors() == 0, String.format("%.3f, %d errors", ratio, result.errors()));
+                // a neighbour using the cores makes both the ceiling and the run meaningless; say so instead of judging
+                boolean disturbed = cpu.others > QUIET_CORES || Math.min(before, ceiling) < 0.8 * used;
+                String note = disturbed ? String.format(" (machine busy: others %.2f cores, ceiling %.1f..%.1f)",
+                        cpu.others, Math.min(before, ceiling), used) : "";
+                check("ratio >= 0.90 at " + clients + " clients, 0 errors", disturbed ? null
+                        : ratio >= 0.90 && result.errors() == 0,
+                        String.format("%.3f, %d errors", ratio, result.errors()) + note);
                 double p99 = result.steps()[3].percentileMs(99);
-                check("code POST p99 <= 10 ms at " + clients + " clients", p99 <= 10, String.format("%.1f ms", p99));
+                check("code POST p99 <= 10 ms at " + clients + " clients", disturbed ? null : p99 <= 10,
+                        String.format("%.1f ms", p99) + note);
             }
             System.out.println();
 
@@ -189,19 +195,27 @@ public final class LoadBenchmark {
                 int clients = Integer.parseInt(options.get("smtp-clients"));
                 Duration duration = Duration.ofSeconds(Long.parseLong(options.get("smtp-seconds")));
                 mail.delayMillis = 0;
+                cpu.begin();
                 Latencies fast = mailLoad.run(clients, duration);
+                String fastShare = cpu.end();
+                double fastOthers = cpu.others;
                 int sentFast = mail.received.get();
                 mail.delayMillis = Long.parseLong(options.get("smtp-delay-ms"));
+                cpu.begin();
                 Latencies slow = mailLoad.run(clients, duration);
+                String slowShare = cpu.end();
+                boolean disturbed = Math.max(fastOthers, cpu.others) > QUIET_CORES;
                 System.out.printf("code-sending request (POST password to an email-code site, %d clients, %s s each):%n",
                         clients, options.get("smtp-seconds"));
                 System.out.printf("  SMTP answers at once:      %s (errors %d)%n", fast.summary(), mailLoad.errors.get());
                 System.out.printf("  SMTP greets after %4d ms: %s%n", mail.delayMillis, slow.summary());
                 System.out.printf("  messages accepted by the SMTP sink: %d before the slow phase, %d in total%n",
                         sentFast, mail.received.get());
+                System.out.printf("  %s (no delay); %s (slow)%n", fastShare, slowShare);
                 double diff = slow.percentileMs(99) - fast.percentileMs(99);
                 check("slow SMTP: code-sending p99 within 50 ms of the no-delay case",
-                        diff <= 50 && mailLoad.errors.get() == 0, String.format("%+.1f ms", diff));
+                        disturbed ? null : diff <= 50 && mailLoad.errors.get() == 0,
+                        String.format("%+.1f ms", diff) + (disturbed ? " (machine busy)" : ""));
                 System.out.println();
             }
 
@@ -232,7 +246,11 @@ public final class LoadBenchmark {
         return thread;
     }
 
-    private void check(String target, boolean met, String value) {
-        verdicts.add(String.format("  %-4s %-58s %s", met ? "MET" : "MISS", target, value));
+    /** Cores the rest of the machine may use during a phase before its verdict is void. */
+    static final double QUIET_CORES = 0.25;
+
+    /** Records a verdict; {@code met} null means the machine was too busy to tell. */
+    private void check(String target, Boolean met, String value) {
+        verdicts.add(String.format("  %-4s %-58s %s", met == null ? "VOID" : met ? "MET" : "MISS", target, value));
     }
 }
