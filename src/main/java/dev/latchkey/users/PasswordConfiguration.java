@@ -4,23 +4,30 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id behind a DelegatingPasswordEncoder: stored hashes carry their algorithm id and their parameters, so the
- * cost can be raised later and old hashes are upgraded at the next sign-in.
+ * cost can be changed later and hashes with other parameters are re-hashed at the next sign-in. Hashing runs on a
+ * fixed pool of {@code latchkey.password.hashing-threads} (default: one per core), see {@link Argon2Hashing}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasswordProperties.class)
 class PasswordConfiguration {
 
+    @Bean(destroyMethod = "close")
+    Argon2Hashing argon2Hashing(PasswordProperties properties) {
+        int threads = properties.hashingThreads() > 0
+                ? properties.hashingThreads()
+                : Runtime.getRuntime().availableProcessors();
+        return new Argon2Hashing(properties.argon2(), threads);
+    }
+
     @Bean
-    PasswordEncoder passwordEncoder(PasswordProperties properties) {
-        PasswordProperties.Argon2 cost = properties.argon2();
-        Argon2PasswordEncoder argon2 =
-                new Argon2PasswordEncoder(16, 32, cost.parallelism(), cost.memoryKib(), cost.iterations());
+    @Primary
+    PasswordEncoder passwordEncoder(Argon2Hashing argon2) {
         return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
     }
 }

@@ -1,21 +1,27 @@
 package dev.latchkey.users;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Argon2id cost ({@code latchkey.password.argon2.*}). The defaults are OWASP's and ASVS's minimum for Argon2id:
- * 19 MiB of memory, 2 iterations, 1 lane.
+ * 19 MiB of memory, 2 iterations, 1 lane. {@code hashing-threads} is how many hashes run at once; 0 (the default)
+ * means one per available core.
  */
 @ConfigurationProperties("latchkey.password")
-public record PasswordProperties(Argon2 argon2) {
+public record PasswordProperties(@DefaultValue Argon2 argon2, int hashingThreads) {
 
     public PasswordProperties {
         if (argon2 == null) {
             argon2 = new Argon2(19456, 2, 1);
         }
+        if (hashingThreads < 0) {
+            throw new IllegalArgumentException("latchkey.password.hashing-threads: 0 (one per core) or more");
+        }
     }
 
-    public record Argon2(int memoryKib, int iterations, int parallelism) {
+    public record Argon2(
+            @DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations, @DefaultValue("1") int parallelism) {
 
         public Argon2 {
             if (memoryKib < 1024 || iterations < 1 || parallelism < 1) {

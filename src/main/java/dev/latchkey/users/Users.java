@@ -75,9 +75,10 @@ public class Users {
 
     /**
      * Checks a password. An unknown user, a user without a password yet, a locked user and a wrong password all
-     * take one hash computation and all answer empty, so neither the answer nor its timing tells them apart.
+     * take one hash computation and all answer empty, so neither the answer nor its timing tells them apart. No
+     * transaction: a database connection is not held while the hash is computed or waits for a hashing thread.
+     * A hash whose parameters differ from the configured ones is replaced by one with the configured parameters.
      */
-    @Transactional
     public Optional<UserView> authenticate(Realm realm, String email, String password) {
         Optional<User> found = repository.findByLoginKey(loginKey(realm, email));
         if (found.isEmpty() || found.get().passwordHash() == null) {

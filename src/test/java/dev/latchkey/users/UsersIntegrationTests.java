@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** Users and passwords on this run's database. */
 @IntegrationTest
@@ -36,6 +37,42 @@ class UsersIntegrationTests {
                 .query(String.class)
                 .single();
         assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(TestUsers.PASSWORD);
+    }
+
+    @Test
+    void aSignInReHashesAPasswordWhoseParametersAreOutOfDateLowerOrHigher() {
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        for (String params : new String[] {"m=8192,t=3,p=1", "m=20480,t=2,p=1", "m=19456,t=2,p=2"}) {
+            UserView user = testUsers.portalUser("acme");
+            String[] p = params.replaceAll("[a-z]=", "").split(",");
+            String old = "{argon2}" + new Argon2PasswordEncoder(16, 32, Integer.parseInt(p[2]), Integer.parseInt(p[0]),
+                    Integer.parseInt(p[1])).encode(TestUsers.PASSWORD);
+            assertThat(old).contains("$" + params + "$");
+            jdbc.sql("update app_user set password_hash = ? where id = ?").params(old, user.id()).update();
+
+            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD)).isPresent();
+
+            String now = passwordHash(user.id());
+            assertThat(now).as("re-hashed from %s", params).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD)).isPresent();
+            assertThat(passwordHash(user.id())).as("an up-to-date hash is kept").isEqualTo(now);
+        }
+    }
+
+    @Test
+    void aWrongPasswordDoesNotReHash() {
+        Realm acme = sites.findBySlug("acme").orElseThrow().realm();
+        UserView user = testUsers.portalUser("acme");
+        String old = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 8192, 3).encode(TestUsers.PASSWORD);
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(old, user.id()).update();
+
+        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x")).isEmpty();
+
+        assertThat(passwordHash(user.id())).isEqualTo(old);
+    }
+
+    private String passwordHash(long userId) {
+        return jdbc.sql("select password_hash from app_user where id = ?").param(userId).query(String.class).single();
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.latchkey.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Who used the machine's CPU during a phase: the server process, the benchmark's own JVM, and everything else (the
+ * machine's /proc/stat minus those two), in cores. "Everything else" shows how much a neighbour disturbed the run.
+ */
+final class CpuShare {
+
+    private final long serverPid;
+    private long[] start;
+    private long startNanos;
+
+    CpuShare(long serverPid) {
+        this.serverPid = serverPid;
+    }
+
+    void begin() {
+        start = sample();
+        startNanos = System.nanoTime();
+    }
+
+    /** Cores used by everything but the server and the load driver in the last phase. */
+    double others;
+
+    String end() {
+        long[] now = sample();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double hz = 100.0; // USER_HZ on Linux
+        double busy = (now[0] - start[0]) / hz / seconds;
+        double server = (now[1] - start[1]) / hz / seconds;
+        double bench = (now[2] - start[2]) / hz / seconds;
+        others = Math.max(0, busy - server - bench);
+        return String.format("CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)", server,
+                bench, Math.max(0, busy - server - bench), Runtime.getRuntime().availableProcessors());
+    }
+
+    private long[] sample() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return new long[] {busy, processTicks(Path.of("/proc/" + serverPid + "/stat")),
+                processTicks(Path.of("/proc/self/stat"))};
+        } catch (IOException | RuntimeException ex) {
+            return new long[3];
+        }
+    }
+
+    private static long processTicks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+    }
+}

@@ -1,0 +1,256 @@
+package dev.latchkey.bench;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The load benchmark of docs/performance.md: full browser-style sign-ins against a separate Latchkey process, the
+ * raw Argon2id ceiling on the same cores, start time and memory, the code step's latency, delivery with a slow SMTP
+ * server and the admin's user list. Run it with {@code bench/run.sh}; {@code bench/run.sh --help} lists the options.
+ */
+public final class LoadBenchmark {
+
+    static final String[] STEPS = {"GET login", "POST password", "GET code page", "POST code", "GET home"};
+
+    /** The run command's JVM flags (README, pom.xml's spring-boot-maven-plugin), unless --jvm-flags says otherwise. */
+    static final String DEFAULT_JVM_FLAGS = "-XX:+UseSerialGC -Xss512k -XX:MaxRAM=1g -XX:ThreadPriorityPolicy=1"
+            + " -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=target/bench-app/latchkey.jsa";
+
+    private final Map<String, String> options;
+    private final List<String> verdicts = new ArrayList<>();
+
+    private LoadBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("db", "h2");
+        options.put("clients", "8,32");
+        options.put("seconds", "60");
+        options.put("warmup", "20");
+        options.put("users", "2000");
+        options.put("argon2", "19456,2,1");
+        options.put("smtp-clients", "2");
+        options.put("smtp-seconds", "20");
+        options.put("smtp-delay-ms", "2000");
+        options.put("admin-requests", "40");
+        options.put("hash-seconds", "10");
+        options.put("jar", "target/latchkey-0.1.0-SNAPSHOT.jar");
+        options.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        options.put("jvm-flags", DEFAULT_JVM_FLAGS);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                System.out.println("options (default):");
+                options.forEach((k, v) -> System.out.println("  --" + k + " " + v));
+                System.out.println("  --skip-smtp, --skip-admin, --skip-extract (run the fat jar as it is)");
+                return;
+            }
+            String key = args[i].replaceFirst("^--", "");
+            if (key.startsWith("skip-")) {
+                options.put(key, "true");
+            } else {
+                options.put(key, args[++i]);
+            }
+        }
+        new LoadBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int[] argon2 = Arrays.stream(options.get("argon2").split(",")).mapToInt(Integer::parseInt).toArray();
+        int users = Integer.parseInt(options.get("users"));
+        boolean smtp = !options.containsKey("skip-smtp");
+        int mailUsers = smtp ? 3000 : 0;
+        System.out.printf("Latchkey load benchmark: %d cores, load average %s, server JVM %s%n", cores,
+                Files.readString(Path.of("/proc/loadavg")).trim(), options.get("java"));
+        System.out.printf("options %s%n%n", options);
+
+        Path work = Files.createTempDirectory("latchkey-bench");
+        BenchData data = new BenchData();
+        SlowSmtp mail = new SlowSmtp();
+        List<String> properties = new ArrayList<>(List.of(
+                "latchkey.demo=false",
+                "latchkey.encryption-key=" + data.encryptionKey,
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + mail.port(),
+                "latchkey.bootstrap-admin.email=",
+                "latchkey.password.argon2.memory-kib=" + argon2[0],
+                "latchkey.password.argon2.iterations=" + argon2[1],
+                "latchkey.password.argon2.parallelism=" + argon2[2],
+                // every client comes from 127.0.0.1; the per-address throttle would otherwise count them all as one
+                "latchkey.signin.address-free-failures=1000000",
+                "logging.level.dev.latchkey.delivery=error"));
+        EmbeddedPostgres postgres = null;
+        long seeded = System.nanoTime();
+        if (options.get("db").equals("postgres")) {
+            postgres = EmbeddedPostgres.builder().start();
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            data.create(url, "postgres", "", users, mailUsers, argon2);
+            properties.add("spring.datasource.url=" + url);
+            properties.add("spring.datasource.username=postgres");
+            properties.add("spring.datasource.password=");
+        } else {
+            String url = "jdbc:h2:file:" + work.resolve("latchkey") + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            data.create(url, "sa", "", users, mailUsers, argon2);
+            properties.add("spring.datasource.url=" + url);
+        }
+        System.out.printf("created %d users with an enabled authenticator, %d email-code users and an admin in %.1f s"
+                + " (%s)%n", users, mailUsers, (System.nanoTime() - seeded) / 1e9, options.get("db"));
+
+        double ceilingBefore = HashCeiling.measure(argon2, cores, Integer.parseInt(options.get("hash-seconds")));
+        System.out.printf("raw Argon2id (m=%d KiB, t=%d, p=%d) with %d threads: %.1f hashes/s%n%n", argon2[0], argon2[1],
+                argon2[2], cores, ceilingBefore);
+
+        // comma-separated on the command line (bench/run.sh passes its arguments through Maven, split at spaces)
+        List<String> flags = Arrays.asList(options.get("jvm-flags").trim().split("[\\s,]+"));
+        Path log = work.resolve("server.log");
+        Path java = Path.of(options.get("java"));
+        Path jar = Path.of(options.get("jar"));
+        if (!options.containsKey("skip-extract")) {
+            jar = Server.extract(java, jar, Path.of("target/bench-app"));
+            // a first start writes the class data archive (-XX:+AutoCreateSharedArchive), as a deployment's first
+            // start or a build step would; the measured start below is the second
+            try (Server cold = Server.start(java, jar, flags, properties, work.resolve("server-cold.log"))) {
+                System.out.printf("cold start (extracted jar, writes the CDS archive): %d ms%n", cold.startMillis);
+            }
+        }
+        try (Server server = Server.start(java, jar, flags, properties, log)) {
+            System.out.printf("server pid %d, log %s%nstart to ready (launch to the first 200): %d ms%n", server.pid(),
+                    log, server.startMillis);
+            check("start to ready <= 5 s", server.startMillis <= 5000, server.startMillis + " ms");
+            Thread.sleep(5000);
+            double idle = server.rssMib("VmRSS");
+            System.out.printf("idle RSS (5 s after ready): %.0f MiB%n%n", idle);
+            check("idle RSS <= 300 MB", idle * 1.048576 <= 300, String.format("%.0f MiB", idle));
+
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet((long) server.rssMib("VmRSS"), Math::max);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException ex) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+
+            SignInLoad load = new SignInLoad(server.port, data.totpUsers);
+            int[] clientCounts = Arrays.stream(options.get("clients").split(",")).mapToInt(Integer::parseInt).toArray();
+            int maxClients = Arrays.stream(clientCounts).max().orElse(8);
+            System.out.printf("warm-up: %d clients for %s s (not counted)%n", maxClients, options.get("warmup"));
+            SignInLoad.Result warm = load.run(maxClients, Duration.ofSeconds(Long.parseLong(options.get("warmup"))));
+            System.out.printf("  %.1f sign-ins/s, %d errors%s%n%n", warm.rate(), warm.errors(), warm.errorSample());
+
+            CpuShare cpu = new CpuShare(server.pid());
+            int hashSeconds = Integer.parseInt(options.get("hash-seconds"));
+            double ceiling = ceilingBefore;
+            for (int clients : clientCounts) {
+                double before = ceiling;
+                cpu.begin();
+                SignInLoad.Result result = load.run(clients, Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+                String share = cpu.end();
+                ceiling = HashCeiling.measure(argon2, cores, hashSeconds);
+                double used = Math.max(before, ceiling);
+                double ratio = result.rate() / used;
+                System.out.printf("%d clients, %s s: %d sign-ins, %.2f sign-ins/s, %d errors%s, %d waits for a fresh"
+                                + " time step%n", clients, options.get("seconds"), result.signIns(), result.rate(),
+                        result.errors(), result.errorSample(), result.stepWaits());
+                System.out.printf("  %s; load average after: %s%n", share,
+                        Files.readString(Path.of("/proc/loadavg")).trim());
+                for (int s = 0; s < STEPS.length; s++) {
+                    System.out.printf("  %-14s %s%n", STEPS[s], result.steps()[s].summary());
+                }
+                System.out.printf("  %-14s %s%n", "whole sign-in", result.overall().summary());
+                System.out.printf("  raw Argon2id just before %.1f and just after %.1f hashes/s; ratio %.2f / %.1f"
+                        + " (the higher) = %.3f%n%n", before, ceiling, result.rate(), used, ratio);
+                // a neighbour using the cores makes both the ceiling and the run meaningless; say so instead of judging
+                boolean disturbed = cpu.others > QUIET_CORES || Math.min(before, ceiling) < 0.8 * used;
+                String note = disturbed ? String.format(" (machine busy: others %.2f cores, ceiling %.1f..%.1f)",
+                        cpu.others, Math.min(before, ceiling), used) : "";
+                check("ratio >= 0.90 at " + clients + " clients, 0 errors", disturbed ? null
+                        : ratio >= 0.90 && result.errors() == 0,
+                        String.format("%.3f, %d errors", ratio, result.errors()) + note);
+                double p99 = result.steps()[3].percentileMs(99);
+                check("code POST p99 <= 10 ms at " + clients + " clients", disturbed ? null : p99 <= 10,
+                        String.format("%.1f ms", p99) + note);
+            }
+            System.out.println();
+
+            if (smtp) {
+                MailLoad mailLoad = new MailLoad(server.port, data.mailUsers);
+                int clients = Integer.parseInt(options.get("smtp-clients"));
+                Duration duration = Duration.ofSeconds(Long.parseLong(options.get("smtp-seconds")));
+                mail.delayMillis = 0;
+                cpu.begin();
+                Latencies fast = mailLoad.run(clients, duration);
+                String fastShare = cpu.end();
+                double fastOthers = cpu.others;
+                int sentFast = mail.received.get();
+                mail.delayMillis = Long.parseLong(options.get("smtp-delay-ms"));
+                cpu.begin();
+                Latencies slow = mailLoad.run(clients, duration);
+                String slowShare = cpu.end();
+                boolean disturbed = Math.max(fastOthers, cpu.others) > QUIET_CORES;
+                System.out.printf("code-sending request (POST password to an email-code site, %d clients, %s s each):%n",
+                        clients, options.get("smtp-seconds"));
+                System.out.printf("  SMTP answers at once:      %s (errors %d)%n", fast.summary(), mailLoad.errors.get());
+                System.out.printf("  SMTP greets after %4d ms: %s%n", mail.delayMillis, slow.summary());
+                System.out.printf("  messages accepted by the SMTP sink: %d before the slow phase, %d in total%n",
+                        sentFast, mail.received.get());
+                System.out.printf("  %s (no delay); %s (slow)%n", fastShare, slowShare);
+                double diff = slow.percentileMs(99) - fast.percentileMs(99);
+                check("slow SMTP: code-sending p99 within 50 ms of the no-delay case",
+                        disturbed ? null : diff <= 50 && mailLoad.errors.get() == 0,
+                        String.format("%+.1f ms", diff) + (disturbed ? " (machine busy)" : ""));
+                System.out.println();
+            }
+
+            if (!options.containsKey("skip-admin")) {
+                Latencies list = AdminList.measure(server.port, data.admin, Integer.parseInt(options.get("admin-requests")));
+                System.out.printf("admin Users page (GET /admin/users, first page of %d users): %s%n%n",
+                        data.totpUsers.size() + data.mailUsers.size() + 1, list.summary());
+            }
+            sampler.interrupt();
+            System.out.printf("RSS: idle %.0f MiB, peak sampled %d MiB, high-water mark (VmHWM) %.0f MiB%n", idle,
+                    peak.get(), server.rssMib("VmHWM"));
+        } finally {
+            mail.close();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+        System.out.printf("%nload average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("\ntargets:");
+        verdicts.forEach(System.out::println);
+    }
+
+    /** A started daemon platform thread (the bench compiles for Java 17). */
+    static Thread started(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Cores the rest of the machine may use during a phase before its verdict is void. */
+    static final double QUIET_CORES = 0.25;
+
+    /** Records a verdict; {@code met} null means the machine was too busy to tell. */
+    private void check(String target, Boolean met, String value) {
+        verdicts.add(String.format("  %-4s %-58s %s", met == null ? "VOID" : met ? "MET" : "MISS", target, value));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.latchkey.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+class Argon2HashingTests {
+
+    private static final PasswordProperties.Argon2 COST = new PasswordProperties.Argon2(19456, 2, 1);
+
+    @Test
+    void hashesCarryTheConfiguredParametersAndVerify() {
+        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1)) {
+            String hash = hashing.encode("correct horse battery staple");
+            assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+            assertThat(hashing.matches("correct horse battery staple", hash)).isTrue();
+            assertThat(hashing.matches("correct horse battery stapler", hash)).isFalse();
+            assertThat(hashing.upgradeEncoding(hash)).isFalse();
+        }
+    }
+
+    @Test
+    void anyDifferentParameterIsOutOfDateNotOnlyALowerOne() {
+        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1)) {
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 8192, 2).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 32768, 2).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 1).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 3).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 2, 19456, 2).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 64, 1, 19456, 2).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding("not a hash")).isTrue();
+        }
+    }
+
+    @Test
+    void manyConcurrentCallersQueueForTheHashingThreadsAndAllGetTheirAnswer() throws Exception {
+        var callers = Executors.newFixedThreadPool(16);
+        try (Argon2Hashing hashing = new Argon2Hashing(new PasswordProperties.Argon2(1024, 1, 1), 2)) {
+            String hash = hashing.encode("right");
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String attempt = i % 2 == 0 ? "right" : "wrong";
+                results.add(callers.submit(() -> hashing.matches(attempt, hash) == attempt.equals("right")));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
