@@ -38,11 +38,13 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
     private final PasswordProperties.Argon2 cost;
     private final Argon2PasswordEncoder argon2;
     private final ExecutorService pool;
+    private final ReusedArgon2Memory reused;
 
     Argon2Hashing(PasswordProperties.Argon2 cost, int threads) {
         this.cost = cost;
         this.argon2 = new Argon2PasswordEncoder(
                 SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(), cost.iterations());
+        this.reused = new ReusedArgon2Memory(cost.memoryKib(), cost.iterations(), cost.parallelism());
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
@@ -61,7 +63,10 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        return onPool(() -> argon2.matches(rawPassword, encodedPassword));
+        return onPool(() -> {
+            Boolean kept = reused.matches(rawPassword, encodedPassword);
+            return kept != null ? kept : argon2.matches(rawPassword, encodedPassword);
+        });
     }
 
     @Override
