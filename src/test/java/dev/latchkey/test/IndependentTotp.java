@@ -19,8 +19,11 @@ public final class IndependentTotp {
     }
 
     public static String codeAtStep(String base32Secret, long step) {
+        return codeAtStep(new Base32().decode(base32Secret.replace(" ", "").toUpperCase()), step);
+    }
+
+    public static String codeAtStep(byte[] key, long step) {
         try {
-            byte[] key = new Base32().decode(base32Secret.replace(" ", "").toUpperCase());
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
