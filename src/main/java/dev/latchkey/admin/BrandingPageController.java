@@ -43,13 +43,8 @@ class BrandingPageController {
             Model model, HttpServletResponse response) {
         SystemAdmins.require(admin);
         SiteView site = site(slug);
-        try {
-            branding.setColor(site.id(), reset != null ? null : (color == null ? "" : color.trim()), admin.email());
-        } catch (InvalidBrandingException ex) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(admin, site, model, ex.getMessage());
-        }
-        return "redirect:/admin/sites/" + slug + "/branding?saved";
+        String chosen = reset != null ? null : (color == null ? "" : color.trim());
+        return saved(admin, site, model, response, () -> branding.setColor(site.id(), chosen, admin.email()));
     }
 
     @PostMapping("/admin/sites/{slug}/branding/logo")
@@ -58,13 +53,8 @@ class BrandingPageController {
             throws IOException {
         SystemAdmins.require(admin);
         SiteView site = site(slug);
-        try {
-            branding.setLogo(site.id(), logo == null ? null : logo.getBytes(), admin.email());
-        } catch (InvalidBrandingException ex) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(admin, site, model, ex.getMessage());
-        }
-        return "redirect:/admin/sites/" + slug + "/branding?saved";
+        byte[] upload = logo == null ? null : logo.getBytes();
+        return saved(admin, site, model, response, () -> branding.setLogo(site.id(), upload, admin.email()));
     }
 
     @PostMapping("/admin/sites/{slug}/branding/logo/remove")
@@ -72,6 +62,18 @@ class BrandingPageController {
         SystemAdmins.require(admin);
         branding.removeLogo(site(slug).id(), admin.email());
         return "redirect:/admin/sites/" + slug + "/branding?saved";
+    }
+
+    /** Applies a change and goes back to the page; a refused change shows the page again with why, as a 400. */
+    private String saved(LatchkeyPrincipal admin, SiteView site, Model model, HttpServletResponse response,
+            Runnable change) {
+        try {
+            change.run();
+        } catch (InvalidBrandingException ex) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(admin, site, model, ex.getMessage());
+        }
+        return "redirect:/admin/sites/" + site.slug() + "/branding?saved";
     }
 
     private SiteView site(String slug) {

@@ -2,8 +2,9 @@ package dev.latchkey.delivery;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.springframework.context.i18n.LocaleContextHolder;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +27,8 @@ public class Emails {
     }
 
     public void send(String to, String key, Object[] args, String reference, String realm, Long userId) {
-        outbox.enqueue(new OutgoingMessage(Channel.EMAIL, to,
-                messages.getMessage(key + ".subject", args, LocaleContextHolder.getLocale()),
-                messages.getMessage(key + ".body", args, LocaleContextHolder.getLocale()), reference, realm, userId));
+        Locale language = LocaleContextHolder.getLocale();
+        outbox.enqueue(new OutgoingMessage(Channel.EMAIL, to, messages.getMessage(key + ".subject", args, language),
+                messages.getMessage(key + ".body", args, language), reference, realm, userId));
     }
 }

@@ -7,8 +7,8 @@ import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.users.Users;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +37,14 @@ class SecurityNotifications {
         users.find(event.userId()).ifPresent(user -> {
             String key = "mail.factor." + event.change().name();
             String site = event.realm().name();
-            String subject = messages.getMessage(key + ".subject", new Object[] {site}, LocaleContextHolder.getLocale());
-            String what = messages.getMessage(key + ".text", new Object[] {event.backupCodesLeft()}, LocaleContextHolder.getLocale());
+            Locale language = LocaleContextHolder.getLocale();
+            String subject = messages.getMessage(key + ".subject", new Object[] {site}, language);
+            String what = messages.getMessage(key + ".text", new Object[] {event.backupCodesLeft()}, language);
             String by = event.actor() == null || event.actor().equalsIgnoreCase(user.email())
                     ? ""
-                    : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, LocaleContextHolder.getLocale());
+                    : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, language);
             String body = messages.getMessage("mail.factor.body",
-                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, LocaleContextHolder.getLocale());
+                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, language);
             outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
                     "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
         });

@@ -21,8 +21,8 @@ import dev.latchkey.sites.SecondStep;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /** The rules of a sign-in, free of HTTP: check the password, decide the second step, send and verify codes. */

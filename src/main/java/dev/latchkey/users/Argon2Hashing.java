@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -31,9 +30,6 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
-    // $argon2id$v=19$m=19456,t=2,p=1$salt$hash (base64 without padding)
-    private static final Pattern ENCODED =
-            Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$[A-Za-z0-9+/]+\\$([A-Za-z0-9+/]+)");
 
     private final PasswordProperties.Argon2 cost;
     private final Argon2PasswordEncoder argon2;
@@ -74,14 +70,14 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
         if (encodedPassword == null) {
             return false;
         }
-        Matcher m = ENCODED.matcher(encodedPassword);
+        Matcher m = ReusedArgon2Memory.ENCODED.matcher(encodedPassword);
         if (!m.matches()) {
             return true;
         }
         return !m.group(1).equals(Integer.toString(cost.memoryKib()))
                 || !m.group(2).equals(Integer.toString(cost.iterations()))
                 || !m.group(3).equals(Integer.toString(cost.parallelism()))
-                || m.group(4).length() != (HASH_BYTES * 4 + 2) / 3;
+                || m.group(5).length() != (HASH_BYTES * 4 + 2) / 3;
     }
 
     private <T> T onPool(Callable<T> work) {

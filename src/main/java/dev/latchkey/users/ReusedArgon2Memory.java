@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class ReusedArgon2Memory {
 
     private static final Logger log = LoggerFactory.getLogger(ReusedArgon2Memory.class);
-    private static final Pattern ENCODED =
+    /** Spring's Argon2id format: {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, base64 without padding. */
+    static final Pattern ENCODED =
             Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Field PARAMETERS = parametersField();
 

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The languages of the pages (and of the emails a request sends): English and Dutch. The browser's
@@ -67,8 +68,7 @@ public class Languages implements WebMvcConfigurer {
             String wanted = request.getParameter(PARAMETER);
             Locale locale = wanted == null ? null : supported(wanted.trim());
             if (locale != null) {
-                org.springframework.web.servlet.support.RequestContextUtils.getLocaleResolver(request)
-                        .setLocale(request, response, locale);
+                RequestContextUtils.getLocaleResolver(request).setLocale(request, response, locale);
             }
             return true;
         }
