@@ -25,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>A stored hash is out of date when any of its parameters (memory, iterations, lanes, hash length) differs from the
  * configured ones, lower or higher: Spring's own check only upgrades lower ones.
+ *
+ * <p>Before anything is hashed, {@link Argon2Compilation} makes sure the JIT compiles the Argon2 loop at full speed.
  */
 final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
 
@@ -37,6 +39,7 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
     private final ReusedArgon2Memory reused;
 
     Argon2Hashing(PasswordProperties.Argon2 cost, int threads) {
+        Argon2Compilation.install();
         this.cost = cost;
         this.argon2 = new Argon2PasswordEncoder(
                 SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(), cost.iterations());

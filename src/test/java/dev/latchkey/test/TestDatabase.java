@@ -28,7 +28,8 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return Map.of(
                     "spring.datasource.url",
-                    "jdbc:h2:mem:latchkey;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "jdbc:h2:mem:latchkey;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                            + ";QUERY_CACHE_SIZE=64",
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "");
         }

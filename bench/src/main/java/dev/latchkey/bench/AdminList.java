@@ -1,6 +1,5 @@
 package dev.latchkey.bench;
 
-import java.net.http.HttpClient;
 import dev.latchkey.bench.BenchData.BenchUser;
 
 /** The admin's Users page: one admin signs in with an authenticator code, then loads the first page K times. */
@@ -9,11 +8,12 @@ final class AdminList {
     private AdminList() {}
 
     static Latencies measure(int port, BenchUser admin, int requests) throws Exception {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        Client client = new Client(http, port);
+        try (Client client = new Client(port)) {
+            return measure(client, admin, requests);
+        }
+    }
+
+    private static Latencies measure(Client client, BenchUser admin, int requests) throws Exception {
         Client.Page login = client.get("/admin/login");
         Client.Page password = client.post("/admin/login", login.body(), "username", admin.email(), "password",
                 BenchData.PASSWORD);

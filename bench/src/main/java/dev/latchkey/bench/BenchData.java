@@ -13,9 +13,9 @@ import java.util.Base64;
 import java.util.List;
 import dev.latchkey.shared.crypto.EncryptionKeys;
 import dev.latchkey.shared.crypto.SecretCipher;
+import dev.latchkey.users.ServerArgon2;
 import org.apache.commons.codec.binary.Base32;
 import org.flywaydb.core.Flyway;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Creates the benchmark's schema (Flyway, the application's own migrations) and its users straight in the database,
@@ -49,7 +49,11 @@ final class BenchData {
     void create(String url, String user, String password, int totpCount, int mailCount, int[] argon2)
             throws SQLException {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-        String hash = "{argon2}" + new Argon2PasswordEncoder(16, 32, argon2[2], argon2[0], argon2[1]).encode(PASSWORD);
+        String hash;
+        // the server's own encoder (which also sets up the JIT for Argon2 in this JVM before anything is hashed)
+        try (ServerArgon2 encoder = new ServerArgon2(argon2[0], argon2[1], argon2[2], 1)) {
+            hash = "{argon2}" + encoder.encode(PASSWORD);
+        }
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             db.setAutoCommit(false);

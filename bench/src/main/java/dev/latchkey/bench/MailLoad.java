@@ -1,6 +1,5 @@
 package dev.latchkey.bench;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MailLoad {
 
     final AtomicInteger errors = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private final int port;
     private final ConcurrentLinkedQueue<String> users;
 
@@ -34,7 +29,7 @@ final class MailLoad {
             Latencies mine = new Latencies();
             all.add(mine);
             threads.add(LoadBenchmark.started(() -> {
-                Client client = new Client(http, port);
+                Client client = new Client(port);
                 String user;
                 while (System.nanoTime() < end && (user = users.poll()) != null) {
                     try {
@@ -51,6 +46,7 @@ final class MailLoad {
                         errors.incrementAndGet();
                     }
                 }
+                client.close();
             }));
         }
         for (Thread thread : threads) {

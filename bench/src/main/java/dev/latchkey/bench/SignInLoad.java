@@ -1,6 +1,5 @@
 package dev.latchkey.bench;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +28,6 @@ final class SignInLoad {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private final int port;
     private final LinkedBlockingQueue<BenchUser> queue;
     private final Map<BenchUser, Long> lastStep = new ConcurrentHashMap<>();
@@ -58,7 +53,7 @@ final class SignInLoad {
             }
             perClient.add(mine);
             threads.add(LoadBenchmark.started(() -> {
-                Client client = new Client(http, port);
+                Client client = new Client(port);
                 long[] t = new long[LoadBenchmark.STEPS.length];
                 while (System.nanoTime() < end) {
                     BenchUser user;
@@ -85,6 +80,7 @@ final class SignInLoad {
                         queue.add(user);
                     }
                 }
+                client.close();
             }));
         }
         for (Thread thread : threads) {
