@@ -42,7 +42,7 @@ public class AuditLog {
     }
 
     void record(AuditEntry entry) {
-        repository.save(new AuditEvent(
+        queries.insert(new AuditEvent(
                 null,
                 entry.occurredAt() == null ? clock.instant() : entry.occurredAt(),
                 entry.type(),

@@ -13,7 +13,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Filtered reads of {@code audit_event}: pages for the screen, a streamed cursor for the CSV export. */
+/**
+ * Filtered reads of {@code audit_event} (pages for the screen, a streamed cursor for the CSV export), and the insert
+ * of one event: a plain statement, because every sign-in step writes one and the aggregate machinery of Spring Data
+ * JDBC cost more than the insert itself (docs/performance.md).
+ */
 @Repository
 class AuditQueries {
 
@@ -29,6 +33,13 @@ class AuditQueries {
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
         this.streaming = new NamedParameterJdbcTemplate(cursor);
+    }
+
+    void insert(AuditEvent e) {
+        jdbc.getJdbcTemplate().update("insert into audit_event (occurred_at, type, outcome, realm, user_id, username,"
+                        + " factor, actor, ip, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(e.occurredAt()), e.type(), e.outcome(), e.realm(), e.userId(), e.username(), e.factor(),
+                e.actor(), e.ip(), e.userAgent(), e.detail());
     }
 
     List<AuditEntry> page(AuditFilter filter, int offset, int limit) {

@@ -8,6 +8,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface UserRepository extends ListCrudRepository<User, Long> {
 
+    // declared rather than derived: a derived query builds its SQL again at every call (every password step)
+    @Query("select * from app_user where login_key = :loginKey")
     Optional<User> findByLoginKey(String loginKey);
 
     boolean existsByAdminRoleIsNotNull();

@@ -9,6 +9,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 
+    // declared rather than derived: a derived query builds its SQL again at every call
+    @Query("select * from one_time_code where login_id = :loginId and channel = :channel order by id desc limit 1")
     Optional<OneTimeCode> findFirstByLoginIdAndChannelOrderByIdDesc(String loginId, String channel);
 
     @Query("select created_at from one_time_code where user_id = :userId and created_at > :since"
