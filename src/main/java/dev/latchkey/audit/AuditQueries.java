@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Filtered reads of {@code audit_event} (pages for the screen, a streamed cursor for the CSV export), and the insert
  * of one event: a plain statement, because every sign-in step writes one and the aggregate machinery of Spring Data
- * JDBC cost more than the insert itself (docs/performance.md).
+ * JDBC costs more than the insert itself (docs/performance.md).
  */
 @Repository
 class AuditQueries {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>How: a compiler directive (JEP 165), added at run time through the {@code DiagnosticCommand} MBean, the same
  * thing {@code jcmd <pid> Compiler.directives_add} does. It must be in place before the first hash is compiled, so
  * {@link Argon2Hashing} installs it when it is created. Where the MBean does not exist (another JVM) nothing changes
- * but the speed. The directive only concerns the inlining of Bouncy Castle's Argon2 generator into itself.
+ * but the speed. The directive only concerns the inlining of Bouncy Castle's Argon2 generator into itself. Reaching
+ * the MBean starts the JVM's platform MBean server (not a remote JMX port); that costs a few milliseconds at start.
  */
 final class Argon2Compilation {
 
@@ -31,11 +32,14 @@ final class Argon2Compilation {
             [{ match: "org/bouncycastle/crypto/generators/Argon2BytesGenerator*.*",
                inline: "+org/bouncycastle/crypto/generators/Argon2BytesGenerator*.*" }]
             """;
-    private static volatile Boolean installed;
+    private static Boolean installed;
 
     private Argon2Compilation() {}
 
-    /** Installs the directive once per JVM; answers whether it is in place. */
+    /**
+     * Installs the directive once (per class loader: a development restart adds it again, which is harmless);
+     * answers whether it is in place.
+     */
     static synchronized boolean install() {
         if (installed == null) {
             installed = add();
@@ -51,6 +55,7 @@ final class Argon2Compilation {
             Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
                     new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            // HotSpot answers "<n> compiler directives added"; anything else (a parse error) means it was refused
             boolean added = String.valueOf(answer).contains("1 compiler directives added");
             if (added) {
                 log.debug("Argon2 inlining directive added");

@@ -1,7 +1,10 @@
 package dev.latchkey.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class Argon2CompilationTests {
 
     @Test
-    void theDirectiveIsAcceptedOnceAndStaysInPlace() {
+    void hotSpotAcceptsTheDirectiveAndASecondCallDoesNotAddItAgain() throws Exception {
+        assumeTrue(ManagementFactory.getPlatformMBeanServer()
+                .isRegistered(new ObjectName("com.sun.management:type=DiagnosticCommand")), "a HotSpot JVM");
         assertThat(Argon2Compilation.install()).as("HotSpot accepts the directive").isTrue();
-        assertThat(Argon2Compilation.install()).as("a second call adds nothing and still answers yes").isTrue();
+        assertThat(Argon2Compilation.install()).as("a second call answers from the first").isTrue();
     }
 
     @Test

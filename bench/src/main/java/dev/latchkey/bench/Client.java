@@ -7,15 +7,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One browser: its own cookies, no redirects followed, the CSRF token pulled from each page. It speaks plain
- * HTTP/1.1 over one kept-alive socket (Content-Length and chunked bodies), because it competes with the server for
+ * HTTP/1.1 over one kept-alive socket (Content-Length, chunked and close-delimited bodies; a request is sent again
+ * only when the server had closed the kept-alive connection before answering a byte of it), because it competes with the server for
  * the same cores and the ratio to the hash ceiling counts its CPU against Latchkey: {@code java.net.http} cost about
  * 3–5 ms of CPU per sign-in (0.12–0.16 cores at 35 sign-ins/s), this a fraction of that.
  */
@@ -84,13 +88,29 @@ final class Client implements AutoCloseable {
         boolean reused = socket != null;
         try {
             return exchange(request, body);
-        } catch (IOException ex) {
+        } catch (StaleConnection ex) {
             close();
             if (!reused) {
-                throw ex;
+                throw new IOException("connection closed before the response");
             }
-            // the server closed a kept-alive connection between two requests: send once more on a new one
+            // the server closed a kept-alive connection between two requests: nothing of this one was answered, so
+            // send it once more on a new connection
+        } catch (IOException | RuntimeException ex) {
+            close();
+            throw ex;
+        }
+        try {
             return exchange(request, body);
+        } catch (IOException | RuntimeException ex) {
+            close();
+            throw ex;
+        }
+    }
+
+    /** The connection ended before a single byte of the response came back. */
+    private static final class StaleConnection extends IOException {
+        StaleConnection() {
+            super("connection closed before the response");
         }
     }
 
@@ -103,21 +123,29 @@ final class Client implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             out = socket.getOutputStream();
         }
-        if (body == null) {
-            out.write(request);
-        } else {
-            byte[] all = new byte[request.length + body.length];
+        byte[] all = request;
+        if (body != null) {
+            all = new byte[request.length + body.length];
             System.arraycopy(request, 0, all, 0, request.length);
             System.arraycopy(body, 0, all, request.length, body.length);
-            out.write(all);
         }
-        out.flush();
-
+        try {
+            out.write(all);
+            out.flush();
+        } catch (SocketException reset) {
+            throw new StaleConnection();
+        }
         String statusLine = line();
         if (statusLine == null) {
-            throw new IOException("connection closed before the response");
+            throw new StaleConnection();
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
+        int status = status(statusLine);
+        while (status >= 100 && status < 200) { // interim answers: skip their headers, the real one follows
+            while (!requiredLine().isEmpty()) {
+                // headers of the interim answer
+            }
+            status = status(requiredLine());
+        }
         String location = null;
         long length = -1;
         boolean chunked = false;
@@ -125,14 +153,17 @@ final class Client implements AutoCloseable {
         String header;
         while (!(header = requiredLine()).isEmpty()) {
             int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IOException("malformed header: " + header);
+            }
             String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = header.substring(colon + 1).trim();
             switch (name) {
                 case "set-cookie" -> cookie(value);
                 case "location" -> location = value.replaceFirst("^https?://[^/]+", "");
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close");
+                case "transfer-encoding" -> chunked = tokens(value).contains("chunked");
+                case "connection" -> close = tokens(value).contains("close");
                 default -> { }
             }
         }
@@ -148,6 +179,10 @@ final class Client implements AutoCloseable {
             }
         } else if (length > 0) {
             copy(length, content);
+        } else if (length < 0 && status != 204 && status != 304) {
+            // neither a length nor chunks: the body runs until the server closes the connection
+            in.transferTo(content);
+            close = true;
         }
         if (close) {
             close();
@@ -155,8 +190,26 @@ final class Client implements AutoCloseable {
         return new Page(status, location, content.toString(StandardCharsets.UTF_8));
     }
 
+    private static int status(String statusLine) throws IOException {
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+            throw new IOException("malformed status line: " + statusLine);
+        }
+        try {
+            return Integer.parseInt(statusLine.substring(9, 12));
+        } catch (NumberFormatException ex) {
+            throw new IOException("malformed status line: " + statusLine);
+        }
+    }
+
+    private static List<String> tokens(String value) {
+        return Arrays.stream(value.toLowerCase(Locale.ROOT).split(",")).map(String::trim).toList();
+    }
+
     private void cookie(String set) {
         int eq = set.indexOf('=');
+        if (eq <= 0) {
+            return;
+        }
         int end = set.indexOf(';');
         String name = set.substring(0, eq);
         String value = set.substring(eq + 1, end < 0 ? set.length() : end);

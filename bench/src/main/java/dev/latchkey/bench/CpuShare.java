@@ -25,13 +25,15 @@ final class CpuShare {
 
     /** Cores used by everything but the server and the load driver in the last phase. */
     double others;
+    /** Cores used by the server in the last phase. */
+    double server;
 
     String end() {
         long[] now = sample();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double hz = 100.0; // USER_HZ on Linux
         double busy = (now[0] - start[0]) / hz / seconds;
-        double server = (now[1] - start[1]) / hz / seconds;
+        server = (now[1] - start[1]) / hz / seconds;
         double bench = (now[2] - start[2]) / hz / seconds;
         others = Math.max(0, busy - server - bench);
         return String.format("CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)", server,

@@ -173,6 +173,9 @@ public final class LoadBenchmark {
                         result.errors(), result.errorSample(), result.stepWaits());
                 System.out.printf("  %s; load average after: %s%n", share,
                         Files.readString(Path.of("/proc/loadavg")).trim());
+                // the cost of a sign-in whatever the rate: comparable across user counts and client counts
+                System.out.printf("  server CPU per sign-in %.1f ms; one verification at the ceiling is %.1f ms of CPU%n",
+                        cpu.server * 1000 / result.rate(), cores * 1000 / used);
                 for (int s = 0; s < STEPS.length; s++) {
                     System.out.printf("  %-14s %s%n", STEPS[s], result.steps()[s].summary());
                 }
@@ -183,9 +186,18 @@ public final class LoadBenchmark {
                 boolean disturbed = cpu.others > QUIET_CORES || Math.min(before, ceiling) < 0.8 * used;
                 String note = disturbed ? String.format(" (machine busy: others %.2f cores, ceiling %.1f..%.1f)",
                         cpu.others, Math.min(before, ceiling), used) : "";
-                check("ratio >= 0.90 at " + clients + " clients, 0 errors", disturbed ? null
-                        : ratio >= 0.90 && result.errors() == 0,
-                        String.format("%.3f, %d errors", ratio, result.errors()) + note);
+                // a code can be used once per 30 s step, so too few users cap the rate, not the server
+                boolean userBound = result.stepWaits() > Math.max(10, result.signIns() / 100);
+                Boolean ratioMet = null; // void: the machine or the number of users decided, not Latchkey
+                if (result.errors() > 0) {
+                    ratioMet = false;
+                } else if (!disturbed && !userBound) {
+                    ratioMet = ratio >= 0.90;
+                }
+                check("ratio >= 0.90 at " + clients + " clients, 0 errors", ratioMet,
+                        String.format("%.3f, %d errors", ratio, result.errors()) + note + (userBound ? String.format(
+                                " (too few users for this rate: %d waits for a fresh time step; raise --users)",
+                                result.stepWaits()) : ""));
                 double p99 = result.steps()[3].percentileMs(99);
                 check("code POST p99 <= 10 ms at " + clients + " clients", disturbed ? null : p99 <= 10,
                         String.format("%.1f ms", p99) + note);

@@ -29,24 +29,24 @@ final class MailLoad {
             Latencies mine = new Latencies();
             all.add(mine);
             threads.add(LoadBenchmark.started(() -> {
-                Client client = new Client(port);
-                String user;
-                while (System.nanoTime() < end && (user = users.poll()) != null) {
-                    try {
-                        client.forgetCookies();
-                        Client.Page login = client.get("/sites/mailbench/login");
-                        SignInLoad.expect(login, 200, null, "login page");
-                        long t0 = System.nanoTime();
-                        Client.Page sent = client.post("/sites/mailbench/login", login.body(), "username", user,
-                                "password", BenchData.PASSWORD);
-                        long t1 = System.nanoTime();
-                        SignInLoad.expect(sent, 302, "/sites/mailbench/login/email", "password with email code");
-                        mine.add(t1 - t0);
-                    } catch (Exception ex) {
-                        errors.incrementAndGet();
+                try (Client client = new Client(port)) {
+                    String user;
+                    while (System.nanoTime() < end && (user = users.poll()) != null) {
+                        try {
+                            client.forgetCookies();
+                            Client.Page login = client.get("/sites/mailbench/login");
+                            SignInLoad.expect(login, 200, null, "login page");
+                            long t0 = System.nanoTime();
+                            Client.Page sent = client.post("/sites/mailbench/login", login.body(), "username", user,
+                                    "password", BenchData.PASSWORD);
+                            long t1 = System.nanoTime();
+                            SignInLoad.expect(sent, 302, "/sites/mailbench/login/email", "password with email code");
+                            mine.add(t1 - t0);
+                        } catch (Exception ex) {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
-                client.close();
             }));
         }
         for (Thread thread : threads) {

@@ -53,34 +53,9 @@ final class SignInLoad {
             }
             perClient.add(mine);
             threads.add(LoadBenchmark.started(() -> {
-                Client client = new Client(port);
-                long[] t = new long[LoadBenchmark.STEPS.length];
-                while (System.nanoTime() < end) {
-                    BenchUser user;
-                    try {
-                        user = queue.take();
-                    } catch (InterruptedException ex) {
-                        return;
-                    }
-                    try {
-                        signIn(client, user, t, waits);
-                        if (System.nanoTime() <= end) {
-                            long total = 0;
-                            for (int s = 0; s < t.length; s++) {
-                                mine[s].add(t[s]);
-                                total += t[s];
-                            }
-                            mine[t.length].add(total);
-                            signIns.incrementAndGet();
-                        }
-                    } catch (Exception ex) {
-                        errors.incrementAndGet();
-                        kinds.merge(String.valueOf(ex.getMessage()), 1, Integer::sum);
-                    } finally {
-                        queue.add(user);
-                    }
+                try (Client client = new Client(port)) {
+                    signInUntil(end, client, mine, signIns, errors, waits, kinds);
                 }
-                client.close();
             }));
         }
         for (Thread thread : threads) {
@@ -98,6 +73,36 @@ final class SignInLoad {
         }
         perClient.forEach(mine -> overall.addAll(mine[steps.length]));
         return new Result(clients, signIns.get(), seconds, errors.get(), kinds, waits.get(), steps, overall);
+    }
+
+    private void signInUntil(long end, Client client, Latencies[] mine, AtomicInteger signIns, AtomicInteger errors,
+            AtomicInteger waits, Map<String, Integer> kinds) {
+        long[] t = new long[LoadBenchmark.STEPS.length];
+        while (System.nanoTime() < end) {
+            BenchUser user;
+            try {
+                user = queue.take();
+            } catch (InterruptedException ex) {
+                return;
+            }
+            try {
+                signIn(client, user, t, waits);
+                if (System.nanoTime() <= end) {
+                    long total = 0;
+                    for (int s = 0; s < t.length; s++) {
+                        mine[s].add(t[s]);
+                        total += t[s];
+                    }
+                    mine[t.length].add(total);
+                    signIns.incrementAndGet();
+                }
+            } catch (Exception ex) {
+                errors.incrementAndGet();
+                kinds.merge(String.valueOf(ex.getMessage()), 1, Integer::sum);
+            } finally {
+                queue.add(user);
+            }
+        }
     }
 
     private void signIn(Client client, BenchUser user, long[] t, AtomicInteger waits) throws Exception {
