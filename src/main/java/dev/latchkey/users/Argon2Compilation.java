@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * same, full speed.
  *
  * <p>Why: with tiered compilation, C2 decides whether to inline {@code applyBlake} and {@code roundFunction} into
- * {@code fillSegment} from how big their earlier compiled versions happen to be. One JVM in three (measured on JDK 17
- * and 25, docs/performance.md) gets the smaller choice and then hashes at half speed for its whole life: 15 instead of
- * 30–37 verifications per second per core at the default cost. With the callees force-inlined, every JVM was fast.
+ * {@code fillSegment} from how big their earlier compiled versions happen to be. About one fresh JVM in three on JDK 25
+ * (11 of 35) and three of four on JDK 17 got the smaller choice and then hashed at half speed for their whole life:
+ * 13–17 instead of 26–40 verifications per second per core at the default cost (docs/performance.md). With the
+ * callees force-inlined, all 20 JVMs tried were fast.
  *
  * <p>How: a compiler directive (JEP 165), added at run time through the {@code DiagnosticCommand} MBean, the same
  * thing {@code jcmd <pid> Compiler.directives_add} does. It must be in place before the first hash is compiled, so
