@@ -32,6 +32,7 @@ final class Client implements AutoCloseable {
     private final int port;
     private final String host;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final byte[] buffer = new byte[8192];
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -247,7 +248,6 @@ final class Client implements AutoCloseable {
     }
 
     private void copy(long size, ByteArrayOutputStream to) throws IOException {
-        byte[] buffer = new byte[8192];
         long left = size;
         while (left > 0) {
             int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
