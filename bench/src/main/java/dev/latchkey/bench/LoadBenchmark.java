@@ -44,6 +44,7 @@ public final class LoadBenchmark {
         options.put("smtp-delay-ms", "2000");
         options.put("admin-requests", "40");
         options.put("hash-seconds", "10");
+        options.put("floor-requests", "20000");
         options.put("jar", "target/latchkey-0.1.0-SNAPSHOT.jar");
         options.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         options.put("jvm-flags", DEFAULT_JVM_FLAGS);
@@ -51,7 +52,7 @@ public final class LoadBenchmark {
             if (args[i].equals("--help")) {
                 System.out.println("options (default):");
                 options.forEach((k, v) -> System.out.println("  --" + k + " " + v));
-                System.out.println("  --skip-smtp, --skip-admin, --skip-extract (run the fat jar as it is)");
+                System.out.println("  --skip-smtp, --skip-admin, --skip-floor, --skip-extract (run the fat jar as it is)");
                 return;
             }
             String key = args[i].replaceFirst("^--", "");
@@ -159,6 +160,7 @@ public final class LoadBenchmark {
             CpuShare cpu = new CpuShare(server.pid());
             int hashSeconds = Integer.parseInt(options.get("hash-seconds"));
             double ceiling = ceilingBefore;
+            double highest = ceilingBefore;
             for (int clients : clientCounts) {
                 double before = ceiling;
                 cpu.begin();
@@ -167,6 +169,7 @@ public final class LoadBenchmark {
                 HashCeiling.Measured after = HashCeiling.measure(argon2, cores, hashSeconds);
                 ceiling = after.ceiling();
                 double used = Math.max(before, ceiling);
+                highest = Math.max(highest, ceiling);
                 double ratio = result.rate() / used;
                 System.out.printf("%d clients, %s s: %d sign-ins, %.2f sign-ins/s, %d errors%s, %d waits for a fresh"
                                 + " time step%n", clients, options.get("seconds"), result.signIns(), result.rate(),
@@ -237,6 +240,16 @@ public final class LoadBenchmark {
                 Latencies list = AdminList.measure(server.port, data.admin, Integer.parseInt(options.get("admin-requests")));
                 System.out.printf("admin Users page (GET /admin/users, first page of %d users): %s%n%n",
                         data.totpUsers.size() + data.mailUsers.size() + 1, list.summary());
+            }
+            if (!options.containsKey("skip-floor")) {
+                double floor = StackFloor.msPerRequest(server.port, server.pid(),
+                        Integer.parseInt(options.get("floor-requests")));
+                double hash = cores * 1000 / highest;
+                System.out.printf("the stack's floor (GET %s, one client, no session, no template): %.3f ms of server"
+                        + " CPU per request%n", StackFloor.PATH, floor);
+                System.out.printf("  five requests per sign-in: %.2f ms; at 0.90 of the run's highest ceiling (%.1f"
+                        + " hashes/s) a sign-in may cost %.2f ms besides its hash, load driver, JIT and GC included%n%n",
+                        5 * floor, highest, hash / 0.90 - hash);
             }
             sampler.interrupt();
             System.out.printf("RSS: idle %.0f MiB, peak sampled %d MiB, high-water mark (VmHWM) %.0f MiB%n", idle,
