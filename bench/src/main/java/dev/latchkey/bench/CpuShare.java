@@ -27,13 +27,16 @@ final class CpuShare {
     double others;
     /** Cores used by the server in the last phase. */
     double server;
+    /** CPU seconds used by the server in the last phase. */
+    double serverSeconds;
 
     String end() {
         long[] now = sample();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double hz = 100.0; // USER_HZ on Linux
         double busy = (now[0] - start[0]) / hz / seconds;
-        server = (now[1] - start[1]) / hz / seconds;
+        serverSeconds = (now[1] - start[1]) / hz;
+        server = serverSeconds / seconds;
         double bench = (now[2] - start[2]) / hz / seconds;
         others = Math.max(0, busy - server - bench);
         return String.format("CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)", server,

@@ -52,7 +52,8 @@ public final class LoadBenchmark {
             if (args[i].equals("--help")) {
                 System.out.println("options (default):");
                 options.forEach((k, v) -> System.out.println("  --" + k + " " + v));
-                System.out.println("  --skip-smtp, --skip-admin, --skip-floor, --skip-extract (run the fat jar as it is)");
+                System.out.println("  --skip-smtp, --skip-admin, --skip-floor,"
+                        + " --skip-extract (run the fat jar as it is)");
                 return;
             }
             String key = args[i].replaceFirst("^--", "");
@@ -248,7 +249,8 @@ public final class LoadBenchmark {
                 System.out.printf("the stack's floor (GET %s, one client, no session, no template): %.3f ms of server"
                         + " CPU per request%n", StackFloor.PATH, floor);
                 System.out.printf("  five requests per sign-in: %.2f ms; at 0.90 of the run's highest ceiling (%.1f"
-                        + " hashes/s) a sign-in may cost %.2f ms besides its hash, load driver, JIT and GC included%n%n",
+                        + " hashes/s) a sign-in may cost %.2f ms besides its hash, load driver, JIT and GC"
+                        + " included%n%n",
                         5 * floor, highest, hash / 0.90 - hash);
             }
             sampler.interrupt();

@@ -79,9 +79,9 @@ final class QrCodes {
 
     /** Whether ZXing's reader, with and without its "try harder" mode, finds the code and reads {@code text}. */
     static boolean reads(BufferedImage image, String text) {
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         for (Map<DecodeHintType, Object> hints : SCANNERS) {
             try {
-                var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
                 if (!text.equals(new QRCodeReader().decode(bitmap, hints).getText())) {
                     return false;
                 }

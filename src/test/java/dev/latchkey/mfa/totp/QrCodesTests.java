@@ -35,8 +35,9 @@ class QrCodesTests {
         for (int i = 0; i < 600; i++) {
             byte[] secret = new byte[20];
             random.nextBytes(secret);
-            String uri = Authenticators.otpauthUri("Globex", "u-" + Integer.toHexString(random.nextInt()) + "@globex.test",
-                    new Base32().encodeToString(secret).replace("=", ""));
+            String account = "u-" + Integer.toHexString(random.nextInt()) + "@globex.test";
+            String key = new Base32().encodeToString(secret).replace("=", "");
+            String uri = Authenticators.otpauthUri("Globex", account, key);
             if (!QrCodes.reads(decodePng(QrCodes.pngBase64(uri, 280)), uri)) {
                 unreadable.add(uri);
             }
