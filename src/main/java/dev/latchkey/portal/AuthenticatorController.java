@@ -1,6 +1,11 @@
 package dev.latchkey.portal;
 
+import java.time.Clock;
+import java.time.Duration;
+import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.backup.BackupCodes;
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.signin.ProofGate;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
@@ -9,6 +14,7 @@ import dev.latchkey.users.Users;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,14 +38,18 @@ class AuthenticatorController {
     private final Authenticators authenticators;
     private final BackupCodes backupCodes;
     private final SecurityPageModel page;
+    private final ProofGate gate;
+    private final Clock clock;
 
     AuthenticatorController(AccountRealm realms, Users users, Authenticators authenticators, BackupCodes backupCodes,
-            SecurityPageModel page) {
+            SecurityPageModel page, ProofGate gate, Clock clock) {
         this.realms = realms;
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
         this.page = page;
+        this.gate = gate;
+        this.clock = clock;
     }
 
     @PostMapping({SITE + "/enable", ADMIN + "/enable"})
@@ -96,8 +106,10 @@ class AuthenticatorController {
             return "redirect:" + stepUp.get();
         }
         String answer = clean(code);
-        if (!authenticators.verify(me.userId(), answer) && !backupCodes.use(realm, me.userId(), answer)) {
-            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.codeWrong");
+        ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "disable authenticator"),
+                () -> codeOrBackupCode(realm, me, answer));
+        if (!proof.passed()) {
+            return refused(response, model, realm, me, proof, "security.codeWrong");
         }
         authenticators.disable(realm, me.userId(), me.email());
         return done(realm, redirect, "security.totp.disabled");
@@ -105,11 +117,16 @@ class AuthenticatorController {
 
     @PostMapping({SITE + "/reenable", ADMIN + "/reenable"})
     String reenable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
-        if (!authenticators.reenable(realm, me.userId(), clean(code))) {
-            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.codeWrong");
+        String answer = clean(code);
+        ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "re-enable authenticator"),
+                () -> !Authenticators.wellFormed(answer)
+                        ? Verification.of(Verification.Outcome.MALFORMED)
+                        : accepted(authenticators.reenable(realm, me.userId(), answer)));
+        if (!proof.passed()) {
+            return refused(response, model, realm, me, proof, "security.codeWrong");
         }
         return done(realm, redirect, "security.totp.enabled");
     }
@@ -127,12 +144,15 @@ class AuthenticatorController {
         if (stepUp.isPresent()) {
             return "redirect:" + stepUp.get();
         }
-        boolean proven = credential.length() <= MAX_CREDENTIAL
-                && (authenticators.verify(me.userId(), clean(credential))
-                        || backupCodes.use(realm, me.userId(), credential)
-                        || users.authenticate(realm, me.email(), credential).isPresent());
-        if (!proven) {
-            return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, "security.credentialWrong");
+        ProofGate.Outcome proof = gate.check(proof(realm, me, request, "credential", "delete authenticator"), () -> {
+            if (credential.isBlank() || credential.length() > MAX_CREDENTIAL) {
+                return Verification.of(Verification.Outcome.MALFORMED);
+            }
+            Verification code = codeOrBackupCode(realm, me, clean(credential));
+            return code.accepted() ? code : accepted(users.authenticate(realm, me.email(), credential).isPresent());
+        });
+        if (!proof.passed()) {
+            return refused(response, model, realm, me, proof, "security.credentialWrong");
         }
         authenticators.delete(realm, me.userId(), me.email());
         return done(realm, redirect, "security.totp.deleted");
@@ -151,15 +171,49 @@ class AuthenticatorController {
         return "redirect:" + realm.basePath() + "/account/security";
     }
 
+    /** A current authenticator code or an unused backup code, whichever the answer is shaped like. */
+    private Verification codeOrBackupCode(Realm realm, LatchkeyPrincipal me, String answer) {
+        if (Authenticators.wellFormed(answer)) {
+            return accepted(authenticators.verify(me.userId(), answer));
+        }
+        if (BackupCodes.wellFormed(BackupCodes.normalise(answer))) {
+            return accepted(backupCodes.use(realm, me.userId(), answer));
+        }
+        return Verification.of(Verification.Outcome.MALFORMED);
+    }
+
+    private static Verification accepted(boolean right) {
+        return Verification.of(right ? Verification.Outcome.ACCEPTED : Verification.Outcome.REJECTED);
+    }
+
+    private static ProofGate.Proof proof(Realm realm, LatchkeyPrincipal me, HttpServletRequest request, String method,
+            String purpose) {
+        return new ProofGate.Proof(realm, me.userId(), me.email(), method, purpose, ClientInfo.of(request));
+    }
+
     /**
-     * A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. A wrong
-     * code or password counts against the account like a wrong second factor at sign-in (delays, the lock).
+     * A proof that did not pass answers with the security page, the reason in an alert, and a 4xx status; nothing
+     * changed. The gate has counted, delayed, audited and locked exactly as at sign-in (issue 13 §6).
      */
     private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
-            HttpStatus status, String error) {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            users.recordSecondFactorFailure(me.userId());
+            ProofGate.Outcome proof, String wrong) {
+        switch (proof.result()) {
+            case THROTTLED:
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1,
+                        Duration.between(clock.instant(), proof.until()).toSeconds())));
+                return refused(response, model, realm, me, HttpStatus.TOO_MANY_REQUESTS, "security.wait");
+            case LOCKED:
+                return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "signin.locked");
+            case MALFORMED:
+                return refused(response, model, realm, me, HttpStatus.BAD_REQUEST, wrong);
+            default:
+                return refused(response, model, realm, me, HttpStatus.UNAUTHORIZED, wrong);
         }
+    }
+
+    /** A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. */
+    private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
+            HttpStatus status, String error) {
         response.setStatus(status.value());
         model.addAttribute("error", error);
         return page.render(model, realm, me);

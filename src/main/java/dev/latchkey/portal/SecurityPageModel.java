@@ -40,7 +40,7 @@ class SecurityPageModel {
      */
     Optional<String> stepUpFirst(HttpServletRequest request, HttpServletResponse response, Realm realm,
             LatchkeyPrincipal me) {
-        if (stepUp.fresh(request)) {
+        if (stepUp.fresh(request, me)) {
             return Optional.empty();
         }
         return stepUp.begin(request, response, realm, me, realm.basePath() + "/account/security?verified");
@@ -49,7 +49,7 @@ class SecurityPageModel {
     String render(Model model, Realm realm, LatchkeyPrincipal me) {
         HttpServletRequest request =
                 ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        model.addAttribute("fresh", stepUp.fresh(request));
+        model.addAttribute("fresh", stepUp.fresh(request, me));
         UserView user = users.find(me.userId()).orElseThrow();
         model.addAttribute("realm", realm);
         model.addAttribute("user", me);

@@ -1,6 +1,8 @@
 package dev.latchkey.signin;
 
 import java.util.Optional;
+import dev.latchkey.mfa.FactorType;
+import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.shared.web.ClientInfo;
@@ -27,12 +29,15 @@ class ForcedSetupController {
     private final SignInSession session;
     private final SignInFlow flow;
     private final Authenticators authenticators;
+    private final ProofGate gate;
 
-    ForcedSetupController(Realms realms, SignInSession session, SignInFlow flow, Authenticators authenticators) {
+    ForcedSetupController(Realms realms, SignInSession session, SignInFlow flow, Authenticators authenticators,
+            ProofGate gate) {
         this.realms = realms;
         this.session = session;
         this.flow = flow;
         this.authenticators = authenticators;
+        this.gate = gate;
     }
 
     @GetMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
@@ -58,33 +63,51 @@ class ForcedSetupController {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
         UserView user = flow.user(pending.get().userId()).orElseThrow();
-        if (user.locked()) {
-            session.abandon(request);
-            model.addAttribute("error", "signin.locked");
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            return "signin/login";
-        }
-        if (flow.secondFactorBlockedUntil(user.id()).isPresent()) {
-            model.addAttribute("error", "totp.confirm.wait");
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return show(model, realm, user);
-        }
         String code = form.oversized() || form.code() == null ? "" : form.code().replaceAll("\\s", "");
+        ClientInfo client = ClientInfo.of(request);
+        // the same gate as every other second factor: delays, the count, the audit log, the alert, the lock at 100
+        ProofGate.Outcome outcome = gate.check(
+                new ProofGate.Proof(realm, user.id(), user.email(), FactorType.TOTP.id(), "setup", client),
+                () -> confirm(realm, user, code));
+        switch (outcome.result()) {
+            case LOCKED:
+                session.abandon(request);
+                model.addAttribute("realm", realm);
+                model.addAttribute("error", "signin.locked");
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                return "signin/login";
+            case THROTTLED:
+                model.addAttribute("error", "totp.confirm.wait");
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return show(model, realm, user);
+            case MALFORMED:
+                model.addAttribute("error", "totp.confirm.wrong");
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                return show(model, realm, user);
+            case REJECTED:
+                model.addAttribute("error", "totp.confirm.wrong");
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                return show(model, realm, user);
+            default:
+                Optional<String> target = session.complete(request, response, realm, user, true);
+                if (target.isEmpty()) {
+                    return PasswordStepController.lostRace(realm);
+                }
+                flow.signedIn(realm, user, FactorType.TOTP.id(), client);
+                return "redirect:" + target.get();
+        }
+    }
+
+    /** A disabled authenticator is turned back on with its own code; a new one is confirmed with its first code. */
+    private Verification confirm(Realm realm, UserView user, String code) {
+        if (!Authenticators.wellFormed(code)) {
+            return Verification.of(Verification.Outcome.MALFORMED);
+        }
         boolean turnedOff = authenticators.status(user.id()) == AuthenticatorStatus.DISABLED;
         boolean done = turnedOff
                 ? authenticators.reenable(realm, user.id(), code)
                 : authenticators.confirm(realm, user.id(), code);
-        if (!done) {
-            // a wrong code here counts like any wrong second factor: delays, the lock at 100, the audit log
-            flow.setupFailed(realm, user, ClientInfo.of(request));
-            model.addAttribute("error", "totp.confirm.wrong");
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            return show(model, realm, user);
-        }
-        String target = session.complete(request, response, realm, user);
-        session.secondFactorPassed(request);
-        flow.signedIn(realm, user, "totp", ClientInfo.of(request));
-        return "redirect:" + target;
+        return Verification.of(done ? Verification.Outcome.ACCEPTED : Verification.Outcome.REJECTED);
     }
 
     private String show(Model model, Realm realm, UserView user) {

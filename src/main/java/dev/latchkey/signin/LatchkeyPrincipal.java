@@ -11,9 +11,14 @@ import org.springframework.security.core.AuthenticatedPrincipal;
 public record LatchkeyPrincipal(long userId, String realm, String email, String displayName, AdminRole adminRole)
         implements AuthenticatedPrincipal, Serializable {
 
+    /** The name under which the session store indexes every session of this user of this realm. */
+    public static String name(String realm, long userId) {
+        return realm + "|" + userId;
+    }
+
     @Override
     public String getName() {
-        return realm + "|" + userId;
+        return name(realm, userId);
     }
 
     public boolean isAdmin() {

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.TooBusyException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,27 +64,49 @@ class PasswordStepController {
         ClientInfo client = ClientInfo.of(request);
         String accountKey = LoginThrottle.accountKey(realm.key(), form.username());
         String addressKey = LoginThrottle.addressKey(client.ip());
-        Optional<Instant> blocked = throttle.blockedUntil(accountKey, addressKey);
+        // reserved before the slow hash: a burst of simultaneous guesses is counted as it arrives (issue 13 §1)
+        Optional<Instant> blocked = throttle.reserve(accountKey, addressKey);
         if (blocked.isPresent()) {
+            long seconds = Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             model.addAttribute("username", form.username());
-            model.addAttribute("errorArg", Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds()));
+            model.addAttribute("errorArg", seconds);
             return failed(model, response, HttpStatus.TOO_MANY_REQUESTS, "signin.throttled");
         }
-        Optional<UserView> user = flow.checkPassword(realm, form.username(), form.password(), client);
+        Optional<UserView> user;
+        try {
+            user = flow.checkPassword(realm, form.username(), form.password(), client);
+        } catch (TooBusyException busy) {
+            throttle.release(accountKey, addressKey);
+            throw busy;
+        }
         if (user.isEmpty()) {
-            throttle.recordFailure(accountKey, addressKey);
+            // the reservation stands as the failure
             model.addAttribute("username", form.username());
             return failed(model, response, HttpStatus.UNAUTHORIZED, "signin.failed");
         }
-        throttle.recordSuccess(accountKey);
+        throttle.succeeded(accountKey, addressKey);
         Optional<PendingLogin> secondStep = flow.secondStep(realm, user.get());
         if (secondStep.isEmpty()) {
-            String target = session.complete(request, response, realm, user.get());
+            Optional<String> target = session.complete(request, response, realm, user.get(), false);
+            if (target.isEmpty()) {
+                return lostRace(realm);
+            }
             flow.signedIn(realm, user.get(), null, client);
-            return "redirect:" + target;
+            return "redirect:" + target.get();
         }
-        session.beginSecondStep(request, response, secondStep.get());
+        if (!session.beginSignIn(request, response, secondStep.get())) {
+            return lostRace(realm);
+        }
         return "redirect:" + starter.firstPage(realm, secondStep.get());
+    }
+
+    /**
+     * A simultaneous request of the same session (a double click, a retried POST) took the step first and replaced
+     * the session; this one changes nothing. The realm's home leads the browser on with whichever cookie it kept.
+     */
+    static String lostRace(Realm realm) {
+        return "redirect:" + realm.basePath() + "/";
     }
 
     private static String failed(Model model, HttpServletResponse response, HttpStatus status, String messageKey) {

@@ -41,6 +41,14 @@ record PendingLogin(
                 true, stepUpReturn);
     }
 
+    /** This login with only the factors of {@code allowed} left (the site's policy changed meanwhile). */
+    PendingLogin restrictedTo(Set<String> allowed) {
+        return new PendingLogin(loginId, userId, realm, startedAt,
+                allowedFactors.stream().filter(allowed::contains).collect(java.util.stream.Collectors.toSet()),
+                codeTtl, available.stream().filter(allowed::contains).toList(), setupRequired, secondFactorPassed,
+                stepUpReturn);
+    }
+
     /** A step-up of a signed-in user (ASVS V6: re-authentication before sensitive actions), not a sign-in. */
     boolean stepUp() {
         return stepUpReturn != null;

@@ -1,12 +1,10 @@
 package dev.latchkey.signin;
 
-import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SendResult;
-import dev.latchkey.mfa.Verification;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.Realm;
@@ -33,20 +31,22 @@ class SecondStepController {
     private final SignInSession session;
     private final SecondStepStarter starter;
     private final CodePageModel pages;
+    private final ProofGate gate;
 
-    SecondStepController(
-            Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter, CodePageModel pages) {
+    SecondStepController(Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter,
+            CodePageModel pages, ProofGate gate) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
         this.starter = starter;
         this.pages = pages;
+        this.gate = gate;
     }
 
     @GetMapping({"/sites/{slug}/login/method", "/admin/login/method"})
     String chooser(@PathVariable(required = false) String slug, HttpServletRequest request, Model model) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm);
+        Optional<PendingLogin> pending = pending(request, realm);
         if (pending.isEmpty()) {
             return restart(realm);
         }
@@ -59,12 +59,15 @@ class SecondStepController {
     String choose(
             @PathVariable(required = false) String slug, @RequestParam String factor, HttpServletRequest request) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm);
+        Optional<PendingLogin> pending = pending(request, realm);
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        FactorType type = offered(pending.get(), factor);
-        return "redirect:" + starter.start(realm, pending.get(), type);
+        Optional<FactorType> type = offered(pending.get(), factor);
+        if (type.isEmpty()) {
+            return "redirect:" + elsewhere(realm, pending.get());
+        }
+        return "redirect:" + starter.start(realm, pending.get(), type.get());
     }
 
     @GetMapping({"/sites/{slug}/login/" + FACTOR, "/admin/login/" + FACTOR})
@@ -74,12 +77,15 @@ class SecondStepController {
             HttpServletRequest request,
             Model model) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm);
+        Optional<PendingLogin> pending = pending(request, realm);
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        FactorType type = offered(pending.get(), factor);
-        pages.fill(model, realm, pending.get(), type, subject(realm, pending.get()));
+        Optional<FactorType> type = offered(pending.get(), factor);
+        if (type.isEmpty()) {
+            return "redirect:" + elsewhere(realm, pending.get());
+        }
+        pages.fill(model, realm, pending.get(), type.get(), subject(realm, pending.get()));
         return "signin/code";
     }
 
@@ -93,46 +99,60 @@ class SecondStepController {
             Model model,
             RedirectAttributes redirect) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm);
+        Optional<PendingLogin> pending = pending(request, realm);
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        FactorType type = offered(pending.get(), factor);
+        Optional<FactorType> offered = offered(pending.get(), factor);
+        if (offered.isEmpty()) {
+            return "redirect:" + elsewhere(realm, pending.get());
+        }
+        FactorType type = offered.get();
         FactorSubject subject = subject(realm, pending.get());
         if (form.oversized()) {
             return pages.error(model, response, realm, pending.get(), type, subject, HttpStatus.BAD_REQUEST,
                     "code.malformed");
         }
-        if (flow.locked(subject.userId())) {
-            return locked(request, response, model, realm);
+        ClientInfo client = ClientInfo.of(request);
+        ProofGate.Outcome outcome = gate.check(
+                new ProofGate.Proof(realm, subject.userId(), subject.email(), type.id(), null, client),
+                () -> flow.factor(type).verify(subject, form.code()));
+        switch (outcome.result()) {
+            case LOCKED:
+                return locked(request, response, model, realm);
+            case THROTTLED:
+                return pages.throttled(model, response, realm, pending.get(), type, subject,
+                        SendResult.throttledUntil(outcome.until()), "code.tooManyWrong");
+            case PASSED:
+                return passed(realm, pending.get(), type, subject, client, request, response, redirect);
+            default:
+                return pages.rejected(model, response, realm, pending.get(), type, subject, outcome.verification());
         }
-        Optional<Instant> wait = flow.secondFactorBlockedUntil(subject.userId());
-        if (wait.isPresent()) {
-            return pages.throttled(model, response, realm, pending.get(), type, subject,
-                    SendResult.throttledUntil(wait.get()), "code.tooManyWrong");
+    }
+
+    /** A right answer: a step-up returns, a forced set-up follows, anything else is signed in, each in a new session. */
+    private String passed(Realm realm, PendingLogin pending, FactorType type, FactorSubject subject, ClientInfo client,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (pending.stepUp()) {
+            return session.completeStepUp(request, response, pending)
+                    .map(target -> "redirect:" + target)
+                    .orElseGet(() -> PasswordStepController.lostRace(realm));
         }
-        Verification result = flow.verify(subject, type, form.code(), ClientInfo.of(request));
-        if (result.accepted()) {
-            if (pending.get().stepUp()) {
-                return "redirect:" + session.completeStepUp(request, response, pending.get());
-            }
-            if (pending.get().setupRequired()) {
-                session.beginSecondStep(request, response, pending.get().withSecondFactorPassed());
-                return "redirect:" + realm.basePath() + "/login/setup";
-            }
-            var user = flow.user(subject.userId()).orElseThrow();
-            String target = session.complete(request, response, realm, user);
-            session.secondFactorPassed(request);
-            flow.signedIn(realm, user, type.id(), ClientInfo.of(request));
-            if (type == FactorType.BACKUP) {
-                redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
-            }
-            return "redirect:" + target;
+        if (pending.setupRequired()) {
+            return session.continueSecondStep(request, response, pending.withSecondFactorPassed())
+                    ? "redirect:" + realm.basePath() + "/login/setup"
+                    : PasswordStepController.lostRace(realm);
         }
-        if (flow.locked(subject.userId())) {
-            return locked(request, response, model, realm);
+        var user = flow.user(subject.userId()).orElseThrow();
+        Optional<String> target = session.complete(request, response, realm, user, true);
+        if (target.isEmpty()) {
+            return PasswordStepController.lostRace(realm);
         }
-        return pages.rejected(model, response, realm, pending.get(), type, subject, result);
+        flow.signedIn(realm, user, type.id(), client);
+        if (type == FactorType.BACKUP) {
+            redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
+        }
+        return "redirect:" + target.get();
     }
 
     @PostMapping({"/sites/{slug}/login/" + FACTOR + "/resend", "/admin/login/" + FACTOR + "/resend"})
@@ -143,11 +163,15 @@ class SecondStepController {
             HttpServletResponse response,
             Model model) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm);
+        Optional<PendingLogin> pending = pending(request, realm);
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        FactorType type = offered(pending.get(), factor);
+        Optional<FactorType> offered = offered(pending.get(), factor);
+        if (offered.isEmpty()) {
+            return "redirect:" + elsewhere(realm, pending.get());
+        }
+        FactorType type = offered.get();
         Factor chosen = flow.factor(type);
         if (!chosen.sendsCode()) {
             throw new NotFoundException();
@@ -178,12 +202,19 @@ class SecondStepController {
         return flow.subject(realm, pending).orElseThrow(NotFoundException::new);
     }
 
-    /** The factor named in the URL, if this login may use it; anything else is "not found". */
-    private static FactorType offered(PendingLogin pending, String factor) {
-        if (!pending.available().contains(factor)) {
-            throw new NotFoundException();
-        }
-        return FactorType.fromId(factor).orElseThrow(NotFoundException::new);
+    /** The pending login of this realm, with the factors the site's policy allows now (issue 13 §11). */
+    private Optional<PendingLogin> pending(HttpServletRequest request, Realm realm) {
+        return session.pending(request, realm).map(pending -> flow.current(realm, pending));
+    }
+
+    /** The factor named in the URL, if this login may still use it. */
+    private static Optional<FactorType> offered(PendingLogin pending, String factor) {
+        return FactorType.fromId(factor).filter(type -> pending.available().contains(type.id()));
+    }
+
+    /** Where a login goes when the factor in the URL is not (or no longer) one it may use: the others, or none. */
+    private static String elsewhere(Realm realm, PendingLogin pending) {
+        return realm.basePath() + "/login/" + (pending.available().isEmpty() ? "unavailable" : "method");
     }
 
     private static String restart(Realm realm) {

@@ -16,7 +16,7 @@ public class Sessions {
 
     /** Ends every other session of the user ("sign out other sessions"); answers how many ended. */
     public int endAllExcept(String realm, long userId, String keepSessionId) {
-        var sessions = repository.findByPrincipalName(realm + "|" + userId);
+        var sessions = repository.findByPrincipalName(LatchkeyPrincipal.name(realm, userId));
         int ended = 0;
         for (String id : sessions.keySet()) {
             if (!id.equals(keepSessionId)) {
@@ -29,7 +29,7 @@ public class Sessions {
 
     /** Ends every session in which the user is signed in; answers how many ended. */
     public int endAll(String realm, long userId) {
-        var sessions = repository.findByPrincipalName(realm + "|" + userId);
+        var sessions = repository.findByPrincipalName(LatchkeyPrincipal.name(realm, userId));
         sessions.keySet().forEach(repository::deleteById);
         return sessions.size();
     }

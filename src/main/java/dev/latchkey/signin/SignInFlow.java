@@ -8,13 +8,10 @@ import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.mfa.SendResult;
-import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
 import dev.latchkey.signin.SignInEvent.PasswordStepSucceeded;
-import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
-import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SecondStep;
@@ -28,8 +25,6 @@ import org.springframework.stereotype.Service;
 /** The rules of a sign-in, free of HTTP: check the password, decide the second step, send and verify codes. */
 @Service
 class SignInFlow {
-
-    static final Backoff SECOND_FACTOR = new Backoff(5, java.time.Duration.ofMinutes(15));
 
     private final Users users;
     private final MfaPolicy policy;
@@ -99,6 +94,18 @@ class SignInFlow {
                 step.codeTtl(), available, false, false, returnTo));
     }
 
+    /**
+     * Issue 13 §11: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a
+     * factor reaches logins already in progress at their next request.
+     */
+    PendingLogin current(Realm realm, PendingLogin pending) {
+        java.util.Set<String> allowed = policy.decide(realm, true, false).allowedFactors();
+        if (allowed.containsAll(pending.available())) {
+            return pending;
+        }
+        return pending.restrictedTo(allowed);
+    }
+
     Optional<FactorSubject> subject(Realm realm, PendingLogin pending) {
         SecondStep step = new SecondStep(true, pending.allowedFactors(), pending.codeTtl());
         return users.find(pending.userId()).map(user -> subject(realm, user, pending.loginId(), step));
@@ -112,33 +119,6 @@ class SignInFlow {
         return factor(type).send(subject);
     }
 
-    /**
-     * Verifies an answer. Every wrong answer also counts against the user, across sessions and nodes; a new code
-     * never resets that count, only a successful second factor does.
-     */
-    Verification verify(FactorSubject subject, FactorType type, String answer, ClientInfo client) {
-        Verification result = factor(type).verify(subject, answer);
-        String realm = subject.realm().key();
-        if (result.accepted()) {
-            users.recordSecondFactorSuccess(subject.userId());
-            events.publishEvent(new SecondFactorPassed(realm, subject.userId(), subject.email(), type.id(), client));
-        } else if (result.outcome() != Verification.Outcome.MALFORMED) {
-            if (result.countsAsFailure()) {
-                users.recordSecondFactorFailure(subject.userId());
-            }
-            events.publishEvent(new SecondFactorFailed(
-                    realm, subject.userId(), subject.email(), type.id(), result.outcome().name(), client));
-        }
-        return result;
-    }
-
-    /** A wrong code during forced set-up: counted and audited like any wrong second factor. */
-    void setupFailed(Realm realm, UserView user, ClientInfo client) {
-        users.recordSecondFactorFailure(user.id());
-        events.publishEvent(new SecondFactorFailed(realm.key(), user.id(), user.email(), FactorType.TOTP.id(),
-                "SETUP_REJECTED", client));
-    }
-
     void signedIn(Realm realm, UserView user, String factor, ClientInfo client) {
         events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factor, client));
     }
@@ -147,21 +127,8 @@ class SignInFlow {
         return users.find(userId);
     }
 
-    /**
-     * NIST SP 800-63B rate limiting before the 100-failure lock: after 5 consecutive wrong answers each further
-     * one doubles the wait (1 s, 2 s, … up to 15 minutes), across sessions and nodes.
-     */
-    Optional<java.time.Instant> secondFactorBlockedUntil(long userId) {
-        return users.find(userId).flatMap(u -> SECOND_FACTOR.blockedUntil(
-                u.secondFactorFailures(), u.secondFactorFailedAt(), clock.instant()));
-    }
-
     int backupCodesLeft(long userId) {
         return backupCodes.remaining(userId);
-    }
-
-    boolean locked(long userId) {
-        return users.find(userId).map(UserView::locked).orElse(true);
     }
 
     private static FactorSubject subject(Realm realm, UserView user, String loginId, SecondStep step) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,24 +30,26 @@ public class StepUp {
         this.clock = clock;
     }
 
-    /** Whether this session passed a second factor within the last 10 minutes. */
-    public boolean fresh(HttpServletRequest request) {
-        HttpSession current = request.getSession(false);
-        Instant at = current == null ? null : (Instant) current.getAttribute(SignInSession.SECOND_FACTOR_AT);
-        return at != null && clock.instant().isBefore(at.plus(FRESH_FOR));
+    /**
+     * Whether {@code principal} passed a second factor in this session within the last 10 minutes. A second factor
+     * another principal passed in the same browser never counts (issue 13 §5).
+     */
+    public boolean fresh(HttpServletRequest request, LatchkeyPrincipal principal) {
+        Optional<Instant> at = session.secondFactorPassedAt(request, principal);
+        return at.isPresent() && clock.instant().isBefore(at.get().plus(FRESH_FOR));
     }
 
     /**
      * Starts a step-up and answers the page to send the user to; empty when the user has no second factor at all
-     * (nothing to step up with, so the action proceeds on the password session).
+     * (nothing to step up with, so the action proceeds on the password session). When a simultaneous request of the
+     * same session started one first, the page is {@code returnTo} without its query: nothing proceeds here.
      */
     public Optional<String> begin(HttpServletRequest request, HttpServletResponse response, Realm realm,
             LatchkeyPrincipal principal, String returnTo) {
         return flow.user(principal.userId())
                 .flatMap(user -> flow.stepUp(realm, user, returnTo))
-                .map(pending -> {
-                    session.beginSecondStep(request, response, pending);
-                    return starter.firstPage(realm, pending);
-                });
+                .map(pending -> session.continueSecondStep(request, response, pending)
+                        ? starter.firstPage(realm, pending)
+                        : returnTo.replaceFirst("\\?.*", ""));
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import dev.latchkey.shared.web.TooBusyException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * sign-in waits for all the others; on virtual threads they would also pin the carrier threads, so no other request
  * (a code step, a page) could run at all until the hashes were done. Queued here instead (first come, first served),
  * the cores compute whole hashes one after another at their full rate, memory stays at threads × memory-kib, and the
- * request threads stay free for the cheap work. The hashing threads run at the lowest priority, which the JVM passes on
+ * request threads stay free for the cheap work. The queue is bounded: when it is full the request is answered "try
+ * again shortly" ({@link TooBusyException}, a 429) at once instead of waiting behind a burst (issue 13 §12). The hashing threads run at the lowest priority, which the JVM passes on
  * to the OS with {@code -XX:ThreadPriorityPolicy=1}.
  *
  * <p>A stored hash is out of date when any of its parameters (memory, iterations, lanes, hash length) differs from the
@@ -38,14 +41,14 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
     private final ExecutorService pool;
     private final ReusedArgon2Memory reused;
 
-    Argon2Hashing(PasswordProperties.Argon2 cost, int threads) {
+    Argon2Hashing(PasswordProperties.Argon2 cost, int threads, int maxQueued) {
         Argon2Compilation.install();
         this.cost = cost;
         this.argon2 = new Argon2PasswordEncoder(
                 SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(), cost.iterations());
         this.reused = new ReusedArgon2Memory(cost.memoryKib(), cost.iterations(), cost.parallelism());
         AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued), r -> {
             Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
             thread.setDaemon(true);
             // with -XX:ThreadPriorityPolicy=1 this is nice +4 on Linux (lowering needs no privilege), so a request
@@ -84,7 +87,13 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
     }
 
     private <T> T onPool(Callable<T> work) {
-        Future<T> result = pool.submit(work);
+        Future<T> result;
+        try {
+            result = pool.submit(work);
+        } catch (RejectedExecutionException full) {
+            // the queue holds as much as the threads do in about half a second; waiting longer helps nobody
+            throw new TooBusyException("password hashing queue full");
+        }
         try {
             return result.get();
         } catch (InterruptedException ex) {

@@ -22,7 +22,8 @@ class PasswordConfiguration {
         int threads = properties.hashingThreads() > 0
                 ? properties.hashingThreads()
                 : Runtime.getRuntime().availableProcessors();
-        return new Argon2Hashing(properties.argon2(), threads);
+        int queue = properties.hashingQueue() > 0 ? properties.hashingQueue() : 32 * threads;
+        return new Argon2Hashing(properties.argon2(), threads, queue);
     }
 
     @Bean

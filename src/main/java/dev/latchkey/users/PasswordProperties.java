@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Argon2id cost ({@code latchkey.password.argon2.*}). The defaults are OWASP's and ASVS's minimum for Argon2id:
  * 19 MiB of memory, 2 iterations, 1 lane. {@code hashing-threads} is how many hashes run at once; 0 (the default)
- * means one per available core.
+ * means one per available core. {@code hashing-queue} is how many more may wait for a thread on this node; 0 (the
+ * default) means 32 per thread, about half a second of work. Beyond it a request is told to try again shortly
+ * instead of waiting without limit (issue 13 §12).
  */
 @ConfigurationProperties("latchkey.password")
-public record PasswordProperties(@DefaultValue Argon2 argon2, int hashingThreads) {
+public record PasswordProperties(@DefaultValue Argon2 argon2, int hashingThreads, int hashingQueue) {
 
     public PasswordProperties {
         if (argon2 == null) {
@@ -17,6 +19,9 @@ public record PasswordProperties(@DefaultValue Argon2 argon2, int hashingThreads
         }
         if (hashingThreads < 0) {
             throw new IllegalArgumentException("latchkey.password.hashing-threads: 0 (one per core) or more");
+        }
+        if (hashingQueue < 0) {
+            throw new IllegalArgumentException("latchkey.password.hashing-queue: 0 (32 per thread) or more");
         }
     }
 

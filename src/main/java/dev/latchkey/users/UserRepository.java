@@ -44,6 +44,11 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     int incrementSecondFactorFailures(long id, Instant at);
 
     @Modifying
+    @Query("update app_user set second_factor_failures = second_factor_failures - 1"
+            + " where id = :id and second_factor_failures > 0")
+    int decrementSecondFactorFailures(long id);
+
+    @Modifying
     @Query("update app_user set locked_at = :at where id = :id and locked_at is null"
             + " and second_factor_failures >= :limit")
     int lockWhenOverLimit(long id, int limit, Instant at);

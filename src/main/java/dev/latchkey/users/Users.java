@@ -250,9 +250,36 @@ public class Users {
     @Transactional
     public void recordSecondFactorFailure(long userId) {
         repository.incrementSecondFactorFailures(userId, clock.instant());
+        lockWhenOverLimit(userId);
+    }
+
+    /**
+     * Counts an attempt as a failure before it is checked (issue 13 §1); the caller holds the row lock of
+     * {@link #lockForUpdate}. A right answer clears the count, an unchecked one gives it back.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void reserveSecondFactorAttempt(long userId) {
+        repository.incrementSecondFactorFailures(userId, clock.instant());
+    }
+
+    /** Gives back a reserved attempt that was never checked (a malformed answer, no live code). */
+    @Transactional
+    public void releaseSecondFactorAttempt(long userId) {
+        repository.decrementSecondFactorFailures(userId);
+    }
+
+    /** Locks the account when its failures reached the limit; answers whether it is locked now. */
+    @Transactional
+    public boolean lockWhenOverLimit(long userId) {
         if (repository.lockWhenOverLimit(userId, failureLimit, clock.instant()) == 1) {
             events.publishEvent(new UserLocked(userId, null));
         }
+        return repository.findById(userId).map(u -> u.lockedAt() != null).orElse(true);
+    }
+
+    /** How many consecutive wrong second factors lock the account (NIST SP 800-63B: at most 100). */
+    public int secondFactorFailureLimit() {
+        return failureLimit;
     }
 
     @Transactional

@@ -15,7 +15,7 @@ class Argon2HashingTests {
 
     @Test
     void hashesCarryTheConfiguredParametersAndVerify() {
-        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1)) {
+        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1, 32)) {
             String hash = hashing.encode("correct horse battery staple");
             assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
             assertThat(hashing.matches("correct horse battery staple", hash)).isTrue();
@@ -26,7 +26,7 @@ class Argon2HashingTests {
 
     @Test
     void anyDifferentParameterIsOutOfDateNotOnlyALowerOne() {
-        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1)) {
+        try (Argon2Hashing hashing = new Argon2Hashing(COST, 1, 32)) {
             assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 8192, 2).encode("x"))).isTrue();
             assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 32768, 2).encode("x"))).isTrue();
             assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 1).encode("x"))).isTrue();
@@ -40,7 +40,7 @@ class Argon2HashingTests {
     @Test
     void manyConcurrentCallersQueueForTheHashingThreadsAndAllGetTheirAnswer() throws Exception {
         var callers = Executors.newFixedThreadPool(16);
-        try (Argon2Hashing hashing = new Argon2Hashing(new PasswordProperties.Argon2(1024, 1, 1), 2)) {
+        try (Argon2Hashing hashing = new Argon2Hashing(new PasswordProperties.Argon2(1024, 1, 1), 2, 64)) {
             String hash = hashing.encode("right");
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {

@@ -12,7 +12,8 @@ public final class ServerArgon2 implements PasswordEncoder, AutoCloseable {
 
     /** With {@code threads} hashing threads, as {@code latchkey.password.hashing-threads} would give. */
     public ServerArgon2(int memoryKib, int iterations, int parallelism, int threads) {
-        this.hashing = new Argon2Hashing(new PasswordProperties.Argon2(memoryKib, iterations, parallelism), threads);
+        this.hashing = new Argon2Hashing(new PasswordProperties.Argon2(memoryKib, iterations, parallelism), threads,
+                Integer.MAX_VALUE);
     }
 
     @Override

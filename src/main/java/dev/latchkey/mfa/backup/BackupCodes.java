@@ -86,11 +86,11 @@ public class BackupCodes {
         store.deleteAll(userId);
     }
 
-    static String normalise(String answer) {
+    public static String normalise(String answer) {
         return answer == null ? "" : answer.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
-    static boolean wellFormed(String code) {
+    public static boolean wellFormed(String code) {
         if (code.length() != LENGTH) {
             return false;
         }

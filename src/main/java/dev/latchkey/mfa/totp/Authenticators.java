@@ -142,7 +142,7 @@ public class Authenticators {
         return done;
     }
 
-    static boolean wellFormed(String code) {
+    public static boolean wellFormed(String code) {
         return code != null && code.matches("[0-9]{6}");
     }
 

@@ -1,0 +1,30 @@
+package dev.latchkey.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Issue 13 §12: a request the server is too busy for is told to come back in a second, at once, in one log line. */
+@ControllerAdvice
+class TooBusyAdvice {
+
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(TooBusyAdvice.class);
+
+    @ExceptionHandler(TooBusyException.class)
+    ModelAndView busy(TooBusyException ex, HttpServletResponse response) {
+        log.warn("Answered 429 (try again shortly): {}", ex.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        ModelAndView view = new ModelAndView("error");
+        view.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+        view.addObject("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        view.addObject("messageKey", "error.429");
+        return view;
+    }
+}
