@@ -35,6 +35,12 @@ public class TestUsers {
         return users.create(realm, new NewUser(email(slug), "Test User", PASSWORD, true, null, mfaRequired, null));
     }
 
+    /** A user with no second factor at all (no confirmed email, no phone, no authenticator). */
+    public UserView portalUserWithoutFactor(String slug) {
+        Realm realm = sites.findBySlug(slug).orElseThrow().realm();
+        return users.create(realm, new NewUser(email(slug), "Test User", PASSWORD, false, null, false, null));
+    }
+
     public UserView admin() {
         return users.create(Realm.ADMIN, new NewUser(email("admin"), "Test Admin", PASSWORD, true, null, false,
                 AdminRole.SYSTEM));

@@ -1,0 +1,51 @@
+package dev.latchkey.signin;
+
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.Races;
+import dev.latchkey.test.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 13 §2: a double submit (2–8 simultaneous POSTs of one session) of any step that changes the session id or
+ * its authentication. Before the fix a losing request wrote its stale session id back after the winner renamed the
+ * session: the id from before the code step was signed in and the winner's cookie was dead. 50 rounds each, enough
+ * to catch that race; {@code TwoNodesIntegrationTests} runs the same rounds spread over two nodes.
+ */
+@IntegrationTest
+class SessionRaceIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    @AfterEach
+    void forgetThrottles() {
+        jdbc.sql("delete from login_throttle").update();
+    }
+
+    @Test
+    void aDoubleSubmittedCodeSignsInOnlyTheWinnersNewSession() {
+        Races.codeStep(testUsers, 50, port);
+    }
+
+    @Test
+    void aDoubleSubmittedPasswordLeavesOnePendingLoginInOneNewSession() {
+        Races.passwordStepBeforeACode(testUsers, 50, port);
+    }
+
+    @Test
+    void aDoubleSubmittedPasswordOnlySignInSignsInOnlyTheWinnersNewSession() {
+        Races.passwordOnlySignIn(testUsers, 50, port);
+    }
+}
