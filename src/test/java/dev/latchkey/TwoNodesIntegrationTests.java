@@ -14,6 +14,8 @@ import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
+import dev.latchkey.test.Races;
+import dev.latchkey.test.SameSession;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IndependentTotp;
 import dev.latchkey.test.IntegrationTest;
@@ -218,5 +220,39 @@ class TwoNodesIntegrationTests {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
         }
+    }
+
+    /** Issue 13 §1: parallel guesses spread over both nodes are counted as they arrive, on either node. */
+    @Test
+    void parallelWrongPasswordsOnBothNodesAreCheckedOnlyAsOftenAsThePolicyAllows() {
+        jdbc.sql("delete from login_throttle").update();
+        UserView user = testUsers.portalUser("globex");
+        List<SameSession.Answer> answers = new ArrayList<>();
+        List<SameSession.Post> posts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            int node = i % 2 == 0 ? portA : portB;
+            Browser browser = new Browser(node);
+            var form = SameSession.form(browser.get("/sites/globex/login"), "#login-form",
+                    Map.of("username", user.email(), "password", "wrong guess " + i));
+            posts.add(new SameSession.Post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), node));
+        }
+        answers.addAll(SameSession.postEach(posts));
+        jdbc.sql("delete from login_throttle").update();
+
+        assertThat(answers).allMatch(a -> a.status() < 500);
+        assertThat(answers).filteredOn(a -> a.status() == 401).as("checked: the 5 free failures").hasSize(5);
+        assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(7);
+    }
+
+    /** Issue 13 §2: double submits of the code step, the requests spread over both nodes. */
+    @Test
+    void aDoubleSubmittedCodeOverTwoNodesSignsInOnlyTheWinnersNewSession() {
+        Races.codeStep(testUsers, 20, portA, portB);
+    }
+
+    /** Issue 13 §2: double submits of a password-only sign-in, the requests spread over both nodes. */
+    @Test
+    void aDoubleSubmittedPasswordOverTwoNodesSignsInOnlyTheWinnersNewSession() {
+        Races.passwordOnlySignIn(testUsers, 10, portA, portB);
     }
 }

@@ -54,4 +54,35 @@ class Argon2HashingTests {
             callers.shutdownNow();
         }
     }
+
+    /** Issue 13 §12: beyond the bounded queue a caller is told at once to try again shortly, not made to wait. */
+    @Test
+    void aFullQueueRefusesAtOnceInsteadOfWaitingWithoutLimit() throws Exception {
+        var callers = Executors.newFixedThreadPool(8);
+        try (Argon2Hashing hashing = new Argon2Hashing(new PasswordProperties.Argon2(19456, 8, 1), 1, 1)) {
+            String hash = new Argon2PasswordEncoder(16, 32, 1, 19456, 8).encode("right");
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(callers.submit(() -> {
+                    start.await();
+                    try {
+                        return hashing.matches("right", hash) ? "checked" : "wrong";
+                    } catch (dev.latchkey.shared.web.TooBusyException busy) {
+                        return "busy";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).as("one hashing, one waiting, the rest refused").contains("busy")
+                    .doesNotContain("wrong");
+            assertThat(outcomes.stream().filter("checked"::equals).count()).isBetween(2L, 7L);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
 }
