@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** F-CONTACT: the accounts, searchable, and each account's contact persons. */
+/**
+ * F-CONTACT: the accounts, searchable, and each account's contact persons. Accounts belong to no site, so only system
+ * admins see them.
+ */
 @Controller
 class AccountsController {
 
@@ -35,6 +38,7 @@ class AccountsController {
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @RequestParam(required = false) String q,
             Model model) {
+        SystemAdmins.require(admin);
         if (q != null && q.length() > MAX_QUERY) {
             throw new BadInputException("accounts.search.tooLong");
         }
@@ -50,6 +54,7 @@ class AccountsController {
 
     @GetMapping("/admin/accounts/{number}/contacts")
     String contacts(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String number, Model model) {
+        SystemAdmins.require(admin);
         var account = accounts.findByNumber(number).orElseThrow(NotFoundException::new);
         return contactsPage.render(admin, account, model);
     }

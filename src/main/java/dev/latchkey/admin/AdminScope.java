@@ -1,34 +1,58 @@
 package dev.latchkey.admin;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
 import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.Users;
 import org.springframework.stereotype.Component;
 
 /**
- * What an admin may manage (issue 5 §6): a system admin every site, a site admin the sites assigned to them.
- * Checked on every request, not only by hiding links.
+ * What an admin may see and manage (issue 5 §6, issue 13 item 7): a system admin every site, a site admin the sites
+ * assigned to them. Every page that lists sites or their users asks this class; checked on every request, not only
+ * by hiding links. Data that belongs to no site (accounts, contact persons, system settings) is for system admins
+ * only ({@link SystemAdmins}).
  */
 @Component
 class AdminScope {
 
     private final Users users;
+    private final Sites sites;
 
-    AdminScope(Users users) {
+    AdminScope(Users users, Sites sites) {
         this.users = users;
+        this.sites = sites;
     }
 
-    /** The sites the admin manages, or null for all of them. */
+    /** The ids of the sites the admin manages, or null for all of them. */
     Set<Long> sites(LatchkeyPrincipal admin) {
         return admin.adminRole() == AdminRole.SYSTEM ? null : users.sitesOf(admin.userId());
     }
 
+    /** The sites the admin manages, by name: every site for a system admin. */
+    List<SiteView> visibleSites(LatchkeyPrincipal admin) {
+        Set<Long> managed = sites(admin);
+        return sites.all().stream().filter(s -> managed == null || managed.contains(s.id())).toList();
+    }
+
+    /** The realm keys (slugs) of the sites the admin manages, or null for all of them. */
+    Set<String> realms(LatchkeyPrincipal admin) {
+        return sites(admin) == null ? null
+                : visibleSites(admin).stream().map(SiteView::slug).collect(Collectors.toUnmodifiableSet());
+    }
+
+    boolean manages(LatchkeyPrincipal admin, long siteId) {
+        Set<Long> managed = sites(admin);
+        return managed == null || managed.contains(siteId);
+    }
+
     /** Refuses, as "not found", a site the admin does not manage: they need not learn whether it exists. */
     void requireManages(LatchkeyPrincipal admin, long siteId) {
-        Set<Long> sites = sites(admin);
-        if (sites != null && !sites.contains(siteId)) {
+        if (!manages(admin, siteId)) {
             throw new NotFoundException();
         }
     }

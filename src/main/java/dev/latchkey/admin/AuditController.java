@@ -13,10 +13,7 @@ import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,8 +51,7 @@ class AuditController {
         }
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
-        model.addAttribute("sites", sites.all().stream()
-                .filter(s -> filter.realms() == null || filter.realms().contains(s.slug())).toList());
+        model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("types", AuditLog.TYPES);
         model.addAttribute("filter", filter);
         model.addAttribute("from", from == null ? "" : from);
@@ -85,7 +81,9 @@ class AuditController {
     private AuditFilter filter(LatchkeyPrincipal admin, String site, String user, String type, String from,
             String to) {
         String realm = blank(site) ? null : site;
-        if (realm != null && !Realm.ADMIN_KEY.equals(realm) && sites.findBySlug(realm).isEmpty()) {
+        // a site the admin does not manage reads as one that does not exist
+        if (realm != null && !Realm.ADMIN_KEY.equals(realm)
+                && sites.findBySlug(realm).filter(s -> scope.manages(admin, s.id())).isEmpty()) {
             throw new BadInputException("admin.audit.badSite");
         }
         if (!blank(type) && !AuditLog.TYPES.contains(type)) {
@@ -93,10 +91,8 @@ class AuditController {
         }
         String userSearch = SearchText.of(user, 320);
         // a site admin sees the events of their own sites only
-        Set<Long> managed = scope.sites(admin);
-        Set<String> realms = managed == null ? null : sites.all().stream()
-                .filter(s -> managed.contains(s.id())).map(SiteView::slug).collect(Collectors.toSet());
-        return new AuditFilter(realm, userSearch, blank(type) ? null : type, instant(from), instant(to), realms);
+        return new AuditFilter(realm, userSearch, blank(type) ? null : type, instant(from), instant(to),
+                scope.realms(admin));
     }
 
     private static Instant instant(String value) {

@@ -43,6 +43,7 @@ class ContactFormController {
 
     @GetMapping("/admin/contacts/new")
     String newForm(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam String account, Model model) {
+        SystemAdmins.require(admin);
         return page(admin, account(account), null, ContactForm.empty(), model);
     }
 
@@ -66,6 +67,7 @@ class ContactFormController {
 
     @GetMapping("/admin/contacts/{id}/edit")
     String editForm(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
+        SystemAdmins.require(admin);
         ContactView contact = contact(id);
         return page(admin, accountOf(contact), contact,
                 new ContactForm(contact.name(), contact.email(), contact.phone()), model);

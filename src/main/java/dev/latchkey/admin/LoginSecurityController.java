@@ -29,12 +29,15 @@ class LoginSecurityController {
 
     private final MfaPolicy policy;
     private final Sites sites;
+    private final AdminScope scope;
 
-    LoginSecurityController(MfaPolicy policy, Sites sites) {
+    LoginSecurityController(MfaPolicy policy, Sites sites, AdminScope scope) {
         this.policy = policy;
         this.sites = sites;
+        this.scope = scope;
     }
 
+    /** Any admin may look: a site admin sees the two system-wide switches and only their own sites' policies. */
     @GetMapping("/admin/login-security")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
         model.addAttribute("realm", Realm.ADMIN);
@@ -42,7 +45,7 @@ class LoginSecurityController {
         model.addAttribute("alwaysOn", policy.alwaysOn());
         model.addAttribute("allSites", policy.allSites());
         model.addAttribute("platform", policy.platform());
-        model.addAttribute("sites", sites.all());
+        model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("factorNames", Sites.FACTORS);
         return "admin/login-security";
     }

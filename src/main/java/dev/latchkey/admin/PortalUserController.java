@@ -28,14 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalUserController {
 
     private final Sites sites;
+    private final AdminScope scope;
     private final Invitations invitations;
     private final PhoneNumbers phones;
     private final PhoneWarnings warnings;
     private final MessageSource messages;
 
-    PortalUserController(
-            Sites sites, Invitations invitations, PhoneNumbers phones, PhoneWarnings warnings, MessageSource messages) {
+    PortalUserController(Sites sites, AdminScope scope, Invitations invitations, PhoneNumbers phones,
+            PhoneWarnings warnings, MessageSource messages) {
         this.sites = sites;
+        this.scope = scope;
         this.invitations = invitations;
         this.phones = phones;
         this.warnings = warnings;
@@ -91,7 +93,7 @@ class PortalUserController {
 
     private String page(LatchkeyPrincipal admin, NewPortalUserForm form, Model model) {
         model.addAttribute("realm", Realm.ADMIN);
-        model.addAttribute("sites", sites.all());
+        model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("user", admin);
         model.addAttribute("form", form);
         return "admin/new-user";

@@ -5,8 +5,9 @@ import dev.latchkey.users.AdminRole;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Who may change contact persons and portal users: system admins, until site admins are scoped to their own sites.
- * Any admin may look.
+ * What only system admins may do: read or change what belongs to no site (accounts and contact persons, system
+ * settings, admin users), change Login &amp; Security and branding, and create portal users. Site admins get
+ * {@code 403}. Reading a site's users, audit events and policy is scoped by {@link AdminScope} instead.
  */
 final class SystemAdmins {
 
@@ -14,7 +15,7 @@ final class SystemAdmins {
 
     static void require(LatchkeyPrincipal admin) {
         if (admin.adminRole() != AdminRole.SYSTEM) {
-            throw new AccessDeniedException("system admins only until site scopes exist");
+            throw new AccessDeniedException("system admins only");
         }
     }
 }

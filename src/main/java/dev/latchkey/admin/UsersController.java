@@ -54,7 +54,7 @@ class UsersController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         Set<Long> managed = scope.sites(admin);
         Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty()
-                : sites.findBySlug(site).filter(s -> managed == null || managed.contains(s.id()));
+                : sites.findBySlug(site).filter(s -> scope.manages(admin, s.id()));
         if (site != null && !site.isBlank() && chosen.isEmpty()) {
             throw new BadInputException("admin.users.badSite");
         }
@@ -71,8 +71,7 @@ class UsersController {
         DirectoryQuery query = new DirectoryQuery(chosen.map(SiteView::id).orElse(null), q, activated, managed);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
-        model.addAttribute("sites", sites.all().stream().filter(s -> managed == null || managed.contains(s.id()))
-                .toList());
+        model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("site", chosen.map(SiteView::slug).orElse(""));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("mfa", mfa == null ? "" : mfa);
