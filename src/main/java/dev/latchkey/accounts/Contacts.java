@@ -1,13 +1,13 @@
 package dev.latchkey.accounts;
 
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import dev.latchkey.accounts.ContactRefusedException.Reason;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.users.ContactChange;
+import dev.latchkey.users.ContactChanges;
 import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
@@ -26,6 +26,7 @@ public class Contacts {
     private final ContactPersonRepository contacts;
     private final Accounts accounts;
     private final Users users;
+    private final ContactChanges contactChanges;
     private final Invitations invitations;
     private final Sites sites;
     private final PhoneNumbers phones;
@@ -34,12 +35,14 @@ public class Contacts {
             ContactPersonRepository contacts,
             Accounts accounts,
             Users users,
+            ContactChanges contactChanges,
             Invitations invitations,
             Sites sites,
             PhoneNumbers phones) {
         this.contacts = contacts;
         this.accounts = accounts;
         this.users = users;
+        this.contactChanges = contactChanges;
         this.invitations = invitations;
         this.sites = sites;
         this.phones = phones;
@@ -52,9 +55,10 @@ public class Contacts {
 
     /**
      * Changes a contact's name, email and phone (the phone is kept as typed). For a promoted contact, the portal
-     * user's email (their username) and phone follow (F-CONTACT-2); the phone is read with the user's site's
-     * region and left blank when it cannot be read. If the email changes before the user accepted their invitation,
-     * the old link stops working and a new one goes to the new address.
+     * user's email (their username) and phone follow as {@link ContactChanges} decides (F-CONTACT-2, issue 13): the
+     * phone at once, read with the user's site's region and left blank when it cannot be read; the email at once
+     * for a user who has not accepted their invitation (a new invitation goes to the new address), and for a user
+     * with a password only once they confirm it from the new address. Each change is told to the old address.
      *
      * @throws ContactRefusedException {@code EMAIL_REQUIRED} when a promoted contact's email is removed,
      *     {@code EMAIL_TAKEN} when another user of that site has the new email
@@ -66,21 +70,21 @@ public class Contacts {
         ContactView updated = Accounts.view(find(contactId));
         Optional<UserView> user = contact.portalUserId() == null ? Optional.empty() : users.find(contact.portalUserId());
         if (user.isEmpty()) {
-            return new ContactUpdate(updated, null, null, null, false);
+            return new ContactUpdate(updated, null, null, null, false, false);
         }
         if (details.email() == null) {
             throw new ContactRefusedException(Reason.EMAIL_REQUIRED);
         }
         SiteView site = sites.findById(user.get().siteId()).orElseThrow();
         ParsedPhone phone = phones.parse(details.phone(), site.defaultRegion());
-        UserView changed;
+        ContactChange change;
         try {
-            changed = users.updateContactDetails(user.get().id(), details.email(), phone.e164(), actor);
+            change = contactChanges.apply(user.get().id(), details.email(), phone.e164(), actor);
         } catch (EmailTakenException ex) {
             throw new ContactRefusedException(Reason.EMAIL_TAKEN);
         }
-        boolean resent = !sameAddress(user.get().email(), details.email()) && invitations.resend(changed.id(), actor);
-        return new ContactUpdate(updated, changed, site, phone, resent);
+        return new ContactUpdate(updated, change.user(), site, phone, change.invitationResent(),
+                change.confirmationSent());
     }
 
     /**
@@ -117,9 +121,5 @@ public class Contacts {
 
     private ContactPerson find(long contactId) {
         return contacts.findById(contactId).orElseThrow(() -> new IllegalArgumentException("no such contact"));
-    }
-
-    private static boolean sameAddress(String a, String b) {
-        return Objects.equals(a.strip().toLowerCase(Locale.ROOT), b == null ? null : b.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -100,6 +100,9 @@ class ContactFormController {
         if (update.invitationResent()) {
             notices.add(text("contacts.invitationResent", update.user().email()));
         }
+        if (update.confirmationSent()) {
+            notices.add(text("contacts.emailPending", update.user().pendingEmail(), update.user().email()));
+        }
         flash.addFlashAttribute("notice", String.join(" ", notices));
         if (update.promoted() && update.userPhone().hasProblem()) {
             flash.addFlashAttribute("warning", warnings.forUser(update.userPhone()));

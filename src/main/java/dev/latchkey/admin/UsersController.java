@@ -125,11 +125,17 @@ class UsersController {
         return act(admin, id, redirect, "admin.users.unlocked", users::unlock);
     }
 
-    /** F-ADMIN-3 "Send password reset": a single-use link valid 24 h; audited. */
+    /**
+     * F-ADMIN-3 "Send password reset": a single-use link valid 24 h, to the address the user signs in with; audited.
+     * While a new address waits for the user's confirmation, the admin is told the link did not go there.
+     */
     @PostMapping("/admin/users/{id}/password-reset")
     String passwordReset(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             RedirectAttributes redirect) {
-        return act(admin, id, redirect, "admin.users.resetSent", invitations::sendPasswordReset);
+        String notice = managedUser(admin, id).pendingEmail() == null
+                ? "admin.users.resetSent"
+                : "admin.users.resetSentToConfirmed";
+        return act(admin, id, redirect, notice, invitations::sendPasswordReset);
     }
 
     /** Runs an action on a user this admin manages (user id, admin's email) and goes back with its notice. */

@@ -18,6 +18,8 @@ import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
 import dev.latchkey.users.ContactDetailsChanged;
+import dev.latchkey.users.EmailChangeConfirmed;
+import dev.latchkey.users.EmailConfirmationRefused;
 import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.MfaRequirementChanged;
 import dev.latchkey.users.PasswordResetSent;
@@ -141,9 +143,26 @@ class SecurityEventListener {
 
     @EventListener
     void on(ContactDetailsChanged event) {
-        String what = (event.emailChanged() ? "email" : "") + (event.emailChanged() && event.phoneChanged() ? ", " : "")
-                + (event.phoneChanged() ? "phone" : "");
-        recordFor("admin.contact-details-changed", event.userId(), null, event.actor(), what + " changed");
+        String email = switch (event.email()) {
+            case NONE -> null;
+            case CHANGED -> "email changed";
+            case PENDING -> "new email waits for confirmation";
+            case WITHDRAWN -> "pending email withdrawn";
+        };
+        String detail = email == null ? "phone changed" : event.phoneChanged() ? email + ", phone changed" : email;
+        recordFor("admin.contact-details-changed", event.userId(), null, event.actor(), detail);
+    }
+
+    @EventListener
+    void on(EmailChangeConfirmed event) {
+        recordFor("user.email-confirmed", event.userId(), null, null, "new email confirmed with the password");
+    }
+
+    @EventListener
+    void on(EmailConfirmationRefused event) {
+        var user = users.find(event.userId());
+        log.record(new AuditEntry(null, "user.email-confirmed", "failure", event.realm(), event.userId(),
+                user.map(UserView::email).orElse(null), null, null, null, null, event.reason()));
     }
 
     @EventListener

@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/sites/{slug}/invitation/**", "/admin/invitation/**")
                         .permitAll()
+                        .requestMatchers("/sites/{slug}/confirm-email/**")
+                        .permitAll()
                         .requestMatchers("/sites/{slug}", "/sites/{slug}/**", "/admin", "/admin/**")
                         .access(realmAccess)
                         .anyRequest()

@@ -16,6 +16,7 @@ import dev.latchkey.delivery.Emails;
 import dev.latchkey.shared.LatchkeyProperties;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.users.InvitationStore.Purpose;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ public class Invitations {
     public static final Duration LIFETIME = Duration.ofHours(24);
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InvitationStore store;
     private final Users users;
@@ -40,7 +42,6 @@ public class Invitations {
     private final LatchkeyProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
 
     Invitations(
             InvitationStore store,
@@ -106,7 +107,9 @@ public class Invitations {
 
     /**
      * F-ADMIN-3 "Send password reset": a single-use link valid {@link #LIFETIME} to choose a new password; earlier
-     * links stop working. Following it ends the user's other sessions.
+     * links stop working. Following it ends the user's other sessions. The link goes to the address the user signs
+     * in with, never to a new address that waits for confirmation ({@link UserView#pendingEmail()}), so an admin
+     * who changed the address cannot reset the password through it.
      */
     @Transactional
     public void sendPasswordReset(long userId, String actor) {
@@ -129,7 +132,7 @@ public class Invitations {
     @Transactional
     public boolean accept(Realm realm, String token, String password) {
         Optional<Long> userId = invitee(realm, token);
-        if (userId.isEmpty() || !store.use(hash(token), clock.instant())) {
+        if (userId.isEmpty() || !store.use(hash(token), Purpose.PASSWORD, clock.instant())) {
             return false;
         }
         users.setPassword(userId.get(), password);
@@ -139,23 +142,28 @@ public class Invitations {
     }
 
     private Optional<Long> invitee(Realm realm, String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
-        return store.usableBy(hash(token), clock.instant())
-                .filter(id -> users.find(id)
-                        .filter(u -> Objects.equals(u.siteId(), realm.siteId()) && u.isAdmin() == realm.isAdmin())
-                        .isPresent());
+        return store.usable(hash(token), Purpose.PASSWORD, clock.instant())
+                .map(InvitationStore.Link::userId)
+                .filter(id -> belongsTo(users.find(id), realm));
+    }
+
+    /** Whether the user exists and signs in to {@code realm}: a link works only on its own site. */
+    static boolean belongsTo(Optional<UserView> user, Realm realm) {
+        return user.filter(u -> Objects.equals(u.siteId(), realm.siteId()) && u.isAdmin() == realm.isAdmin())
+                .isPresent();
     }
 
     /** {@code kind} names the mail texts: {@code invitation}, {@code invitation.admin} or {@code reset}. */
     private void send(UserView user, Realm realm, String actor, String kind) {
         Instant now = clock.instant();
         Instant expires = now.plus(LIFETIME);
-        store.revokeUnused(user.id(), now);
+        store.revokeUnused(user.id(), Purpose.PASSWORD, now);
         String token = newToken();
-        store.save(user.id(), hash(token), now, expires);
-        String link = properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/invitation/" + token;
+        store.save(user.id(), Purpose.PASSWORD, null, hash(token), now, expires);
+        String link = url(realm, "invitation", token);
         // subject and body share the arguments; the subject uses only {1}, the realm's name
         emails.send(user.email(), kind + ".mail",
                 new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email()},
@@ -169,10 +177,21 @@ public class Invitations {
         return sites.realmOf(user.siteId());
     }
 
-    private String newToken() {
+    /** The public address of a link page of the realm: {@code {base-url}/sites/acme/{page}/{token}}. */
+    String url(Realm realm, String page, String token) {
+        return properties.baseUrl().toString().replaceAll("/+$", "") + realm.basePath() + "/" + page + "/" + token;
+    }
+
+    /** 256 random bits, URL-safe: 43 characters. */
+    static String newToken() {
         byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether a token has the shape {@link #newToken()} gives; anything else is refused before a look-up. */
+    static boolean wellFormed(String token) {
+        return token != null && TOKEN.matcher(token).matches();
     }
 
     /** SHA-256 is enough here: the token has 256 random bits, so there is nothing to guess or precompute. */

@@ -19,4 +19,5 @@ record User(
         int secondFactorFailures,
         Instant secondFactorFailedAt,
         Instant lockedAt,
-        Instant createdAt) {}
+        Instant createdAt,
+        String pendingEmail) {}

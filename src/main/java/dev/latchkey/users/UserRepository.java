@@ -31,8 +31,22 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     int updatePasswordHash(long id, String hash);
 
     @Modifying
-    @Query("update app_user set email = :email, login_key = :loginKey, phone = :phone where id = :id")
-    int updateContactDetails(long id, String email, String loginKey, String phone);
+    @Query("update app_user set email = :email, login_key = :loginKey, pending_email = null where id = :id")
+    int updateEmail(long id, String email, String loginKey);
+
+    @Modifying
+    @Query("update app_user set pending_email = :pendingEmail where id = :id")
+    int updatePendingEmail(long id, String pendingEmail);
+
+    @Modifying
+    @Query("update app_user set phone = :phone where id = :id")
+    int updatePhone(long id, String phone);
+
+    /** Makes the pending address the confirmed login, if it is still the one the link was sent to. */
+    @Modifying
+    @Query("update app_user set email = pending_email, login_key = :loginKey, email_confirmed = true,"
+            + " pending_email = null where id = :id and pending_email = :email")
+    int confirmPendingEmail(long id, String email, String loginKey);
 
     @Modifying
     @Query("update app_user set email_confirmed = true where id = :id")

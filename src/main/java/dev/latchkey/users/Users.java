@@ -2,7 +2,6 @@ package dev.latchkey.users;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -120,7 +119,8 @@ public class Users {
                 0,
                 null,
                 null,
-                clock.instant());
+                clock.instant(),
+                null);
         try {
             return view(repository.save(user));
         } catch (RuntimeException ex) {
@@ -129,40 +129,93 @@ public class Users {
     }
 
     /**
-     * F-CONTACT-2: gives a user a new email address (which is also their username) and phone, as the organisation
-     * manages them. The email's confirmed flag is kept: the organisation vouches for the address it enters.
-     * Published as {@link ContactDetailsChanged} when something changed.
+     * Gives the user a new email address, which is also their username, and clears any pending one. Only {@link
+     * ContactChanges} calls this, for a user who has no password yet; the confirmed flag is left as it is.
      *
-     * @param phone E.164 ({@code +31201234567}) or null for no phone
-     * @throws EmailTakenException when another user of the same realm has this email; nothing is changed
-     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not E.164
+     * @throws EmailTakenException when another user of the same realm signs in with this email; nothing is changed
      */
     @Transactional
-    public UserView updateContactDetails(long userId, String email, String phone, String actor) {
-        if (email == null || email.isBlank()) {
-            throw new IllegalArgumentException("a user needs an email address");
-        }
-        if (phone != null && !E164.matcher(phone).matches()) {
-            throw new IllegalArgumentException("phone must be E.164 or null");
-        }
-        User user = repository.findById(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
-        String key = loginKey(realmKeyOf(user), email);
-        boolean emailChanged = !key.equals(user.loginKey()) || !email.trim().equals(user.email());
-        boolean phoneChanged = !Objects.equals(phone, user.phone());
-        if (!emailChanged && !phoneChanged) {
-            return view(user);
-        }
-        Optional<User> holder = repository.findByLoginKey(key);
-        if (holder.isPresent() && !holder.get().id().equals(userId)) {
-            throw new EmailTakenException();
-        }
+    void storeEmail(long userId, String email) {
+        User user = row(userId);
+        String key = requireFree(user, email);
         try {
-            repository.updateContactDetails(userId, email.trim(), key, phone);
+            repository.updateEmail(userId, email.trim(), key);
         } catch (RuntimeException ex) {
             throw duplicateKey(ex) ? new EmailTakenException() : ex;
         }
-        events.publishEvent(new ContactDetailsChanged(userId, realmKeyOf(user), emailChanged, phoneChanged, actor));
-        return find(userId).orElseThrow();
+    }
+
+    /**
+     * Keeps a new email address apart until the user confirms it (null: none); the login does not change. Only
+     * {@link ContactChanges} calls this.
+     *
+     * @throws EmailTakenException when another user of the same realm signs in with this email; nothing is changed
+     */
+    @Transactional
+    void storePendingEmail(long userId, String email) {
+        User user = row(userId);
+        if (email != null) {
+            requireFree(user, email);
+        }
+        repository.updatePendingEmail(userId, email == null ? null : email.trim());
+    }
+
+    /** Stores a phone, E.164 or null. Only {@link ContactChanges} calls this. */
+    @Transactional
+    void storePhone(long userId, String phone) {
+        if (phone != null && !E164.matcher(phone).matches()) {
+            throw new IllegalArgumentException("phone must be E.164 or null");
+        }
+        repository.updatePhone(userId, phone);
+    }
+
+    /**
+     * Makes the pending address the user's confirmed login, provided it is still {@code email}, the address the
+     * confirmation link went to. Only {@link EmailConfirmations} calls this.
+     *
+     * @return false, with nothing changed, when the pending address is another one by now
+     * @throws EmailTakenException when another user of the realm took the address meanwhile; nothing is changed
+     */
+    @Transactional
+    boolean confirmPendingEmail(long userId, String email) {
+        User user = row(userId);
+        String key = requireFree(user, email);
+        try {
+            return repository.confirmPendingEmail(userId, email, key) == 1;
+        } catch (RuntimeException ex) {
+            throw duplicateKey(ex) ? new EmailTakenException() : ex;
+        }
+    }
+
+    /**
+     * Whether {@code password} is the user's password, for a step that proves who is there without signing in.
+     * A locked user, a user without a password and an unknown user all answer false after one hash computation.
+     * No transaction, as in {@link #authenticate}.
+     */
+    boolean passwordMatches(long userId, String password) {
+        Optional<User> user = repository.findById(userId);
+        if (user.isEmpty() || user.get().passwordHash() == null) {
+            encoder.matches(password, dummyHash());
+            return false;
+        }
+        return encoder.matches(password, user.get().passwordHash()) && user.get().lockedAt() == null;
+    }
+
+    /** The login key {@code email} would have for this user; throws when another user of the realm has it. */
+    private String requireFree(User user, String email) {
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("a user needs an email address");
+        }
+        String key = loginKey(realmKeyOf(user), email);
+        Optional<User> holder = repository.findByLoginKey(key);
+        if (holder.isPresent() && !holder.get().id().equals(user.id())) {
+            throw new EmailTakenException();
+        }
+        return key;
+    }
+
+    private User row(long userId) {
+        return repository.findById(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
     }
 
     /**
@@ -317,6 +370,7 @@ public class Users {
                 user.adminRole(),
                 user.secondFactorFailures(),
                 user.secondFactorFailedAt(),
-                user.lockedAt() != null);
+                user.lockedAt() != null,
+                user.pendingEmail());
     }
 }

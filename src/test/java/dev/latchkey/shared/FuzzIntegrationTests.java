@@ -64,7 +64,8 @@ class FuzzIntegrationTests {
         int requests = 0;
         for (int round = 0; round < 100; round++) {
             requests += fuzzGets(anonymous, failures, "/sites/{x}/login", "/sites/acme/login/{x}", "/sites/{x}/",
-                    "/admin/{x}", "/sites/acme/invitation/{x}", "/dev/inbox?{x}={x}");
+                    "/admin/{x}", "/sites/acme/invitation/{x}", "/sites/acme/confirm-email/{x}",
+                    "/dev/inbox?{x}={x}");
             requests += fuzzGets(staff, failures, "/admin/users?site={x}&q={x}&mfa={x}&page={x}",
                     "/admin/audit?site={x}&user={x}&type={x}&from={x}&to={x}&page={x}",
                     "/admin/audit.csv?type={x}&from={x}", "/admin/users/{x}/delete-2fa",

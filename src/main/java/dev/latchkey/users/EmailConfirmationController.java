@@ -1,0 +1,101 @@
+package dev.latchkey.users;
+
+import java.util.Optional;
+import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.users.EmailConfirmations.Outcome;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The link that confirms a new email address (issue 13): the user types their current password and the address
+ * becomes their login. A link that is unknown, used, expired, replaced, out of tries or of another site gets one
+ * answer (410). It signs nobody in: the user signs in afterwards with the new address.
+ */
+@Controller
+class EmailConfirmationController {
+
+    private static final String PATH = "/sites/{slug}/confirm-email/{token}";
+    private static final Logger log = LoggerFactory.getLogger(EmailConfirmationController.class);
+
+    private final Sites sites;
+    private final EmailConfirmations confirmations;
+
+    EmailConfirmationController(Sites sites, EmailConfirmations confirmations) {
+        this.sites = sites;
+        this.confirmations = confirmations;
+    }
+
+    @GetMapping(PATH)
+    String form(@PathVariable String slug, @PathVariable String token, HttpServletResponse response, Model model) {
+        Realm realm = realm(slug, model);
+        Optional<String> address = confirmations.pendingAddress(realm, token);
+        if (address.isEmpty()) {
+            return unusable(response);
+        }
+        return page(token, address.get(), model);
+    }
+
+    @PostMapping(PATH)
+    String submit(@PathVariable String slug, @PathVariable String token, @ModelAttribute ConfirmEmailForm form,
+            HttpServletResponse response, Model model) {
+        Realm realm = realm(slug, model);
+        Optional<String> address = confirmations.pendingAddress(realm, token);
+        if (address.isEmpty()) {
+            log.info("Email confirmation refused on {}: the link is unknown, used, expired or replaced", realm.key());
+            return unusable(response);
+        }
+        String problem = form.problem();
+        if (problem != null) {
+            log.info("Email confirmation form refused on {}: {}", realm.key(), problem);
+            return refused(HttpStatus.BAD_REQUEST, problem, token, address.get(), response, model);
+        }
+        Outcome outcome = confirmations.confirm(realm, token, form.password());
+        return switch (outcome) {
+            case CONFIRMED -> "redirect:" + realm.basePath() + "/login?emailConfirmed";
+            case WRONG_PASSWORD -> confirmations.pendingAddress(realm, token)
+                    .map(a -> refused(HttpStatus.UNAUTHORIZED, "confirmEmail.wrongPassword", token, a, response, model))
+                    .orElseGet(() -> unusable(response));
+            case TAKEN -> {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("taken", true);
+                yield "signin/confirm-email-unusable";
+            }
+            case UNUSABLE -> unusable(response);
+        };
+    }
+
+    private static String page(String token, String address, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("address", address);
+        return "signin/confirm-email";
+    }
+
+    private static String refused(HttpStatus status, String error, String token, String address,
+            HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("error", error);
+        return page(token, address, model);
+    }
+
+    private Realm realm(String slug, Model model) {
+        Realm realm = sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
+        model.addAttribute("realm", realm);
+        return realm;
+    }
+
+    private static String unusable(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "signin/confirm-email-unusable";
+    }
+}
