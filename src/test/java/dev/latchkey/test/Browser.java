@@ -93,6 +93,13 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body exactly as given, with the given {@code Content-Type}: for bodies no browser would send. */
+    public Page postRaw(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts a multipart form: text fields plus one file, as a browser's file upload does. */
     public Page postFile(String path, Map<String, String> fields, String fileField, String filename, String type,
             byte[] content) {
