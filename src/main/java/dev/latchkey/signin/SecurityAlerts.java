@@ -2,12 +2,14 @@ package dev.latchkey.signin;
 
 import java.time.Clock;
 import dev.latchkey.delivery.Emails;
+import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.Users;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +43,7 @@ class SecurityAlerts {
         users.find(event.userId()).filter(u -> u.secondFactorFailures() == 1).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
-                event.client().userAgent().isBlank() ? "unknown" : event.client().userAgent(), event.client().ip()};
+                browser(event.client().userAgent()), event.client().ip()};
             emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });
     }
@@ -49,6 +51,21 @@ class SecurityAlerts {
     @EventListener
     void on(UserLocked event) {
         users.find(event.userId()).ifPresent(user -> sessions.endAll(sites.realmOf(user.siteId()).key(), user.id()));
+    }
+
+    /**
+     * "Chrome 120 on Windows", in the email's language, in words of Latchkey's own: the User-Agent header is the
+     * sender's free text, and an attacker's links or phone number must not reach the user's inbox.
+     */
+    private static Object browser(String userAgent) {
+        BrowserSummary summary = BrowserSummary.of(userAgent);
+        Object name = summary.browser() != null
+                ? summary.browser()
+                : new DefaultMessageSourceResolvable("mail.alert.unknownBrowser");
+        return summary.system() == null
+                ? name
+                : new DefaultMessageSourceResolvable(new String[] {"mail.alert.browserOn"},
+                        new Object[] {name, summary.system()});
     }
 
 }

@@ -9,6 +9,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -100,18 +103,7 @@ public class Branding {
         if (!isPng(upload) && !isJpeg(upload)) {
             throw new InvalidBrandingException("admin.branding.logoType");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(upload));
-        } catch (IOException | RuntimeException ex) {
-            image = null;
-        }
-        if (image == null) {
-            throw new InvalidBrandingException("admin.branding.logoType");
-        }
-        if (image.getWidth() > MAX_LOGO_SIDE || image.getHeight() > MAX_LOGO_SIDE) {
-            throw new InvalidBrandingException("admin.branding.logoTooLarge");
-        }
+        BufferedImage image = decode(upload, isPng(upload) ? "png" : "jpeg");
         BufferedImage clean = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
         clean.getGraphics().drawImage(image, 0, 0, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -121,6 +113,38 @@ public class Branding {
             throw new UncheckedIOException(ex);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Decodes an image of at most {@link #MAX_LOGO_SIDE} pixels a side. The size is read from the header first: a
+     * file of a few hundred bytes can declare 40000 × 40000 pixels, and decoding it would take gigabytes of memory
+     * and seconds of CPU before any check on the decoded image could refuse it.
+     */
+    private static BufferedImage decode(byte[] upload, String format) {
+        ImageReader reader = ImageIO.getImageReadersByFormatName(format).next();
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
+            reader.setInput(input, true, true);
+            int width;
+            int height;
+            try {
+                width = reader.getWidth(0);
+                height = reader.getHeight(0);
+            } catch (IOException | RuntimeException ex) {
+                throw new InvalidBrandingException("admin.branding.logoType");
+            }
+            if (width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE) {
+                throw new InvalidBrandingException("admin.branding.logoTooLarge");
+            }
+            try {
+                return reader.read(0);
+            } catch (IOException | RuntimeException ex) {
+                throw new InvalidBrandingException("admin.branding.logoType");
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex); // closing a stream over a byte array
+        } finally {
+            reader.dispose();
+        }
     }
 
     private static boolean isPng(byte[] b) {

@@ -16,6 +16,7 @@ import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.PngFiles;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
@@ -130,6 +131,17 @@ class BrandingIntegrationTests {
     }
 
     @Test
+    void aTinyPngThatDeclaresHugeDimensionsIsRefusedAsTooLargeAndChangesNothing() {
+        long audited = brandingEvents();
+        byte[] bomb = PngFiles.declaring(40_000, 40_000);
+        Page refused = upload("bomb.png", "image/png", bomb);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.alerts()).contains("That image is too large");
+        assertThat(admin.getBytes("/sites/globex/logo.png").statusCode()).isEqualTo(404);
+        assertThat(brandingEvents()).isEqualTo(audited);
+    }
+
+    @Test
     void withoutTheCsrfTokenOrAsAPortalUserNothingChanges() {
         assertThat(admin.post(PAGE.replace("branding", "branding/color"), Map.of("color", "#000000")).status())
                 .isEqualTo(403);
@@ -138,6 +150,10 @@ class BrandingIntegrationTests {
         SignInSteps.password(portal, "globex", user.email(), TestUsers.PASSWORD);
         assertThat(portal.get(PAGE).status()).isIn(302, 403, 404);
         assertThat(css()).isEqualTo(before);
+    }
+
+    private long brandingEvents() {
+        return jdbc.sql("select count(*) from audit_event where type = 'settings.branding'").query(Long.class).single();
     }
 
     private Page upload(String name, String type, byte[] content) {

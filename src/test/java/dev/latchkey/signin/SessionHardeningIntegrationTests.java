@@ -112,8 +112,27 @@ class SessionHardeningIntegrationTests {
         String code = TestMailServer.awaitCode(user.email(), 1);
         SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
         String alert = TestMailServer.awaitMessage(user.email(), "wrong sign-in code");
-        assertThat(alert).contains("LatchkeyTestBrowser/1.0").contains("UTC").contains("127.0.0.1")
+        assertThat(alert).contains("Browser: Unknown browser").contains("UTC").contains("127.0.0.1")
                 .doesNotContain(code);
+    }
+
+    @Test
+    void theAlertNamesTheBrowserInLatchkeysOwnWordsAndNothingAHostileUserAgentSays() {
+        String hostile = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/120.0.0.0 Safari/537.36 URGENT your account is blocked, verify now at "
+                + "https://acme-support.example/verify or call +31 20 555 0199";
+        hostile = hostile + " ".repeat(300 - hostile.length() - 8) + "www.x.io";
+        assertThat(hostile).hasSize(300);
+        UserView user = testUsers.portalUser("acme");
+        Browser browser = new Browser(port).withUserAgent(hostile);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        String code = TestMailServer.awaitCode(user.email(), 1);
+        SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
+
+        String alert = TestMailServer.awaitMessage(user.email(), "wrong sign-in code");
+        assertThat(alert).contains("Browser: Chrome 120 on Windows")
+                .doesNotContain("https://").doesNotContain("acme-support").doesNotContain("www.x.io")
+                .doesNotContain("555").doesNotContain("URGENT").doesNotContain("Mozilla");
     }
 
     @Test

@@ -25,17 +25,23 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
+    private static final String USER_AGENT = "LatchkeyTestBrowser/1.0";
+
+    private final int port;
     private final String base;
     private final CookieManager cookies;
+    private final String userAgent;
     private final HttpClient client;
 
     public Browser(int port) {
-        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), USER_AGENT);
     }
 
-    private Browser(int port, CookieManager cookies) {
+    private Browser(int port, CookieManager cookies, String userAgent) {
+        this.port = port;
         this.base = "http://localhost:" + port;
         this.cookies = cookies;
+        this.userAgent = userAgent;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -45,7 +51,12 @@ public final class Browser {
 
     /** The same browser (same cookies) talking to another node of the same deployment on {@code port}. */
     public Browser onPort(int port) {
-        return new Browser(port, cookies);
+        return new Browser(port, cookies, userAgent);
+    }
+
+    /** The same browser (same cookies) sending another {@code User-Agent} header from now on. */
+    public Browser withUserAgent(String userAgent) {
+        return new Browser(port, cookies, userAgent);
     }
 
     public Page get(String path) {
@@ -80,6 +91,13 @@ public final class Browser {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts a body exactly as given, with the given {@code Content-Type}: for bodies no browser would send. */
+    public Page postRaw(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Posts a multipart form: text fields plus one file, as a browser's file upload does. */
@@ -126,7 +144,7 @@ public final class Browser {
         try {
             request.timeout(Duration.ofSeconds(30))
                     .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                    .header("User-Agent", "LatchkeyTestBrowser/1.0");
+                    .header("User-Agent", userAgent);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.uri().getPath(), response.statusCode(), response.body(), response.headers()
                     .firstValue("Location")
