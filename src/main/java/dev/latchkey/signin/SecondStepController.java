@@ -126,6 +126,10 @@ class SecondStepController {
             case PASSED:
                 return passed(realm, pending.get(), type, subject, client, request, response, redirect);
             default:
+                if (session.replacedMeanwhile(request)) {
+                    // a double submit whose other half signed in: lead this browser on instead of showing an error
+                    return PasswordStepController.lostRace(realm);
+                }
                 return pages.rejected(model, response, realm, pending.get(), type, subject, outcome.verification());
         }
     }

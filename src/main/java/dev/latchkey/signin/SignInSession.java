@@ -173,6 +173,17 @@ class SignInSession {
         return Optional.of(targetAfterSignIn(request, response, realm));
     }
 
+    /**
+     * Whether a simultaneous request of this session replaced it while this one ran (the winner of a double submit):
+     * then this request's answer is not the one that counts.
+     */
+    boolean replacedMeanwhile(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && !session.isNew()
+                && jdbc.sql("select count(*) from spring_session where session_id = ?").param(session.getId())
+                        .query(Long.class).single() == 0;
+    }
+
     /** When {@code principal} last passed a second factor in this session; never another principal's. */
     Optional<Instant> secondFactorPassedAt(HttpServletRequest request, LatchkeyPrincipal principal) {
         HttpSession session = request.getSession(false);

@@ -104,6 +104,32 @@ class ParallelAttemptsIntegrationTests {
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
     }
 
+    /**
+     * A double click on the right authenticator code: one request signs in, the others are led on to the portal
+     * instead of an error page, and the repeats of a code just used count as no wrong guess (no delay, no alert).
+     */
+    @Test
+    void aDoubleSubmittedAuthenticatorCodeSignsInOnceAndCountsNoFailure() {
+        UserView user = testUsers.portalUser("acme");
+        Realm realm = sites.findBySlug("acme").orElseThrow().realm();
+        var enrolment = authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
+        String secret = enrolment.manualKey().replace(" ", "");
+        assertThat(authenticators.confirm(realm, user.id(), IndependentTotp.code(secret, clock.instant()))).isTrue();
+        clock.advance(Duration.ofSeconds(30));
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        var form = SameSession.form(browser.get("/sites/acme/login/totp"), "#code-form",
+                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+
+        List<Answer> answers = SameSession.post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(),
+                port, port, port, port);
+
+        assertThat(answers).allMatch(a -> a.status() == 302 && "/sites/acme/".equals(a.location()),
+                "every request leads to the portal");
+        assertThat(answers).filteredOn(a -> a.newSession().isPresent()).hasSize(1);
+        assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isZero();
+    }
+
     /** {@code n} wrong passwords at once, each from its own login page and CSRF token, spread over {@code ports}. */
     static List<Answer> passwordBurst(String email, int n, int... ports) {
         List<SameSession.Post> posts = new ArrayList<>();
