@@ -35,6 +35,14 @@ final class RealmLoginRedirect implements AuthenticationEntryPoint, AccessDenied
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
         if (ex instanceof CsrfException) {
+            Optional<String> realm = RealmPaths.realmKey(request);
+            if (realm.isPresent() && request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+                // the form's session is gone: replaced by a simultaneous request of the same browser (the other
+                // half of a double submit) or expired. Nothing was changed; the realm's home leads on with whatever
+                // cookie the browser kept: the portal when the other half signed it in, else the sign-in page
+                response.sendRedirect(request.getContextPath() + RealmPaths.homePath(realm.get()));
+                return;
+            }
             // a missing or stale form token: nothing was changed, and a redirect would hide why
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;

@@ -24,6 +24,10 @@ final class RealmPaths {
         return site.matches() ? Optional.of(site.group(1)) : Optional.empty();
     }
 
+    static String homePath(String realmKey) {
+        return Realm.ADMIN_KEY.equals(realmKey) ? "/admin/" : "/sites/" + realmKey + "/";
+    }
+
     static String loginPath(String realmKey) {
         return Realm.ADMIN_KEY.equals(realmKey) ? "/admin/login" : "/sites/" + realmKey + "/login";
     }

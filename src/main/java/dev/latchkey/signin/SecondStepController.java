@@ -63,7 +63,7 @@ class SecondStepController {
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        Optional<FactorType> type = offered(pending.get(), factor);
+        Optional<FactorType> type = offered(request, realm, pending.get(), factor);
         if (type.isEmpty()) {
             return "redirect:" + elsewhere(realm, pending.get());
         }
@@ -81,7 +81,7 @@ class SecondStepController {
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        Optional<FactorType> type = offered(pending.get(), factor);
+        Optional<FactorType> type = offered(request, realm, pending.get(), factor);
         if (type.isEmpty()) {
             return "redirect:" + elsewhere(realm, pending.get());
         }
@@ -103,7 +103,7 @@ class SecondStepController {
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        Optional<FactorType> offered = offered(pending.get(), factor);
+        Optional<FactorType> offered = offered(request, realm, pending.get(), factor);
         if (offered.isEmpty()) {
             return "redirect:" + elsewhere(realm, pending.get());
         }
@@ -171,7 +171,7 @@ class SecondStepController {
         if (pending.isEmpty()) {
             return restart(realm);
         }
-        Optional<FactorType> offered = offered(pending.get(), factor);
+        Optional<FactorType> offered = offered(request, realm, pending.get(), factor);
         if (offered.isEmpty()) {
             return "redirect:" + elsewhere(realm, pending.get());
         }
@@ -211,9 +211,17 @@ class SecondStepController {
         return session.pending(request, realm).map(pending -> flow.current(realm, pending));
     }
 
-    /** The factor named in the URL, if this login may still use it. */
-    private static Optional<FactorType> offered(PendingLogin pending, String factor) {
-        return FactorType.fromId(factor).filter(type -> pending.available().contains(type.id()));
+    /**
+     * The factor named in the URL, if this login may still use it; empty when the site's policy took it away since
+     * the login began. A factor the login was never offered is "not found".
+     */
+    private Optional<FactorType> offered(HttpServletRequest request, Realm realm, PendingLogin current,
+            String factor) {
+        boolean everOffered = session.pending(request, realm).map(p -> p.available().contains(factor)).orElse(false);
+        if (!everOffered) {
+            throw new NotFoundException();
+        }
+        return FactorType.fromId(factor).filter(type -> current.available().contains(type.id()));
     }
 
     /** Where a login goes when the factor in the URL is not (or no longer) one it may use: the others, or none. */

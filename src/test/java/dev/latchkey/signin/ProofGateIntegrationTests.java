@@ -216,9 +216,7 @@ class ProofGateIntegrationTests {
     }
 
     private String activate(Realm realm, UserView user) {
-        var enrolment = authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
-        String secret = enrolment.manualKey().replace(" ", "");
-        assertThat(authenticators.confirm(realm, user.id(), IndependentTotp.code(secret, clock.instant()))).isTrue();
+        String secret = testUsers.withAuthenticator(realm, user);
         clock.advance(Duration.ofSeconds(30));
         return secret;
     }

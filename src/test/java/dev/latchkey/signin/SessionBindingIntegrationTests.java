@@ -122,9 +122,7 @@ class SessionBindingIntegrationTests {
         Realm realm = site.realm();
         UserView user = users.create(realm, new NewUser("u@" + slug + ".test", "Policy User", TestUsers.PASSWORD,
                 true, null, false, null));
-        var enrolment = authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
-        String secret = enrolment.manualKey().replace(" ", "");
-        assertThat(authenticators.confirm(realm, user.id(), IndependentTotp.code(secret, clock.instant()))).isTrue();
+        String secret = testUsers.withAuthenticator(realm, user);
         clock.advance(Duration.ofSeconds(30));
         Browser browser = new Browser(port);
         assertThat(SignInSteps.password(browser, slug, user.email(), TestUsers.PASSWORD).location())

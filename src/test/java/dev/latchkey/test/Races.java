@@ -35,7 +35,6 @@ public final class Races {
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
 
             Answer winner = exactlyOneWinner(answers, "/sites/acme/", round);
-            assertOthersSignedOut(ports, answers, winner, "/sites/acme/", round);
             assertSignedIn(ports, winner.newSession().orElseThrow(), "/sites/acme/", round);
             assertSignedOut(ports, before, "/sites/acme/", round);
         }
@@ -54,7 +53,6 @@ public final class Races {
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
 
             Answer winner = exactlyOneWinner(answers, "/sites/acme/login/email", round);
-            assertOthersSignedOut(ports, answers, winner, "/sites/acme/", round);
             for (int port : ports) {
                 assertThat(SameSession.get(port, winner.newSession().orElseThrow(), "/sites/acme/login/email")
                         .status()).as("round %d: the winner's code page", round).isEqualTo(200);
@@ -78,7 +76,6 @@ public final class Races {
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
 
             Answer winner = exactlyOneWinner(answers, "/sites/globex/", round);
-            assertOthersSignedOut(ports, answers, winner, "/sites/globex/", round);
             assertSignedIn(ports, winner.newSession().orElseThrow(), "/sites/globex/", round);
             assertSignedOut(ports, before, "/sites/globex/", round);
         }
@@ -94,23 +91,17 @@ public final class Races {
         return IntStream.range(0, n).map(i -> ports[i % ports.length]).toArray();
     }
 
-    /** The one answer that went on to {@code next} in a new session; losers may redirect but keep no session. */
+    /**
+     * The one answer that went on to {@code next} in a new session. A losing request changes nothing and sets no
+     * cookie, so the browser keeps the winner's if it got it; it is refused, or led to the site's home.
+     */
     private static Answer exactlyOneWinner(List<Answer> answers, String next, int round) {
         assertThat(answers).as("round %d: no 5xx among %s", round, answers).allMatch(a -> a.status() < 500);
-        List<Answer> winners = answers.stream()
-                .filter(a -> a.status() == 302 && next.equals(a.location()) && a.newSession().isPresent())
-                .toList();
-        assertThat(winners).as("round %d: exactly one of %s went on to %s", round, answers, next).hasSize(1);
+        List<Answer> winners = answers.stream().filter(a -> a.newSession().isPresent()).toList();
+        assertThat(winners).as("round %d: exactly one of %s set a new session", round, answers).hasSize(1);
+        assertThat(winners.get(0).status()).isEqualTo(302);
+        assertThat(winners.get(0).location()).as("round %d: the winner goes on", round).isEqualTo(next);
         return winners.get(0);
-    }
-
-    /** Any other session a losing request was given is an empty, signed-out one. */
-    private static void assertOthersSignedOut(int[] ports, List<Answer> answers, Answer winner, String home,
-            int round) {
-        answers.stream()
-                .filter(a -> a != winner)
-                .flatMap(a -> a.newSession().stream())
-                .forEach(session -> assertSignedOut(ports, session, home, round));
     }
 
     private static void assertSignedIn(int[] ports, String session, String home, int round) {

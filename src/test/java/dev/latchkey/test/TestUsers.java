@@ -1,6 +1,8 @@
 package dev.latchkey.test;
 
+import java.time.Clock;
 import java.util.UUID;
+import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.AdminRole;
@@ -20,10 +22,27 @@ public class TestUsers {
 
     private final Users users;
     private final Sites sites;
+    private final Authenticators authenticators;
+    private final Clock clock;
 
-    TestUsers(Users users, Sites sites) {
+    TestUsers(Users users, Sites sites, Authenticators authenticators, Clock clock) {
         this.users = users;
         this.sites = sites;
+        this.authenticators = authenticators;
+        this.clock = clock;
+    }
+
+    /**
+     * Enrols and confirms an authenticator for {@code user} of {@code realm} with a code of the current time step;
+     * answers its secret. Move the clock on a step before signing in with it (each step is accepted once).
+     */
+    public String withAuthenticator(Realm realm, UserView user) {
+        var enrolment = authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
+        String secret = enrolment.manualKey().replace(" ", "");
+        if (!authenticators.confirm(realm, user.id(), IndependentTotp.code(secret, clock.instant()))) {
+            throw new AssertionError("the authenticator was not confirmed");
+        }
+        return secret;
     }
 
     public UserView portalUser(String slug) {

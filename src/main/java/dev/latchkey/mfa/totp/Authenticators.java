@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.OptionalLong;
 import dev.latchkey.mfa.SecondFactorChanged;
@@ -99,19 +98,6 @@ public class Authenticators {
         }
         OptionalLong step = totp.matchingStep(secret(row.get()), code, clock.instant(), row.get().lastUsedStep());
         return step.isPresent() && store.useStep(userId, step.getAsLong());
-    }
-
-    /**
-     * Whether {@code code} is the code of the time step this authenticator accepted last: a repeat of a code just
-     * used (a double submit), which tells an attacker nothing and so is not counted as a wrong guess.
-     */
-    public boolean justUsed(long userId, String code) {
-        Optional<AuthenticatorStore.Row> row = store.find(userId);
-        if (row.isEmpty() || row.get().lastUsedStep() == null || !wellFormed(code)) {
-            return false;
-        }
-        byte[] last = totp.codeAt(secret(row.get()), row.get().lastUsedStep()).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(last, code.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Switches an enabled authenticator off, keeping the secret. The caller has checked a code. */

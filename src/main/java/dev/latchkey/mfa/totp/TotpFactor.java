@@ -33,11 +33,6 @@ class TotpFactor implements Factor {
         if (!Authenticators.wellFormed(code)) {
             return Verification.of(Outcome.MALFORMED);
         }
-        if (authenticators.verify(subject.userId(), code)) {
-            return Verification.of(Outcome.ACCEPTED);
-        }
-        // the code just accepted, sent again (a double submit): used up, but no guess
-        return Verification.of(authenticators.justUsed(subject.userId(), code) ? Outcome.NO_CHALLENGE
-                : Outcome.REJECTED);
+        return Verification.of(authenticators.verify(subject.userId(), code) ? Outcome.ACCEPTED : Outcome.REJECTED);
     }
 }
