@@ -75,7 +75,29 @@
     }).catch(function () { /* dismissed or not available: the user types the code */ });
   }
 
+  // A double click or a second Enter sends a POST form once: each step that signs in replaces the session, and of two
+  // submits only one can win. The browser shows the answer to the last one sent, so a second submit would show the
+  // loser's answer and drop the winner's cookie. The submit event is not cancelled for the first send, so the
+  // clicked button's name and value still go with it.
+  function submitOnce() {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if ((form.getAttribute('method') || '').toLowerCase() !== 'post') return;
+      if (form.getAttribute('data-submitted') === 'true') {
+        event.preventDefault();
+        return;
+      }
+      form.setAttribute('data-submitted', 'true');
+    });
+    // a page restored from the back-forward cache may be submitted again
+    window.addEventListener('pageshow', function () {
+      var sent = document.querySelectorAll('form[data-submitted]');
+      for (var i = 0; i < sent.length; i++) sent[i].removeAttribute('data-submitted');
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    submitOnce();
     webOtp();
     resendCountdown();
     expiryCountdown();

@@ -149,7 +149,7 @@ class AuthenticatorController {
                 return Verification.of(Verification.Outcome.MALFORMED);
             }
             Verification code = codeOrBackupCode(realm, me, clean(credential));
-            return code.accepted() ? code : accepted(users.authenticate(realm, me.email(), credential).isPresent());
+            return code.accepted() ? code : accepted(users.passwordMatches(me.userId(), credential));
         });
         if (!proof.passed()) {
             return refused(response, model, realm, me, proof, "security.credentialWrong");

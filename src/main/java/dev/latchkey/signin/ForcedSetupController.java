@@ -1,5 +1,7 @@
 package dev.latchkey.signin;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.Verification;
@@ -10,6 +12,7 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,14 +33,16 @@ class ForcedSetupController {
     private final SignInFlow flow;
     private final Authenticators authenticators;
     private final ProofGate gate;
+    private final Clock clock;
 
     ForcedSetupController(Realms realms, SignInSession session, SignInFlow flow, Authenticators authenticators,
-            ProofGate gate) {
+            ProofGate gate, Clock clock) {
         this.realms = realms;
         this.session = session;
         this.flow = flow;
         this.authenticators = authenticators;
         this.gate = gate;
+        this.clock = clock;
     }
 
     @GetMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
@@ -77,6 +82,8 @@ class ForcedSetupController {
                 response.setStatus(HttpStatus.FORBIDDEN.value());
                 return "signin/login";
             case THROTTLED:
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1,
+                        Duration.between(clock.instant(), outcome.until()).toSeconds())));
                 model.addAttribute("error", "totp.confirm.wait");
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 return show(model, realm, user);

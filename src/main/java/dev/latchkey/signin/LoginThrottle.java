@@ -1,17 +1,25 @@
 package dev.latchkey.signin;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.latchkey.users.Backoff;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,11 +56,33 @@ class LoginThrottle {
         this.address = new Backoff(properties.addressFreeFailures(), CAP);
     }
 
+    /**
+     * The typed username, case-folded. Case folding can make a name longer ("İ" becomes two characters), so a long
+     * one is kept as its SHA-256 instead: the key always fits its column, and nothing typed reaches an error.
+     */
     static String accountKey(String realm, String username) {
-        return "account:" + realm + "|" + username.trim().toLowerCase(Locale.ROOT);
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        if (name.length() > 200) {
+            name = "sha256:" + HexFormat.of().formatHex(sha256(name));
+        }
+        return "account:" + realm + "|" + name;
     }
 
+    /**
+     * The client's address; an IPv6 address counts by its /64, the block one host or one customer line usually
+     * gets, so rotating through it buys no fresh allowance.
+     */
     static String addressKey(String ip) {
+        if (ip.indexOf(':') >= 0) {
+            try {
+                byte[] address = InetAddress.getByName(ip).getAddress();
+                if (address.length == 16) {
+                    return "ip6:" + HexFormat.of().formatHex(address, 0, 8) + "::/64";
+                }
+            } catch (UnknownHostException notALiteral) {
+                // not an address literal: counted as typed
+            }
+        }
         return "ip:" + ip;
     }
 
@@ -101,16 +131,17 @@ class LoginThrottle {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Row::key, row -> row));
-        List<String> missing = Stream.of(accountKey, addressKey).filter(k -> !rows.containsKey(k)).toList();
-        if (!missing.isEmpty()) {
-            return new Reservation(null, missing);
-        }
         Instant stale = now.minus(FORGET_AFTER);
         Optional<Instant> byAccount = blocked(rows.get(accountKey), account, now, stale);
         Optional<Instant> byAddress = blocked(rows.get(addressKey), address, now, stale);
         if (byAccount.isPresent() || byAddress.isPresent()) {
+            // refused before any row is made: a client in its delay cannot fill the table with new usernames
             Instant until = Stream.of(byAccount, byAddress).flatMap(Optional::stream).max(Instant::compareTo).get();
             return new Reservation(until, List.of());
+        }
+        List<String> missing = Stream.of(accountKey, addressKey).filter(k -> !rows.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            return new Reservation(null, missing);
         }
         Timestamp at = Timestamp.from(now);
         for (String key : List.of(accountKey, addressKey)) {
@@ -132,8 +163,24 @@ class LoginThrottle {
         }
     }
 
+    /** Rows quiet for longer than an hour count nothing any more; they go, so the table stays small. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetQuietRows() {
+        jdbc.sql("delete from login_throttle where last_failure_at < ?")
+                .param(Timestamp.from(clock.instant().minus(FORGET_AFTER)))
+                .update();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+
     private static Optional<Instant> blocked(Row row, Backoff backoff, Instant now, Instant stale) {
-        if (row.lastFailureAt().isBefore(stale)) {
+        if (row == null || row.lastFailureAt().isBefore(stale)) {
             return Optional.empty();
         }
         return backoff.blockedUntil(row.failures(), row.lastFailureAt(), now);

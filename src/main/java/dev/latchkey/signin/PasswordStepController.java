@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.shared.web.TooBusyException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,9 +75,10 @@ class PasswordStepController {
         Optional<UserView> user;
         try {
             user = flow.checkPassword(realm, form.username(), form.password(), client);
-        } catch (TooBusyException busy) {
+        } catch (RuntimeException unchecked) {
+            // too busy to hash (429), or anything else that kept the password from being checked: nothing counts
             throttle.release(accountKey, addressKey);
-            throw busy;
+            throw unchecked;
         }
         if (user.isEmpty()) {
             // the reservation stands as the failure

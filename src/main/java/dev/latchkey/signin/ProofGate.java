@@ -1,6 +1,5 @@
 package dev.latchkey.signin;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,12 +8,9 @@ import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 13: the one owner of the sequence that every second-factor check and every password proof of a known user
@@ -25,19 +21,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>is the account locked → {@link Result#LOCKED};
  *   <li>is it in a failure delay (5 free failures, then 1 s, 2 s, … up to 15 minutes) → {@link Result#THROTTLED};
  *   <li>otherwise reserve the attempt: it counts as a failure before it is checked, under the user's row lock, so
- *       simultaneous guesses are counted as they arrive and never more are checked than the policy allows;
+ *       simultaneous guesses are counted as they arrive and never more are checked than the policy allows (the
+ *       admission itself is {@link Users#admitProof}, the one place that reads and writes the count);
  *   <li>verify;
  *   <li>a right answer clears the count; an answer that was never checked (malformed, no live code, expired) gives
  *       the reservation back; a wrong one keeps it;
- *   <li>audit the attempt, which also notifies the user of the first wrong answer after a quiet spell;
+ *   <li>audit the attempt, and email the user about the first wrong answer after a quiet spell (the one whose
+ *       reservation found the count at 0, so simultaneous wrong answers send exactly one alert);
  *   <li>lock the account at the limit (100 by default), which ends its sessions and emails the user.
  * </ol>
  */
 @Service
 public class ProofGate {
-
-    /** NIST SP 800-63B rate limiting before the lock: after 5 consecutive wrong answers each further one doubles. */
-    static final Backoff DELAY = new Backoff(5, java.time.Duration.ofMinutes(15));
 
     /** What came of one check. */
     public enum Result {
@@ -72,21 +67,22 @@ public class ProofGate {
 
     private final Users users;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
+    private final SecurityAlerts alerts;
 
-    ProofGate(Users users, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    ProofGate(Users users, ApplicationEventPublisher events, SecurityAlerts alerts) {
         this.users = users;
         this.events = events;
-        this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock;
+        this.alerts = alerts;
     }
 
     /** Runs {@code verifier} only when the account may try now, and counts, audits and locks around it. */
     public Outcome check(Proof proof, Supplier<Verification> verifier) {
-        Outcome admitted = transactions.execute(status -> reserve(proof.userId()));
-        if (admitted != null) {
-            return admitted;
+        Users.ProofAdmission admission = users.admitProof(proof.userId());
+        if (admission.locked()) {
+            return Outcome.of(Result.LOCKED);
+        }
+        if (!admission.admitted()) {
+            return new Outcome(Result.THROTTLED, null, admission.delayedUntil());
         }
         Verification verification;
         try {
@@ -109,6 +105,9 @@ public class ProofGate {
         }
         events.publishEvent(new SecondFactorFailed(proof.realm().key(), proof.userId(), proof.username(),
                 proof.method(), reason(verification, proof), proof.client()));
+        if (verification.countsAsFailure() && admission.firstOfSpell()) {
+            alerts.firstWrongAnswer(proof.userId(), proof.client());
+        }
         if (verification.countsAsFailure() && users.lockWhenOverLimit(proof.userId())) {
             return new Outcome(Result.LOCKED, verification, null);
         }
@@ -117,26 +116,7 @@ public class ProofGate {
 
     /** Until when this user's answers are refused, if they are now (for pages that say so before any answer). */
     public Optional<Instant> delayedUntil(long userId) {
-        return users.find(userId).flatMap(u -> delay(u, clock.instant()));
-    }
-
-    /** Null when the attempt is reserved, else why not. Runs under the user's row lock. */
-    private Outcome reserve(long userId) {
-        users.lockForUpdate(userId);
-        Optional<UserView> user = users.find(userId);
-        if (user.isEmpty() || user.get().locked()) {
-            return Outcome.of(Result.LOCKED);
-        }
-        Optional<Instant> until = delay(user.get(), clock.instant());
-        if (until.isPresent()) {
-            return new Outcome(Result.THROTTLED, null, until.get());
-        }
-        users.reserveSecondFactorAttempt(userId);
-        return null;
-    }
-
-    private static Optional<Instant> delay(UserView user, Instant now) {
-        return DELAY.blockedUntil(user.secondFactorFailures(), user.secondFactorFailedAt(), now);
+        return users.proofDelayedUntil(userId);
     }
 
     private static String reason(Verification verification, Proof proof) {

@@ -2,8 +2,8 @@ package dev.latchkey.signin;
 
 import java.time.Clock;
 import dev.latchkey.delivery.Emails;
+import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.BrowserSummary;
-import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserLocked;
@@ -11,7 +11,6 @@ import dev.latchkey.users.Users;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,14 +35,17 @@ class SecurityAlerts {
         this.clock = clock;
     }
 
-    /** One alert for the first wrong answer after a quiet spell, not one per keystroke of an attacker. */
-    @EventListener
-    @Transactional(propagation = Propagation.REQUIRED)
-    void on(SecondFactorFailed event) {
-        users.find(event.userId()).filter(u -> u.secondFactorFailures() == 1).ifPresent(user -> {
+    /**
+     * One alert for the first wrong answer after a quiet spell, not one per keystroke of an attacker. {@link ProofGate}
+     * decides which answer that is when it reserves the attempt (the count was 0), so simultaneous wrong answers
+     * still send exactly one.
+     */
+    @Transactional
+    public void firstWrongAnswer(long userId, ClientInfo client) {
+        users.find(userId).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
-                browser(event.client().userAgent()), event.client().ip()};
+                browser(client.userAgent()), client.ip()};
             emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });
     }

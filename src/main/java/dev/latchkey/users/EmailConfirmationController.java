@@ -72,6 +72,9 @@ class EmailConfirmationController {
                 yield "signin/confirm-email-unusable";
             }
             case UNUSABLE -> unusable(response);
+            case DELAYED -> confirmations.pendingAddress(realm, token)
+                    .map(a -> refused(HttpStatus.TOO_MANY_REQUESTS, "security.wait", token, a, response, model))
+                    .orElseGet(() -> unusable(response));
         };
     }
 

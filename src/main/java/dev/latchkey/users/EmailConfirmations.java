@@ -37,7 +37,9 @@ public class EmailConfirmations {
         /** Unknown, malformed, used, expired, replaced, out of tries, or of another site: nothing changed. */
         UNUSABLE,
         /** Another user of the site signs in with this address by now: nothing changed. */
-        TAKEN
+        TAKEN,
+        /** The user's wrong proofs put them in a delay; nothing was checked or changed. */
+        DELAYED
     }
 
     private static final Logger log = LoggerFactory.getLogger(EmailConfirmations.class);
@@ -82,13 +84,32 @@ public class EmailConfirmations {
         }
         long userId = link.get().userId();
         String hash = Invitations.hash(token);
+        // the typed password is a proof like any other (issue 13): the user's delays, count and lock apply across
+        // links, so a fresh link never buys fresh guesses
+        Users.ProofAdmission admission = users.admitProof(userId);
+        if (admission.locked()) {
+            return refused(realm, userId, "LOCKED", Outcome.UNUSABLE);
+        }
+        if (!admission.admitted()) {
+            return refused(realm, userId, "DELAYED", Outcome.DELAYED);
+        }
         if (!store.takeAttempt(hash, Purpose.EMAIL, clock.instant(), MAX_TRIES)) {
+            users.releaseSecondFactorAttempt(userId);
             return refused(realm, userId, "TRIES_SPENT", Outcome.UNUSABLE);
         }
-        if (!users.passwordMatches(userId, password)) {
+        boolean right;
+        try {
+            right = users.passwordMatches(userId, password);
+        } catch (RuntimeException unchecked) {
+            users.releaseSecondFactorAttempt(userId);
+            throw unchecked;
+        }
+        if (!right) {
+            users.lockWhenOverLimit(userId);
             store.revokeWhenSpent(hash, clock.instant(), MAX_TRIES);
             return refused(realm, userId, "WRONG_PASSWORD", Outcome.WRONG_PASSWORD);
         }
+        users.recordSecondFactorSuccess(userId);
         try {
             return transaction.execute(status -> apply(realm, hash, link.get(), status));
         } catch (EmailTakenException ex) {

@@ -1,6 +1,7 @@
 package dev.latchkey.users;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -192,7 +193,7 @@ public class Users {
      * A locked user, a user without a password and an unknown user all answer false after one hash computation.
      * No transaction, as in {@link #authenticate}.
      */
-    boolean passwordMatches(long userId, String password) {
+    public boolean passwordMatches(long userId, String password) {
         Optional<User> user = repository.findById(userId);
         if (user.isEmpty() || user.get().passwordHash() == null) {
             encoder.matches(password, dummyHash());
@@ -307,12 +308,41 @@ public class Users {
     }
 
     /**
-     * Counts an attempt as a failure before it is checked (issue 13 §1); the caller holds the row lock of
-     * {@link #lockForUpdate}. A right answer clears the count, an unchecked one gives it back.
+     * NIST SP 800-63B rate limiting of proofs before the lock at 100: after 5 consecutive wrong answers each further
+     * one doubles the wait (1 s, 2 s, … up to 15 minutes), across sessions and nodes.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void reserveSecondFactorAttempt(long userId) {
-        repository.incrementSecondFactorFailures(userId, clock.instant());
+    public static final Backoff PROOF_DELAY = new Backoff(5, java.time.Duration.ofMinutes(15));
+
+    /** Whether a proof of this user may be checked now, and if so, whether it is the first of a spell. */
+    public record ProofAdmission(boolean admitted, boolean locked, Instant delayedUntil, boolean firstOfSpell) {}
+
+    /**
+     * Issue 13 §1: under the user's row lock, refuses a proof of a locked account or one in its failure delay, and
+     * otherwise counts the attempt as a failure <em>before</em> it is checked, so simultaneous guesses are counted
+     * as they arrive. A right answer then clears the count ({@link #recordSecondFactorSuccess}); one that was never
+     * checked gives it back ({@link #releaseSecondFactorAttempt}); a wrong one keeps it ({@link #lockWhenOverLimit}).
+     */
+    @Transactional
+    public ProofAdmission admitProof(long userId) {
+        lockForUpdate(userId);
+        Optional<User> user = repository.findById(userId);
+        if (user.isEmpty() || user.get().lockedAt() != null) {
+            return new ProofAdmission(false, true, null, false);
+        }
+        Instant now = clock.instant();
+        Optional<Instant> until = PROOF_DELAY.blockedUntil(
+                user.get().secondFactorFailures(), user.get().secondFactorFailedAt(), now);
+        if (until.isPresent()) {
+            return new ProofAdmission(false, false, until.get(), false);
+        }
+        repository.incrementSecondFactorFailures(userId, now);
+        return new ProofAdmission(true, false, null, user.get().secondFactorFailures() == 0);
+    }
+
+    /** Until when this user's proofs are refused, if they are now. */
+    public Optional<Instant> proofDelayedUntil(long userId) {
+        return repository.findById(userId).flatMap(u -> PROOF_DELAY.blockedUntil(
+                u.secondFactorFailures(), u.secondFactorFailedAt(), clock.instant()));
     }
 
     /** Gives back a reserved attempt that was never checked (a malformed answer, no live code). */

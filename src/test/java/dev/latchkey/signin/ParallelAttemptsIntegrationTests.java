@@ -16,6 +16,7 @@ import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.SameSession;
 import dev.latchkey.test.SameSession.Answer;
 import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -100,6 +101,27 @@ class ParallelAttemptsIntegrationTests {
         assertThat(answers).filteredOn(a -> a.status() == 401).as("checked: the 5 free failures").hasSize(5);
         assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(5);
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
+        TestMailServer.awaitMessage(user.email(), "A wrong sign-in code was entered");
+        sleep(Duration.ofSeconds(3));
+        assertThat(TestMailServer.messagesTo(user.email()).stream()
+                .filter(m -> subject(m).contains("A wrong sign-in code was entered")).count())
+                .as("exactly one alert for the burst, however the reservations interleaved").isEqualTo(1);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException unreadable) {
+            return "";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -114,4 +114,38 @@ class PasswordThrottleIntegrationTests {
                 .single();
         assertThat(stored).isEqualTo(5);
     }
+
+    /** Issue 13 review: a client in its delay is refused before any row is made for the usernames it tries. */
+    @Test
+    void aThrottledAddressCannotFillTheTableWithNewUsernames() {
+        for (int i = 0; i < 12; i++) {
+            SignInSteps.password(new Browser(port), "globex", "spray-" + i + "@globex.test", "Summer2026!");
+        }
+        long rows = jdbc.sql("select count(*) from login_throttle").query(Long.class).single();
+        for (int i = 0; i < 10; i++) {
+            assertThat(SignInSteps.password(new Browser(port), "globex", "fresh-" + i + "@globex.test", "x").status())
+                    .isEqualTo(429);
+        }
+        assertThat(jdbc.sql("select count(*) from login_throttle").query(Long.class).single()).isEqualTo(rows);
+    }
+
+    /**
+     * Issue 13 review: case folding can make a username longer than the key column ("İ" becomes two characters);
+     * such a name is kept as its hash, so it gets an ordinary 401, not a 500 with the typed text in the log.
+     */
+    @Test
+    void aUsernameThatGrowsWhenCaseFoldedIsAnOrdinaryWrongPassword() {
+        String grows = "\u0130".repeat(300) + "@globex.test";
+        assertThat(SignInSteps.password(new Browser(port), "globex", grows, "whatever").status()).isEqualTo(401);
+        assertThat(LoginThrottle.accountKey("globex", grows)).hasSizeLessThan(120).startsWith("account:globex|sha256:");
+    }
+
+    /** Issue 13 review: one IPv6 host rotating through its /64 gets no fresh allowance per address. */
+    @Test
+    void anIpv6AddressCountsByItsSlash64() {
+        assertThat(LoginThrottle.addressKey("2001:db8:1:2::1"))
+                .isEqualTo(LoginThrottle.addressKey("2001:db8:1:2:ffff:eeee:dddd:cccc"))
+                .isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:3::1"));
+        assertThat(LoginThrottle.addressKey("192.0.2.7")).isEqualTo("ip:192.0.2.7");
+    }
 }

@@ -248,9 +248,29 @@ class EmailConfirmationIntegrationTests {
         Pending pending = pending("acme");
         List<Outcome> outcomes = concurrently(12, i -> confirmations.confirm(acme(), pending.token(), "guess " + i));
         assertThat(outcomes).filteredOn(o -> o == Outcome.WRONG_PASSWORD).hasSize(EmailConfirmations.MAX_TRIES);
-        assertThat(outcomes).filteredOn(o -> o == Outcome.UNUSABLE).hasSize(12 - EmailConfirmations.MAX_TRIES);
+        // the rest are refused unchecked: the link is out of tries, or the user's proof delay has begun
+        assertThat(outcomes).filteredOn(o -> o == Outcome.UNUSABLE || o == Outcome.DELAYED)
+                .hasSize(12 - EmailConfirmations.MAX_TRIES);
         assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(pending);
+    }
+
+    /**
+     * Issue 13 review: the password typed on a link is a proof like any other. A wrong one counts against the user
+     * (so a fresh link never buys fresh guesses), and in the user's delay even the right one is not checked.
+     */
+    @Test
+    void wrongPasswordsCountAgainstTheUserAcrossLinksAndTheDelayHolds() {
+        Pending pending = pending("acme");
+        assertThat(confirmations.confirm(acme(), pending.token(), "a guess")).isEqualTo(Outcome.WRONG_PASSWORD);
+        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures()).isEqualTo(1);
+        jdbc.sql("update app_user set second_factor_failures = 5, second_factor_failed_at = ? where id = ?")
+                .params(java.sql.Timestamp.from(clock.instant()), pending.user().id())
+                .update();
+
+        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.DELAYED);
+        assertUnchanged(pending);
+        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
     }
 
     @Test

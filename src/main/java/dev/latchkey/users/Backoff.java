@@ -1,4 +1,4 @@
-package dev.latchkey.signin;
+package dev.latchkey.users;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +9,10 @@ import java.util.Optional;
  * the next attempt (1 s, 2 s, 4 s, …) up to {@code cap}. No lock-out: a victim's account stays usable once the
  * attacker stops, and the wait never depends on whether a password was right.
  */
-record Backoff(int free, Duration cap) {
+public record Backoff(int free, Duration cap) {
 
     /** Until when attempts are refused after {@code failures} failures, the last at {@code last}. */
-    Optional<Instant> blockedUntil(int failures, Instant last, Instant now) {
+    public Optional<Instant> blockedUntil(int failures, Instant last, Instant now) {
         if (failures < free || last == null) {
             return Optional.empty();
         }
