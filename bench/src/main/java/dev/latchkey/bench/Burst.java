@@ -31,7 +31,8 @@ final class Burst {
     /** One burst and the legitimate sign-in during it. */
     record Result(String shape, String from, Map<String, Integer> answers, Map<String, Integer> retryAfters,
             int withoutRetryAfter, Latencies posts, long drainedNanos, String legitFrom, long legitNanos,
-            long[] legitSteps, int outstanding, String legitError) {
+            long[] legitSteps, int outstanding, String legitError, double serverCpuSeconds, double hashingSeconds,
+            double others) {
 
         int count(String answer) {
             return answers.getOrDefault(answer, 0);
@@ -50,14 +51,18 @@ final class Burst {
     }
 
     private final int port;
+    private final long serverPid;
+    private final CpuShare cpu;
     private final List<BenchUser> targets;
     private final List<BenchUser> legitUsers;
     private int nextTarget;
     private int nextLegit;
 
     /** {@code targets}: accounts the bursts guess at; {@code legitUsers}: one per burst, used by no other phase. */
-    Burst(int port, List<BenchUser> targets, List<BenchUser> legitUsers) {
+    Burst(int port, long serverPid, List<BenchUser> targets, List<BenchUser> legitUsers) {
         this.port = port;
+        this.serverPid = serverPid;
+        this.cpu = new CpuShare(serverPid);
         this.targets = targets;
         this.legitUsers = legitUsers;
     }
@@ -129,6 +134,8 @@ final class Burst {
         if (!ready.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the burst's login pages took more than 120 s");
         }
+        cpu.begin();
+        double hashing = CpuShare.threadSeconds(serverPid, "argon2-");
         long released = System.nanoTime();
         go.countDown();
         long[] steps = new long[LoadBenchmark.STEPS.length];
@@ -144,11 +151,14 @@ final class Burst {
         for (Thread thread : threads) {
             thread.join();
         }
+        cpu.end();
+        hashing = CpuShare.threadSeconds(serverPid, "argon2-") - hashing;
         Latencies posts = new Latencies();
         perClient.forEach(posts::addAll);
         String shapeName = String.format(SHAPES[shape], size);
         return new Result(shapeName, from, new TreeMap<>(answers), new TreeMap<>(retryAfters), withoutRetryAfter.get(),
-                posts, Math.max(0, lastAnswer.get() - released), legitFrom, legitNanos, steps, outstanding[0], error);
+                posts, Math.max(0, lastAnswer.get() - released), legitFrom, legitNanos, steps, outstanding[0], error,
+                cpu.serverSeconds, hashing, cpu.others);
     }
 
     /** 401, or 429 told apart by its page: the throttle's sign-in form, or the hashing queue's "too busy" page. */

@@ -59,6 +59,25 @@ final class CpuShare {
         }
     }
 
+    /** CPU seconds so far of the process's threads whose name starts with {@code prefix} (e.g. "argon2-"). */
+    static double threadSeconds(long pid, String prefix) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        ticks += processTicks(task.resolve("stat"));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException ex) {
+            return Double.NaN;
+        }
+        return ticks / 100.0; // USER_HZ on Linux
+    }
+
     private static long processTicks(Path stat) throws IOException {
         String line = Files.readString(stat);
         String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
