@@ -20,8 +20,8 @@ import dev.latchkey.bench.BenchData.BenchUser;
  *
  * <p>Two shapes per round: every guess at one account (the per-account limit decides how many are hashed, 5 by
  * default) and each guess at a different account (the per-address limit decides, 20 by default: four times the
- * hashing, the harsher one). Each burst comes from an address of its own (127.2.shape.round) and aims at accounts no
- * earlier burst touched; each legitimate sign-in comes from an address of its own (127.3.shape.round) with a user no
+ * hashing, the harsher one). Each burst comes from an address of its own (127.2.round.shape) and aims at accounts no
+ * earlier burst touched; each legitimate sign-in comes from an address of its own (127.3.round.shape) with a user no
  * other phase signs in, so neither throttle state nor a used time step carries over from one round to the next.
  */
 final class Burst {
@@ -67,10 +67,10 @@ final class Burst {
         this.legitUsers = legitUsers;
     }
 
-    /** Round {@code round} (from 1) of shape {@code shape} (an index into {@link #SHAPES}) with {@code size} POSTs. */
+    /** Round {@code round} (0 for a warm-up, at most 255) of shape {@code shape} (an index into {@link #SHAPES}). */
     Result run(int shape, int round, int size) throws InterruptedException {
-        String from = "127.2." + (shape + 1) + "." + round;
-        String legitFrom = "127.3." + (shape + 1) + "." + round;
+        String from = "127.2." + round + "." + (shape + 1);
+        String legitFrom = "127.3." + round + "." + (shape + 1);
         List<String> usernames = new ArrayList<>();
         String single = shape == 0 ? target() : null;
         for (int i = 0; i < size; i++) {

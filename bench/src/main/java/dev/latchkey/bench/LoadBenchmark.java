@@ -79,7 +79,10 @@ public final class LoadBenchmark {
         int mailUsers = smtp ? 3000 : 0;
         boolean burst = !options.containsKey("skip-burst");
         int burstRounds = Integer.parseInt(options.get("burst-rounds"));
-        int spareUsers = burst ? Burst.SHAPES.length * burstRounds : 0;
+        if (burstRounds < 1 || burstRounds > 255) {
+            throw new IllegalArgumentException("--burst-rounds: 1 to 255 (one address each in 127.2.R.0/24)");
+        }
+        int spareUsers = burst ? Burst.SHAPES.length * (burstRounds + 1) : 0;
         System.out.printf("Latchkey load benchmark: %d cores, load average %s, server JVM %s%n", cores,
                 Files.readString(Path.of("/proc/loadavg")).trim(), options.get("java"));
         System.out.printf("options %s%n%n", options);
@@ -281,24 +284,31 @@ public final class LoadBenchmark {
 
     /**
      * Issue 13 §12: rounds of {@code size} simultaneous wrong-password POSTs from one address, in both shapes of
-     * {@link Burst}, each with a legitimate sign-in from another address while it is in flight.
+     * {@link Burst}, each with a legitimate sign-in from another address while it is in flight. A first round of each
+     * shape warms up the throttled path (the sign-in runs never take it) and is printed but not timed.
      */
     private void burst(Burst burst, CpuShare cpu, int size, int rounds) throws InterruptedException {
         System.out.printf("burst: %d wrong-password POSTs at once from one address (each after its own GET of the login"
-                + " page), a full sign-in from another address meanwhile; %d rounds of each shape%n", size, rounds);
+                + " page), a full sign-in from another address meanwhile; a warm-up round, then %d rounds of each"
+                + " shape%n", size, rounds);
         List<List<Burst.Result>> byShape = new ArrayList<>();
+        List<Burst.Result> all = new ArrayList<>();
         cpu.begin();
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 0; round <= rounds; round++) {
             for (int shape = 0; shape < Burst.SHAPES.length; shape++) {
-                if (round == 1) {
+                if (round == 0) {
                     byShape.add(new ArrayList<>());
                 }
                 Burst.Result r = burst.run(shape, round, size);
-                byShape.get(shape).add(r);
-                System.out.printf("  round %d, %-13s from %s: %s; Retry-After %s, %d 429s without;"
-                                + " POSTs p50 %.0f, max %.0f ms; all answered %.0f ms after the release%n", round,
-                        r.shape() + ",", r.from(), r.answers(), r.retryAfters(), r.withoutRetryAfter(),
-                        r.posts().percentileMs(50), r.posts().percentileMs(100), r.drainedNanos() / 1e6);
+                all.add(r);
+                if (round > 0) {
+                    byShape.get(shape).add(r);
+                }
+                System.out.printf("  %s, %-13s from %s: %s; Retry-After %s, %d 429s without;"
+                                + " POSTs p50 %.0f, max %.0f ms; all answered %.0f ms after the release%n",
+                        round == 0 ? "warm-up (not timed)" : "round " + round, r.shape() + ",", r.from(),
+                        r.answers(), r.retryAfters(), r.withoutRetryAfter(), r.posts().percentileMs(50),
+                        r.posts().percentileMs(100), r.drainedNanos() / 1e6);
                 long[] t = r.legitSteps();
                 System.out.printf("    legit sign-in from %s: %.0f ms%s (login %.0f, password %.0f, code page %.0f,"
                                 + " code %.0f, home %.0f ms); %d of %d burst POSTs unanswered when its password POST"
@@ -306,29 +316,30 @@ public final class LoadBenchmark {
                         r.legitError() == null ? "" : " FAILED: " + r.legitError(), t[0] / 1e6, t[1] / 1e6,
                         t[2] / 1e6, t[3] / 1e6, t[4] / 1e6, r.outstanding(), size);
                 System.out.printf("    server CPU from the release until every answer was in: %.0f ms (hashing threads"
-                        + " %.0f ms, everything else %.0f ms); rest of the machine %.2f cores%n",
+                                + " %.0f ms, everything else %.0f ms); rest of the machine %.2f cores%s%n",
                         r.serverCpuSeconds() * 1000, r.hashingSeconds() * 1000,
-                        (r.serverCpuSeconds() - r.hashingSeconds()) * 1000, r.others());
+                        (r.serverCpuSeconds() - r.hashingSeconds()) * 1000, r.others(),
+                        r.others() > QUIET_CORES ? " (busy)" : "");
                 Thread.sleep(1000);
             }
         }
         String share = cpu.end();
-        double worst = 0;
         int failed = 0;
-        int serverErrors = 0;
-        int unexpected = 0;
-        int withoutRetryAfter = 0;
-        Map<String, Integer> total = new TreeMap<>();
+        int timed = 0;
+        int quiet = 0;
+        double worst = 0;
+        double worstQuiet = 0;
         StringBuilder perShape = new StringBuilder();
         for (List<Burst.Result> results : byShape) {
             Latencies legit = new Latencies();
             for (Burst.Result r : results) {
                 legit.add(r.legitNanos());
                 failed += r.legitError() == null ? 0 : 1;
-                serverErrors += r.serverErrors();
-                unexpected += r.unexpected();
-                withoutRetryAfter += r.withoutRetryAfter();
-                r.answers().forEach((k, v) -> total.merge(k, v, Integer::sum));
+                timed++;
+                if (r.others() <= QUIET_CORES) {
+                    quiet++;
+                    worstQuiet = Math.max(worstQuiet, r.legitNanos() / 1e6);
+                }
             }
             worst = Math.max(worst, legit.percentileMs(100));
             String shape = results.get(0).shape();
@@ -337,14 +348,33 @@ public final class LoadBenchmark {
             perShape.append(String.format("%s%s %.0f ms", perShape.isEmpty() ? "" : ", ", shape,
                     legit.percentileMs(100)));
         }
-        System.out.printf("  all bursts: %s%n  %s%n%n", total, share);
-        // a busy neighbour only slows the legitimate sign-in down: a miss on a busy machine cannot be told, a pass can
-        boolean disturbed = cpu.others > QUIET_CORES;
-        boolean met = worst <= 2000 && failed == 0;
-        String note = disturbed ? String.format(" (machine busy: others %.2f cores)", cpu.others) : "";
-        check("legit sign-in during a burst from one address <= 2 s", met || !disturbed || failed > 0 ? met : null,
-                String.format("max %.0f ms of %d (%s)%s", worst, rounds * byShape.size(), perShape,
-                        failed > 0 ? ", " + failed + " failed" : "") + note);
+        int serverErrors = 0;
+        int unexpected = 0;
+        int withoutRetryAfter = 0;
+        Map<String, Integer> total = new TreeMap<>();
+        for (Burst.Result r : all) {
+            serverErrors += r.serverErrors();
+            unexpected += r.unexpected();
+            withoutRetryAfter += r.withoutRetryAfter();
+            r.answers().forEach((k, v) -> total.merge(k, v, Integer::sum));
+        }
+        System.out.printf("  all %d bursts (warm-up included): %s%n  %s%n%n", all.size(), total, share);
+        // a busy neighbour only slows the legitimate sign-in down: a pass on a busy machine stands; a miss is judged
+        // on the bursts during which the rest of the machine was quiet, and is void when fewer than half were
+        Boolean met;
+        if (failed > 0) {
+            met = false;
+        } else if (worst <= 2000) {
+            met = true;
+        } else if (2 * quiet < timed) {
+            met = null;
+        } else {
+            met = worstQuiet <= 2000;
+        }
+        check("legit sign-in during a burst from one address <= 2 s", met,
+                String.format("max %.0f ms of %d (%s)%s; quiet bursts %d of %d%s", worst, timed, perShape,
+                        failed > 0 ? ", " + failed + " failed" : "", quiet, timed,
+                        quiet > 0 ? String.format(", their max %.0f ms", worstQuiet) : ""));
         int tooMany = total.entrySet().stream().filter(e -> e.getKey().startsWith("429")).mapToInt(Map.Entry::getValue)
                 .sum();
         check("burst: 0 5xx, every 429 with Retry-After", unexpected == 0 && withoutRetryAfter == 0,
