@@ -9,14 +9,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import dev.latchkey.bench.BenchData.BenchUser;
 
 /**
  * Availability under a burst (issue 13 §12). N clients from ONE source address each GET the login page (their own
  * session and CSRF token, as an attacker's script would), wait until all have theirs, then POST a wrong password at
- * the same moment. As the POSTs go out, one legitimate user signs in from another address the whole way, as
- * {@link SignInLoad} does: GET login, POST the password, GET the code page, POST the authenticator code, GET the
- * portal home; its wall time, first request to the home page, is what that user waits.
+ * the same moment. Once all of them are on the wire, one legitimate user signs in from another address the whole
+ * way, as {@link SignInLoad} does: GET login, POST the password, GET the code page, POST the authenticator code, GET
+ * the portal home; its wall time, first request to the home page, is what that user waits.
  *
  * <p>Two shapes per round: every guess at one account (the per-account limit decides how many are hashed, 5 by
  * default) and each guess at a different account (the per-address limit decides, 20 by default: four times the
@@ -31,8 +32,8 @@ final class Burst {
     /** One burst and the legitimate sign-in during it. */
     record Result(String shape, String from, Map<String, Integer> answers, Map<String, Integer> retryAfters,
             int withoutRetryAfter, Latencies posts, long drainedNanos, String legitFrom, long legitNanos,
-            long[] legitSteps, int outstanding, String legitError, double serverCpuSeconds, double hashingSeconds,
-            double others) {
+            long[] legitSteps, int outstanding, String legitError, long sentNanos, double serverCpuSeconds,
+            double[] threadSeconds, double others) {
 
         int count(String answer) {
             return answers.getOrDefault(answer, 0);
@@ -67,6 +68,10 @@ final class Burst {
         this.legitUsers = legitUsers;
     }
 
+    CpuShare cpu() {
+        return cpu;
+    }
+
     /** Round {@code round} (0 for a warm-up, at most 255) of shape {@code shape} (an index into {@link #SHAPES}). */
     Result run(int shape, int round, int size) throws InterruptedException {
         String from = "127.2." + round + "." + (shape + 1);
@@ -82,6 +87,8 @@ final class Burst {
         Map<String, Integer> retryAfters = new ConcurrentHashMap<>();
         AtomicInteger withoutRetryAfter = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();
+        AtomicInteger posting = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(size);
         CountDownLatch go = new CountDownLatch(1);
@@ -102,6 +109,14 @@ final class Burst {
                     } finally {
                         ready.countDown();
                     }
+                    posting.incrementAndGet();
+                    boolean[] once = {false};
+                    client.afterSend(() -> {
+                        if (!once[0]) {
+                            once[0] = true;
+                            sent.incrementAndGet();
+                        }
+                    });
                     try {
                         go.await();
                     } catch (InterruptedException ex) {
@@ -135,9 +150,15 @@ final class Burst {
             throw new IllegalStateException("the burst's login pages took more than 120 s");
         }
         cpu.begin();
-        double hashing = CpuShare.threadSeconds(serverPid, "argon2-");
+        double[] threads0 = CpuShare.threadSeconds(serverPid);
         long released = System.nanoTime();
         go.countDown();
+        // the user comes when the whole burst is on the wire, so every request of theirs is behind it
+        long deadline = released + TimeUnit.SECONDS.toNanos(10);
+        while (sent.get() < posting.get() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(200_000);
+        }
+        long sentNanos = System.nanoTime() - released;
         long[] steps = new long[LoadBenchmark.STEPS.length];
         int[] outstanding = {-1};
         String error = null;
@@ -152,13 +173,16 @@ final class Burst {
             thread.join();
         }
         cpu.end();
-        hashing = CpuShare.threadSeconds(serverPid, "argon2-") - hashing;
+        double[] byThread = CpuShare.threadSeconds(serverPid);
+        for (int i = 0; i < byThread.length; i++) {
+            byThread[i] -= threads0[i];
+        }
         Latencies posts = new Latencies();
         perClient.forEach(posts::addAll);
         String shapeName = String.format(SHAPES[shape], size);
         return new Result(shapeName, from, new TreeMap<>(answers), new TreeMap<>(retryAfters), withoutRetryAfter.get(),
                 posts, Math.max(0, lastAnswer.get() - released), legitFrom, legitNanos, steps, outstanding[0], error,
-                cpu.serverSeconds, hashing, cpu.others);
+                sentNanos, cpu.serverSeconds, byThread, cpu.others);
     }
 
     /** 401, or 429 told apart by its page: the throttle's sign-in form, or the hashing queue's "too busy" page. */

@@ -41,6 +41,7 @@ final class Client implements AutoCloseable {
     private final String from;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final byte[] buffer = new byte[8192];
+    private Runnable afterSend;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -64,6 +65,11 @@ final class Client implements AutoCloseable {
 
     String from() {
         return from;
+    }
+
+    /** Runs {@code hook} each time a request has been written, before its answer is read. */
+    void afterSend(Runnable hook) {
+        afterSend = hook;
     }
 
     void forgetCookies() {
@@ -160,6 +166,9 @@ final class Client implements AutoCloseable {
             out.flush();
         } catch (SocketException reset) {
             throw new StaleConnection();
+        }
+        if (afterSend != null) {
+            afterSend.run();
         }
         String statusLine = line();
         if (statusLine == null) {
