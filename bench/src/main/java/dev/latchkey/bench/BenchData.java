@@ -20,8 +20,9 @@ import org.flywaydb.core.Flyway;
 /**
  * Creates the benchmark's schema (Flyway, the application's own migrations) and its users straight in the database,
  * before the server starts: a site {@code bench} (MFA required, authenticator app only) whose users all have an
- * enabled authenticator, a site {@code mailbench} (MFA required, email codes only), and one system admin with an
- * authenticator. Passwords are stored as the server stores them (Argon2id with the configured parameters, one
+ * enabled authenticator, a few more such users kept apart for the burst phase's legitimate sign-ins (so no other
+ * phase has used their current time step), a site {@code mailbench} (MFA required, email codes only), and one system
+ * admin with an authenticator. Passwords are stored as the server stores them (Argon2id with the configured parameters, one
  * precomputed hash), TOTP secrets AES-GCM encrypted with the key the server is given.
  */
 final class BenchData {
@@ -32,6 +33,8 @@ final class BenchData {
     record BenchUser(String email, byte[] totpKey) {}
 
     final List<BenchUser> totpUsers = new ArrayList<>();
+    /** Users of site {@code bench} that only the burst phase signs in, each once. */
+    final List<BenchUser> spareUsers = new ArrayList<>();
     final List<String> mailUsers = new ArrayList<>();
     BenchUser admin;
     final String encryptionKey;
@@ -46,7 +49,7 @@ final class BenchData {
         cipher = new SecretCipher(EncryptionKeys.parse(encryptionKey));
     }
 
-    void create(String url, String user, String password, int totpCount, int mailCount, int[] argon2)
+    void create(String url, String user, String password, int totpCount, int spareCount, int mailCount, int[] argon2)
             throws SQLException {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
         String hash;
@@ -71,6 +74,10 @@ final class BenchData {
                     if (i % 1000 == 999) {
                         db.commit();
                     }
+                }
+                for (int i = 0; i < spareCount; i++) {
+                    String email = "spare" + i + "@bench.test";
+                    spareUsers.add(insert(users, totp, bench, "bench|" + email, email, null, hash, now));
                 }
                 for (int i = 0; i < mailCount; i++) {
                     String email = "mail" + i + "@mailbench.test";

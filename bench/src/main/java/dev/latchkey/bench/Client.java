@@ -15,9 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One browser: its own cookies, no redirects followed, the CSRF token pulled from each page. It speaks plain
+ * One browser: its own cookies, no redirects followed, the CSRF token pulled from each page, its own source address
+ * (Linux routes all of 127.0.0.0/8 to the loopback interface, so each client binds its socket to one of them and the
+ * server's per-address throttle sees distinct addresses, as it would see distinct users). It speaks plain
  * HTTP/1.1 over one kept-alive socket (Content-Length, chunked and close-delimited bodies; a request is sent again
  * only when the server had closed the kept-alive connection before answering a byte of it), because it competes with the server for
  * the same cores and the ratio to the hash ceiling counts its CPU against Latchkey: {@code java.net.http} cost about
@@ -27,19 +30,46 @@ final class Client implements AutoCloseable {
 
     private static final String CSRF = "name=\"_csrf\" value=\"";
 
-    record Page(int status, String location, String body) {}
+    /** The answer; {@code retryAfter} is the Retry-After header, null when absent. */
+    record Page(int status, String location, String retryAfter, String body) {}
+
+    /** Ordinary clients take 127.1.0.1, 127.1.0.2, … in turn; other ranges of 127.0.0.0/8 stay free for a phase. */
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     private final int port;
     private final String host;
+    private final String from;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final byte[] buffer = new byte[8192];
+    private Runnable afterSend;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
+    /** A client from the next unused address in 127.1.0.0/16. */
     Client(int port) {
+        this(port, nextAddress());
+    }
+
+    /** A client whose connections come from {@code from}, a loopback address such as 127.2.0.1. */
+    Client(int port, String from) {
         this.port = port;
         this.host = "127.0.0.1:" + port;
+        this.from = from;
+    }
+
+    static String nextAddress() {
+        int n = NEXT.getAndIncrement() % (256 * 254);
+        return "127.1." + n / 254 + "." + (n % 254 + 1);
+    }
+
+    String from() {
+        return from;
+    }
+
+    /** Runs {@code hook} each time a request has been written, before its answer is read. */
+    void afterSend(Runnable hook) {
+        afterSend = hook;
     }
 
     void forgetCookies() {
@@ -120,6 +150,7 @@ final class Client implements AutoCloseable {
             socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(60_000);
+            socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
             out = socket.getOutputStream();
@@ -136,6 +167,9 @@ final class Client implements AutoCloseable {
         } catch (SocketException reset) {
             throw new StaleConnection();
         }
+        if (afterSend != null) {
+            afterSend.run();
+        }
         String statusLine = line();
         if (statusLine == null) {
             throw new StaleConnection();
@@ -148,6 +182,7 @@ final class Client implements AutoCloseable {
             status = status(requiredLine());
         }
         String location = null;
+        String retryAfter = null;
         long length = -1;
         boolean chunked = false;
         boolean close = false;
@@ -162,6 +197,7 @@ final class Client implements AutoCloseable {
             switch (name) {
                 case "set-cookie" -> cookie(value);
                 case "location" -> location = value.replaceFirst("^https?://[^/]+", "");
+                case "retry-after" -> retryAfter = value;
                 case "content-length" -> length = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = tokens(value).contains("chunked");
                 case "connection" -> close = tokens(value).contains("close");
@@ -188,7 +224,7 @@ final class Client implements AutoCloseable {
         if (close) {
             close();
         }
-        return new Page(status, location, content.toString(StandardCharsets.UTF_8));
+        return new Page(status, location, retryAfter, content.toString(StandardCharsets.UTF_8));
     }
 
     private static int status(String statusLine) throws IOException {

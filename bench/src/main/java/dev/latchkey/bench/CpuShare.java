@@ -3,6 +3,7 @@ package dev.latchkey.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Who used the machine's CPU during a phase: the server process, the benchmark's own JVM, and everything else (the
@@ -57,6 +58,45 @@ final class CpuShare {
         } catch (IOException | RuntimeException ex) {
             return new long[3];
         }
+    }
+
+    /** The groups of {@link #threadSeconds}, in the order printed. */
+    static final String[] GROUPS = {"hashing", "requests", "JIT", "GC", "other"};
+
+    /**
+     * CPU seconds so far of the process's threads, by group of {@link #GROUPS}, from their names (Linux keeps 15
+     * characters): the hashing threads ({@code argon2-N}), the virtual threads' carriers and Tomcat's threads, the JIT
+     * compilers, the collector (the VM thread, where Serial GC runs), and the rest. A thread that ended since the
+     * first sample takes its seconds with it, so a difference can miss a little.
+     */
+    static double[] threadSeconds(long pid) {
+        double[] seconds = new double[GROUPS.length];
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    int group;
+                    if (name.startsWith("argon2-")) {
+                        group = 0;
+                    } else if (name.startsWith("ForkJoinPool") || name.startsWith("tomcat-")
+                            || name.startsWith("http-")) {
+                        group = 1;
+                    } else if (name.contains("CompilerThre")) {
+                        group = 2;
+                    } else if (name.startsWith("VM Thread") || name.startsWith("GC Thread")) {
+                        group = 3;
+                    } else {
+                        group = 4;
+                    }
+                    seconds[group] += processTicks(task.resolve("stat")) / 100.0; // USER_HZ on Linux
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException ex) {
+            Arrays.fill(seconds, Double.NaN);
+        }
+        return seconds;
     }
 
     private static long processTicks(Path stat) throws IOException {
