@@ -22,8 +22,8 @@ import org.flywaydb.core.Flyway;
  * before the server starts: a site {@code bench} (MFA required, authenticator app only) whose users all have an
  * enabled authenticator, a few more such users kept apart for the burst phase's legitimate sign-ins (so no other
  * phase has used their current time step), a site {@code mailbench} (MFA required, email codes only), and one system
- * admin with an authenticator. Passwords are stored as the server stores them (Argon2id with the configured parameters, one
- * precomputed hash), TOTP secrets AES-GCM encrypted with the key the server is given.
+ * admin with an authenticator. Passwords are stored as the server stores them (Argon2id with the configured
+ * parameters, one precomputed hash), TOTP secrets AES-GCM encrypted with the key the server is given.
  */
 final class BenchData {
 

@@ -35,10 +35,6 @@ final class Burst {
             long[] legitSteps, int outstanding, String legitError, long sentNanos, double serverCpuSeconds,
             double[] threadSeconds, double others) {
 
-        int count(String answer) {
-            return answers.getOrDefault(answer, 0);
-        }
-
         int serverErrors() {
             return answers.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(Map.Entry::getValue)
                     .sum();
@@ -103,13 +99,13 @@ final class Burst {
                     try {
                         login = client.get("/sites/bench/login");
                         SignInLoad.expect(login, 200, null, "login page");
+                        posting.incrementAndGet(); // before ready, so the count is whole when the burst is released
                     } catch (Exception ex) {
                         answers.merge("GET login failed: " + ex.getMessage(), 1, Integer::sum);
                         return;
                     } finally {
                         ready.countDown();
                     }
-                    posting.incrementAndGet();
                     boolean[] once = {false};
                     client.afterSend(() -> {
                         if (!once[0]) {

@@ -63,10 +63,6 @@ final class Client implements AutoCloseable {
         return "127.1." + n / 254 + "." + (n % 254 + 1);
     }
 
-    String from() {
-        return from;
-    }
-
     /** Runs {@code hook} each time a request has been written, before its answer is read. */
     void afterSend(Runnable hook) {
         afterSend = hook;
