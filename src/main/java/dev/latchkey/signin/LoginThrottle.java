@@ -2,9 +2,6 @@ package dev.latchkey.signin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.latchkey.users.Backoff;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -63,7 +61,7 @@ class LoginThrottle {
     static String accountKey(String realm, String username) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         if (name.length() > 200) {
-            name = "sha256:" + HexFormat.of().formatHex(sha256(name));
+            name = "sha256:" + DigestUtils.sha256Hex(name);
         }
         return "account:" + realm + "|" + name;
     }
@@ -169,14 +167,6 @@ class LoginThrottle {
         jdbc.sql("delete from login_throttle where last_failure_at < ?")
                 .param(Timestamp.from(clock.instant().minus(FORGET_AFTER)))
                 .update();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JVM has SHA-256", ex);
-        }
     }
 
     private static Optional<Instant> blocked(Row row, Backoff backoff, Instant now, Instant stale) {

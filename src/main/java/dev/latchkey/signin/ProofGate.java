@@ -1,7 +1,6 @@
 package dev.latchkey.signin;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.shared.web.ClientInfo;
@@ -112,11 +111,6 @@ public class ProofGate {
             return new Outcome(Result.LOCKED, verification, null);
         }
         return new Outcome(Result.REJECTED, verification, null);
-    }
-
-    /** Until when this user's answers are refused, if they are now (for pages that say so before any answer). */
-    public Optional<Instant> delayedUntil(long userId) {
-        return users.proofDelayedUntil(userId);
     }
 
     private static String reason(Verification verification, Proof proof) {

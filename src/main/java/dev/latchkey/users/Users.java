@@ -81,14 +81,10 @@ public class Users {
      */
     public Optional<UserView> authenticate(Realm realm, String email, String password) {
         Optional<User> found = repository.findByLoginKey(loginKey(realm, email));
-        if (found.isEmpty() || found.get().passwordHash() == null) {
-            encoder.matches(password, dummyHash());
+        if (!passwordOf(found, password)) {
             return Optional.empty();
         }
         User user = found.get();
-        if (!encoder.matches(password, user.passwordHash()) || user.lockedAt() != null) {
-            return Optional.empty();
-        }
         if (encoder.upgradeEncoding(user.passwordHash())) {
             repository.updatePasswordHash(user.id(), encoder.encode(password));
         }
@@ -194,7 +190,14 @@ public class Users {
      * No transaction, as in {@link #authenticate}.
      */
     public boolean passwordMatches(long userId, String password) {
-        Optional<User> user = repository.findById(userId);
+        return passwordOf(repository.findById(userId), password);
+    }
+
+    /**
+     * Whether {@code password} is the password of {@code user}, who exists, has chosen one and is not locked. Every
+     * answer costs exactly one hash (a dummy one when there is nothing to compare), so its timing tells nothing.
+     */
+    private boolean passwordOf(Optional<User> user, String password) {
         if (user.isEmpty() || user.get().passwordHash() == null) {
             encoder.matches(password, dummyHash());
             return false;
@@ -311,7 +314,7 @@ public class Users {
      * NIST SP 800-63B rate limiting of proofs before the lock at 100: after 5 consecutive wrong answers each further
      * one doubles the wait (1 s, 2 s, … up to 15 minutes), across sessions and nodes.
      */
-    public static final Backoff PROOF_DELAY = new Backoff(5, java.time.Duration.ofMinutes(15));
+    private static final Backoff PROOF_DELAY = new Backoff(5, java.time.Duration.ofMinutes(15));
 
     /** Whether a proof of this user may be checked now, and if so, whether it is the first of a spell. */
     public record ProofAdmission(boolean admitted, boolean locked, Instant delayedUntil, boolean firstOfSpell) {}
@@ -339,12 +342,6 @@ public class Users {
         return new ProofAdmission(true, false, null, user.get().secondFactorFailures() == 0);
     }
 
-    /** Until when this user's proofs are refused, if they are now. */
-    public Optional<Instant> proofDelayedUntil(long userId) {
-        return repository.findById(userId).flatMap(u -> PROOF_DELAY.blockedUntil(
-                u.secondFactorFailures(), u.secondFactorFailedAt(), clock.instant()));
-    }
-
     /** Gives back a reserved attempt that was never checked (a malformed answer, no live code). */
     @Transactional
     public void releaseSecondFactorAttempt(long userId) {
@@ -360,10 +357,6 @@ public class Users {
         return repository.findById(userId).map(u -> u.lockedAt() != null).orElse(true);
     }
 
-    /** How many consecutive wrong second factors lock the account (NIST SP 800-63B: at most 100). */
-    public int secondFactorFailureLimit() {
-        return failureLimit;
-    }
 
     @Transactional
     public void recordSecondFactorSuccess(long userId) {
