@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Two Latchkey nodes, PostgreSQL 15 and HAProxy on one machine, with plain podman commands (host network).
+#
+#   deploy/compose/stack.sh build            # the three images (Latchkey, PostgreSQL, HAProxy)
+#   deploy/compose/stack.sh up [--demo]      # start everything, node 1 first; --demo loads the demo data
+#   deploy/compose/stack.sh ps | logs NAME   # NAME: postgres, node1, node2, lb
+#   deploy/compose/stack.sh restart NODE     # stop (SIGTERM, graceful), start, wait until ready
+#   deploy/compose/stack.sh kill NODE | start NODE | wait NODE
+#   deploy/compose/stack.sh down [--volumes] # remove the containers (and the data volumes)
+#
+# Settings come from the environment (defaults below). SPRING_MAIL_HOST is required: Latchkey sends its codes
+# there. The database password and the encryption key are generated at the first `up` and kept in
+# $STACK_DIR/secrets.env (mode 600): back up the encryption key with the database (docs/deploy.md).
+# NODE_ENV_FILE names an optional file of further settings for both nodes (KEY=value lines, e.g.
+# LATCHKEY_DELIVERY_CLAIM_TIMEOUT=PT15S).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$root/deploy/podman.sh"
+
+STACK=${STACK:-latchkey}
+STACK_DIR=${STACK_DIR:-$LATCHKEY_CACHE/stack-$STACK}
+LB_ADDRESS=${LB_ADDRESS:-0.0.0.0}
+LB_PORT=${LB_PORT:-18080}
+NODE1_PORT=${NODE1_PORT:-18081}
+NODE2_PORT=${NODE2_PORT:-18082}
+NODE1_MANAGEMENT_PORT=${NODE1_MANAGEMENT_PORT:-19081}
+NODE2_MANAGEMENT_PORT=${NODE2_MANAGEMENT_PORT:-19082}
+PG_PORT=${PG_PORT:-15432}
+IMAGE=${IMAGE:-localhost/latchkey:latest}
+BASE_URL=${LATCHKEY_BASE_URL:-http://localhost:$LB_PORT}
+# readiness of a node: the actuator's readiness group on its management port
+CHECK_PATH=${CHECK_PATH:-/actuator/health/readiness}
+CHECK_ON_MANAGEMENT_PORT=${CHECK_ON_MANAGEMENT_PORT:-1}
+READY_TIMEOUT=${READY_TIMEOUT:-180}
+
+mkdir -p "$STACK_DIR"
+chmod 700 "$STACK_DIR"
+
+secrets() {
+  if [ ! -s "$STACK_DIR/secrets.env" ]; then
+    umask 077
+    {
+      echo "POSTGRES_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')"
+      echo "LATCHKEY_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)"
+    } > "$STACK_DIR/secrets.env"
+  fi
+  # shellcheck disable=SC1091
+  . "$STACK_DIR/secrets.env"
+}
+
+node_port() { [ "$1" = node1 ] && echo "$NODE1_PORT" || echo "$NODE2_PORT"; }
+node_management_port() { [ "$1" = node1 ] && echo "$NODE1_MANAGEMENT_PORT" || echo "$NODE2_MANAGEMENT_PORT"; }
+check_port() { if [ "$CHECK_ON_MANAGEMENT_PORT" = 1 ]; then node_management_port "$1"; else node_port "$1"; fi; }
+
+build() {
+  "$root/deploy/image/build.sh"
+  debian_image latchkey-postgres-base postgresql-15
+  pm build --network host --quiet --file "$here/postgres.Containerfile" --tag "localhost/$STACK-postgres:15" "$here" >/dev/null
+  debian_image latchkey-haproxy-base haproxy
+  pm build --network host --quiet --file "$here/haproxy.Containerfile" --tag "localhost/$STACK-haproxy:latest" "$here" >/dev/null
+  echo "built $IMAGE, localhost/$STACK-postgres:15, localhost/$STACK-haproxy:latest"
+}
+
+start_postgres() {
+  pm run --detach --name "$STACK-postgres" --network host --read-only --read-only-tmpfs=false \
+    --tmpfs /var/run/postgresql:uid=$(pm run --rm --entrypoint id "localhost/$STACK-postgres:15" -u postgres) \
+    --volume "$STACK-pgdata:/var/lib/postgresql/data" \
+    --env PGPORT="$PG_PORT" --env POSTGRES_USER=latchkey --env POSTGRES_DB=latchkey \
+    --env POSTGRES_PASSWORD="$POSTGRES_PASSWORD" "localhost/$STACK-postgres:15" >/dev/null
+  local deadline=$((SECONDS + 60))
+  until pm exec "$STACK-postgres" /usr/lib/postgresql/15/bin/pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; do
+    [ $SECONDS -lt $deadline ] || { echo "PostgreSQL not ready within 60 s" >&2; pm logs "$STACK-postgres" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+# start_node NAME [ARGS...]: a Latchkey node, read-only but for its data volume
+start_node() {
+  local name=$1; shift
+  local extra=()
+  [ -n "${NODE_ENV_FILE:-}" ] && extra+=(--env-file "$NODE_ENV_FILE")
+  pm run --detach --name "$STACK-$name" --network host --read-only --read-only-tmpfs=false \
+    --stop-timeout 40 --volume "$STACK-$name-data:/data" "${extra[@]}" \
+    --env SERVER_PORT="$(node_port "$name")" --env MANAGEMENT_SERVER_PORT="$(node_management_port "$name")" \
+    --env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/latchkey" \
+    --env SPRING_DATASOURCE_USERNAME=latchkey --env SPRING_DATASOURCE_PASSWORD="$POSTGRES_PASSWORD" \
+    --env LATCHKEY_ENCRYPTION_KEY="$LATCHKEY_ENCRYPTION_KEY" \
+    --env SPRING_MAIL_HOST="${SPRING_MAIL_HOST:?set SPRING_MAIL_HOST (and SPRING_MAIL_PORT): the nodes send codes there}" \
+    --env SPRING_MAIL_PORT="${SPRING_MAIL_PORT:-25}" \
+    --env LATCHKEY_BASE_URL="$BASE_URL" \
+    ${LATCHKEY_BOOTSTRAP_ADMIN_EMAIL:+--env LATCHKEY_BOOTSTRAP_ADMIN_EMAIL="$LATCHKEY_BOOTSTRAP_ADMIN_EMAIL"} \
+    ${LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD:+--env LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD="$LATCHKEY_BOOTSTRAP_ADMIN_PASSWORD"} \
+    "$IMAGE" "$@" >/dev/null
+}
+
+wait_node() {
+  local name=$1 url
+  url="http://127.0.0.1:$(check_port "$name")$CHECK_PATH"
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if [ "$(pm inspect --format '{{.State.Running}}' "$STACK-$name" 2>/dev/null)" != true ]; then
+      echo "$name stopped while starting:" >&2; pm logs --tail 40 "$STACK-$name" >&2; exit 1
+    fi
+    [ $SECONDS -lt $deadline ] || { echo "$name not ready within $READY_TIMEOUT s" >&2; exit 1; }
+    sleep 0.25
+  done
+}
+
+start_lb() {
+  pm run --detach --name "$STACK-lb" --network host --read-only \
+    --volume "$here/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
+    --env LB_ADDRESS="$LB_ADDRESS" --env LB_PORT="$LB_PORT" --env CHECK_PATH="$CHECK_PATH" \
+    --env NODE1_PORT="$NODE1_PORT" --env NODE2_PORT="$NODE2_PORT" \
+    --env NODE1_CHECK_PORT="$(check_port node1)" --env NODE2_CHECK_PORT="$(check_port node2)" \
+    "localhost/$STACK-haproxy:latest" >/dev/null
+}
+
+up() {
+  secrets
+  local args=()
+  # the demo profile; --latchkey.demo=true as well for releases from before the profile
+  [ "${1:-}" = --demo ] && args=(--spring.profiles.active=demo --latchkey.demo=true)
+  start_postgres
+  # node 1 alone first: it migrates the schema (and loads the demo data) before node 2 starts
+  start_node node1 "${args[@]}"
+  wait_node node1
+  start_node node2 "${args[@]}"
+  wait_node node2
+  start_lb
+  echo "up: http://localhost:$LB_PORT (nodes on $NODE1_PORT and $NODE2_PORT)"
+}
+
+down() {
+  pm rm --force --ignore --time 40 "$STACK-lb" "$STACK-node1" "$STACK-node2" "$STACK-postgres" >/dev/null
+  if [ "${1:-}" = --volumes ]; then
+    pm volume rm --force "$STACK-pgdata" "$STACK-node1-data" "$STACK-node2-data" >/dev/null 2>&1 || true
+    rm -f "$STACK_DIR/secrets.env"
+  fi
+}
+
+node_arg() {
+  case "${1:-}" in node1|node2) ;; *) echo "name a node: node1 or node2" >&2; exit 2;; esac
+}
+
+case "${1:-}" in
+  build) build ;;
+  up) shift; up "$@" ;;
+  down) shift; down "$@" ;;
+  ps) pm ps --all --filter "name=^$STACK-" ;;
+  logs) pm logs "$STACK-${2:?name: postgres, node1, node2 or lb}" ;;
+  kill) node_arg "${2:-}"; pm kill "$STACK-$2" >/dev/null ;;
+  start) node_arg "${2:-}"; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
+  wait) node_arg "${2:-}"; wait_node "$2" ;;
+  restart) node_arg "${2:-}"; pm stop --time 40 "$STACK-$2" >/dev/null; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
+  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
