@@ -28,8 +28,8 @@ debian_image() {
       --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
       --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-include=/usr/share/locale/locale.alias' \
       --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
-      bookworm "$tar.tmp" http://deb.debian.org/debian
-    mv "$tar.tmp" "$tar"
+      bookworm "$tar.part.tar" http://deb.debian.org/debian
+    mv "$tar.part.tar" "$tar"
   fi
   local id
   id=$(sha256sum "$tar" | cut -c1-16)

@@ -5,7 +5,7 @@ set -eu
 bin=/usr/lib/postgresql/15/bin
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   : "${POSTGRES_USER:?set POSTGRES_USER}" "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}" "${POSTGRES_DB:=$POSTGRES_USER}"
-  pwfile=$(mktemp)
+  pwfile=/run/postgresql/.pwfile
   printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
   "$bin/initdb" --pgdata="$PGDATA" --username=postgres --pwfile="$pwfile" --auth-local=peer --auth-host=scram-sha-256 \
     --encoding=UTF8 --locale=C.UTF-8 >/dev/null

@@ -29,9 +29,9 @@ NODE2_MANAGEMENT_PORT=${NODE2_MANAGEMENT_PORT:-19082}
 PG_PORT=${PG_PORT:-15432}
 IMAGE=${IMAGE:-localhost/latchkey:latest}
 BASE_URL=${LATCHKEY_BASE_URL:-http://localhost:$LB_PORT}
-# readiness of a node: the actuator's readiness group on its management port
-CHECK_PATH=${CHECK_PATH:-/actuator/health/readiness}
-CHECK_ON_MANAGEMENT_PORT=${CHECK_ON_MANAGEMENT_PORT:-1}
+# readiness of a node: its admin sign-in page answers 200
+CHECK_PATH=${CHECK_PATH:-/admin/login}
+CHECK_ON_MANAGEMENT_PORT=${CHECK_ON_MANAGEMENT_PORT:-0}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 
 mkdir -p "$STACK_DIR"
@@ -64,7 +64,7 @@ build() {
 
 start_postgres() {
   pm run --detach --name "$STACK-postgres" --network host --read-only --read-only-tmpfs=false \
-    --tmpfs /var/run/postgresql:uid=$(pm run --rm --entrypoint id "localhost/$STACK-postgres:15" -u postgres) \
+    --tmpfs /run/postgresql:rw,mode=1777 \
     --volume "$STACK-pgdata:/var/lib/postgresql/data" \
     --env PGPORT="$PG_PORT" --env POSTGRES_USER=latchkey --env POSTGRES_DB=latchkey \
     --env POSTGRES_PASSWORD="$POSTGRES_PASSWORD" "localhost/$STACK-postgres:15" >/dev/null
