@@ -5,11 +5,8 @@ set -eu
 bin=/usr/lib/postgresql/15/bin
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   : "${POSTGRES_USER:?set POSTGRES_USER}" "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}" "${POSTGRES_DB:=$POSTGRES_USER}"
-  pwfile=/run/postgresql/.pwfile
-  printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
-  "$bin/initdb" --pgdata="$PGDATA" --username=postgres --pwfile="$pwfile" --auth-local=peer --auth-host=scram-sha-256 \
-    --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  rm -f "$pwfile"
+  printf '%s\n' "$POSTGRES_PASSWORD" | "$bin/initdb" --pgdata="$PGDATA" --username=postgres --pwfile=/dev/stdin \
+    --auth-local=peer --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   echo "listen_addresses = '${POSTGRES_LISTEN:-127.0.0.1}'" >> "$PGDATA/postgresql.conf"
   "$bin/pg_ctl" --pgdata="$PGDATA" --options="-c listen_addresses='' -p $PGPORT" --wait start >/dev/null
   psql -v ON_ERROR_STOP=1 --port="$PGPORT" --dbname=postgres --quiet \

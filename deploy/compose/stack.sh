@@ -56,20 +56,23 @@ check_port() { if [ "$CHECK_ON_MANAGEMENT_PORT" = 1 ]; then node_management_port
 build() {
   "$root/deploy/image/build.sh"
   debian_image latchkey-postgres-base postgresql-15
-  pm build --network host --quiet --file "$here/postgres.Containerfile" --tag "localhost/$STACK-postgres:15" "$here" >/dev/null
+  pm build --network host --quiet --file "$here/postgres.Containerfile" --tag "localhost/latchkey-postgres:15" "$here" >/dev/null
   debian_image latchkey-haproxy-base haproxy
-  pm build --network host --quiet --file "$here/haproxy.Containerfile" --tag "localhost/$STACK-haproxy:latest" "$here" >/dev/null
-  echo "built $IMAGE, localhost/$STACK-postgres:15, localhost/$STACK-haproxy:latest"
+  pm build --network host --quiet --file "$here/haproxy.Containerfile" --tag "localhost/latchkey-haproxy:latest" "$here" >/dev/null
+  echo "built $IMAGE, localhost/latchkey-postgres:15, localhost/latchkey-haproxy:latest"
 }
 
 start_postgres() {
-  pm run --detach --name "$STACK-postgres" --network host --read-only --read-only-tmpfs=false \
-    --tmpfs /run/postgresql:rw,mode=1777 \
+  # read-only but for the data volume and podman's tmpfs on /run (the socket), /tmp and /var/tmp
+  pm run --detach --name "$STACK-postgres" --network host --read-only \
     --volume "$STACK-pgdata:/var/lib/postgresql/data" \
     --env PGPORT="$PG_PORT" --env POSTGRES_USER=latchkey --env POSTGRES_DB=latchkey \
-    --env POSTGRES_PASSWORD="$POSTGRES_PASSWORD" "localhost/$STACK-postgres:15" >/dev/null
+    --env POSTGRES_PASSWORD="$POSTGRES_PASSWORD" "localhost/latchkey-postgres:15" >/dev/null
   local deadline=$((SECONDS + 60))
-  until pm exec "$STACK-postgres" /usr/lib/postgresql/15/bin/pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; do
+  until pm exec "$STACK-postgres" /usr/lib/postgresql/15/bin/pg_isready -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; do
+    if [ "$(pm inspect --format '{{.State.Running}}' "$STACK-postgres" 2>/dev/null)" != true ]; then
+      echo "PostgreSQL stopped while starting:" >&2; pm logs --tail 40 "$STACK-postgres" >&2; exit 1
+    fi
     [ $SECONDS -lt $deadline ] || { echo "PostgreSQL not ready within 60 s" >&2; pm logs "$STACK-postgres" >&2; exit 1; }
     sleep 0.5
   done
@@ -113,7 +116,7 @@ start_lb() {
     --env LB_ADDRESS="$LB_ADDRESS" --env LB_PORT="$LB_PORT" --env CHECK_PATH="$CHECK_PATH" \
     --env NODE1_PORT="$NODE1_PORT" --env NODE2_PORT="$NODE2_PORT" \
     --env NODE1_CHECK_PORT="$(check_port node1)" --env NODE2_CHECK_PORT="$(check_port node2)" \
-    "localhost/$STACK-haproxy:latest" >/dev/null
+    "localhost/latchkey-haproxy:latest" >/dev/null
 }
 
 up() {
