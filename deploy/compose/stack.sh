@@ -4,6 +4,7 @@
 #   deploy/compose/stack.sh build            # the three images (Latchkey, PostgreSQL, HAProxy)
 #   deploy/compose/stack.sh up [--demo]      # start everything, node 1 first; --demo loads the demo data
 #   deploy/compose/stack.sh ps | logs NAME   # NAME: postgres, node1, node2, lb
+#   deploy/compose/stack.sh save-logs DIR    # every container's log into DIR/NAME.log
 #   deploy/compose/stack.sh restart NODE     # stop (SIGTERM, graceful), start, wait until ready
 #   deploy/compose/stack.sh kill NODE | start NODE | wait NODE
 #   deploy/compose/stack.sh down [--volumes] # remove the containers (and the data volumes)
@@ -152,9 +153,12 @@ case "${1:-}" in
   down) shift; down "$@" ;;
   ps) pm ps --all --filter "name=^$STACK-" ;;
   logs) pm logs "$STACK-${2:?name: postgres, node1, node2 or lb}" ;;
+  save-logs)
+    mkdir -p "${2:?directory}"
+    for name in postgres node1 node2 lb; do pm logs "$STACK-$name" > "$2/$name.log" 2>&1 || true; done ;;
   kill) node_arg "${2:-}"; pm kill "$STACK-$2" >/dev/null ;;
   start) node_arg "${2:-}"; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
   wait) node_arg "${2:-}"; wait_node "$2" ;;
   restart) node_arg "${2:-}"; pm stop --time 40 "$STACK-$2" >/dev/null; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
-  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -36,11 +36,12 @@ if [ -x "$jdk/bin/jlink" ]; then
   base=latchkey-base
   debian_image "$base"
   # the modules the application uses (java.desktop for ZXing and ImageIO, jdk.management for the JIT directive,
-  # jdk.localedata for Dutch), with the default CDS archive of the runtime itself
+  # jdk.localedata for Dutch; without jdk.jfr the DiagnosticCommand MBean lists no compiler commands), with the
+  # default CDS archive of the runtime itself
   rmdir "$stage/jre"
   "$jdk/bin/jlink" --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,\
 java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,\
-java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.ec,jdk.localedata,jdk.management,\
+java.transaction.xa,java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.ec,jdk.jfr,jdk.localedata,jdk.management,\
 jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
     --include-locales=en,nl --strip-debug --no-man-pages --no-header-files --generate-cds-archive \
     --output "$stage/jre" >/dev/null

@@ -60,6 +60,7 @@ class ContainerStackTests {
     @AfterAll
     static void tearDown() {
         if (stack != null) {
+            stack.run(1, "save-logs", "target/container-stack/logs");
             stack.run(2, "down", "--volumes");
         }
     }
