@@ -102,14 +102,16 @@ public final class ManifestValidator {
         if (!(spec instanceof Map<?, ?> s) || !(s.get("template") instanceof Map<?, ?> template)) {
             return problems;
         }
-        Map<?, ?> templateLabels = template.get("metadata") instanceof Map<?, ?> m && m.get("labels") instanceof Map<?, ?> l
-                ? l
-                : Map.of();
+        Map<?, ?> labels = Map.of();
+        if (template.get("metadata") instanceof Map<?, ?> m && m.get("labels") instanceof Map<?, ?> l) {
+            labels = l;
+        }
+        Map<?, ?> templateLabels = labels;
         if (s.get("selector") instanceof Map<?, ?> selector
                 && selector.get("matchLabels") instanceof Map<?, ?> matchLabels) {
             matchLabels.forEach((key, value) -> {
                 if (!value.equals(templateLabels.get(key))) {
-                    problems.add(where + ": selector " + key + "=" + value + " does not match the pod template's labels");
+                    problems.add(where + ": selector " + key + "=" + value + " misses the pod template's labels");
                 }
             });
         }
