@@ -138,6 +138,24 @@ class OperationsIntegrationTests {
         }
     }
 
+    /** Issue 14 §5: a request id for the logs, the proxy's when it is a short token, never an arbitrary string. */
+    @Test
+    void everyResponseCarriesARequestIdAndOnlyAShortTokenIsTakenOver() throws Exception {
+        assertThat(requestId("edge-7f3a.01_b")).isEqualTo("edge-7f3a.01_b");
+        for (String refused : List.of("x".repeat(65), "a b", "id\"><script>", "a/b")) {
+            assertThat(requestId(refused)).as(refused).matches("[0-9a-f-]{36}");
+        }
+        String first = get(port, "/sites/acme/login").headers().firstValue("X-Request-Id").orElseThrow();
+        String second = get(port, "/sites/acme/login").headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    private String requestId(String sent) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sites/acme/login"))
+                        .header("X-Request-Id", sent).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("X-Request-Id").orElseThrow();
+    }
+
     private void awaitDeliveryTimer() throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (sample(scrape(), "latchkey_delivery_latency_seconds_count", "channel=\"email\"") == 0) {
