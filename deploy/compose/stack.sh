@@ -30,9 +30,9 @@ NODE2_MANAGEMENT_PORT=${NODE2_MANAGEMENT_PORT:-19082}
 PG_PORT=${PG_PORT:-15432}
 IMAGE=${IMAGE:-localhost/latchkey:latest}
 BASE_URL=${LATCHKEY_BASE_URL:-http://localhost:$LB_PORT}
-# readiness of a node: its admin sign-in page answers 200
-CHECK_PATH=${CHECK_PATH:-/admin/login}
-CHECK_ON_MANAGEMENT_PORT=${CHECK_ON_MANAGEMENT_PORT:-0}
+# readiness of a node: the actuator's readiness group on its management port (up after migrations and demo data)
+CHECK_PATH=${CHECK_PATH:-/actuator/health/readiness}
+CHECK_ON_MANAGEMENT_PORT=${CHECK_ON_MANAGEMENT_PORT:-1}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 
 mkdir -p "$STACK_DIR"
@@ -123,8 +123,8 @@ start_lb() {
 up() {
   secrets
   local args=()
-  # the demo profile; --latchkey.demo=true as well for releases from before the profile
-  [ "${1:-}" = --demo ] && args=(--spring.profiles.active=demo --latchkey.demo=true)
+  # the demo profile (demo data, dev inbox for loopback clients); the settings above still choose database and mail
+  [ "${1:-}" = --demo ] && args=(--spring.profiles.active=demo)
   start_postgres
   # node 1 alone first: it migrates the schema (and loads the demo data) before node 2 starts
   start_node node1 "${args[@]}"
