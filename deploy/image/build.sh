@@ -24,7 +24,7 @@ fi
 
 # the same jar, runtime and option as the image already built: nothing to do
 if [ -x "$jdk/bin/jlink" ]; then runtime="temurin-$("$jdk/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2)"; else runtime=debian-openjdk-17; fi
-stamp="$(sha256sum "$jar" deploy/image/Containerfile deploy/image/latchkey.sh deploy/image/build.sh | sha256sum | cut -c1-16)-$runtime-aot$aot"
+stamp="$(sha256sum "$jar" deploy/image/Containerfile deploy/image/latchkey.sh deploy/image/train.sh deploy/image/build.sh | sha256sum | cut -c1-16)-$runtime-aot$aot"
 if [ "${FORCE:-0}" != 1 ] && [ "$(pm image inspect --format '{{index .Labels "latchkey.build"}}' "$image" 2>/dev/null)" = "$stamp" ]; then
   echo "$image is up to date ($stamp)"
   exit 0
@@ -56,8 +56,8 @@ java -Djarmode=tools -jar "$jar" extract --destination "$stage/app.tmp" >/dev/nu
 mv "$stage/app.tmp/$(basename "$jar")" "$stage/app/latchkey.jar"
 mv "$stage/app.tmp/lib" "$stage/app/lib"
 rm -rf "$stage/app.tmp"
-cp deploy/image/latchkey.sh "$stage/"
+cp deploy/image/latchkey.sh deploy/image/train.sh "$stage/"
 
 pm build --network host --quiet --file deploy/image/Containerfile --build-arg BASE="localhost/$base:bookworm" \
-  --build-arg AOT="$aot" --label latchkey.build="$stamp" --tag "$image" "$stage" >/dev/null
+  --build-arg AOT="$aot" --build-arg TRAINING_PORT="$(shuf -i 20000-60000 -n 1)" --label latchkey.build="$stamp" --tag "$image" "$stage" >/dev/null
 echo "built $image ($stamp)"
