@@ -5,7 +5,7 @@
 #   deploy/compose/stack.sh up [--demo]      # start everything, node 1 first; --demo loads the demo data
 #   deploy/compose/stack.sh ps | logs NAME   # NAME: postgres, node1, node2, lb
 #   deploy/compose/stack.sh save-logs DIR    # every container's log into DIR/NAME.log
-#   deploy/compose/stack.sh restart NODE     # stop (SIGTERM, graceful), start, wait until ready
+#   deploy/compose/stack.sh restart NODE     # drain in HAProxy, stop (SIGTERM), start, wait until ready
 #   deploy/compose/stack.sh kill NODE | start NODE | wait NODE
 #   deploy/compose/stack.sh down [--volumes] # remove the containers (and the data volumes)
 #
@@ -23,6 +23,7 @@ STACK=${STACK:-latchkey}
 STACK_DIR=${STACK_DIR:-$LATCHKEY_CACHE/stack-$STACK}
 LB_ADDRESS=${LB_ADDRESS:-0.0.0.0}
 LB_PORT=${LB_PORT:-18080}
+LB_ADMIN_PORT=${LB_ADMIN_PORT:-18089}
 NODE1_PORT=${NODE1_PORT:-18081}
 NODE2_PORT=${NODE2_PORT:-18082}
 NODE1_MANAGEMENT_PORT=${NODE1_MANAGEMENT_PORT:-19081}
@@ -114,7 +115,8 @@ wait_node() {
 start_lb() {
   pm run --detach --name "$STACK-lb" --network host --read-only \
     --volume "$here/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
-    --env LB_ADDRESS="$LB_ADDRESS" --env LB_PORT="$LB_PORT" --env CHECK_PATH="$CHECK_PATH" \
+    --env LB_ADDRESS="$LB_ADDRESS" --env LB_PORT="$LB_PORT" --env LB_ADMIN_PORT="$LB_ADMIN_PORT" \
+    --env CHECK_PATH="$CHECK_PATH" \
     --env NODE1_PORT="$NODE1_PORT" --env NODE2_PORT="$NODE2_PORT" \
     --env NODE1_CHECK_PORT="$(check_port node1)" --env NODE2_CHECK_PORT="$(check_port node2)" \
     "localhost/latchkey-haproxy:latest" >/dev/null
@@ -133,6 +135,35 @@ up() {
   wait_node node2
   start_lb
   echo "up: http://localhost:$LB_PORT (nodes on $NODE1_PORT and $NODE2_PORT)"
+}
+
+# lb COMMAND: one command to HAProxy's runtime API; answers its reply (empty when HAProxy is not running)
+lb() {
+  local reply=""
+  if exec 3<>"/dev/tcp/127.0.0.1/$LB_ADMIN_PORT"; then
+    printf '%s\n' "$1" >&3
+    reply=$(cat <&3)
+    exec 3<&-
+  fi 2>/dev/null
+  printf '%s' "$reply"
+}
+
+# restart NODE: drain it in HAProxy (no new requests, those in flight finish), stop it with SIGTERM, start it,
+# wait until it is ready, and give it traffic again
+restart() {
+  local name=$1
+  lb "set server nodes/$name state drain" >/dev/null
+  local deadline=$((SECONDS + 15)) serving
+  # field 5 of "show stat" is scur: the requests the node is serving now (nothing when HAProxy is not running)
+  while [ $SECONDS -lt $deadline ]; do
+    serving=$(lb "show stat" | awk -F, -v n="$name" '$1 == "nodes" && $2 == n { print $5 }')
+    [ -z "$serving" ] || [ "$serving" = 0 ] && break
+    sleep 0.2
+  done
+  pm stop --time 40 "$STACK-$name" >/dev/null
+  pm start "$STACK-$name" >/dev/null
+  wait_node "$name"
+  lb "set server nodes/$name state ready" >/dev/null
 }
 
 down() {
@@ -159,6 +190,6 @@ case "${1:-}" in
   kill) node_arg "${2:-}"; pm kill "$STACK-$2" >/dev/null ;;
   start) node_arg "${2:-}"; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
   wait) node_arg "${2:-}"; wait_node "$2" ;;
-  restart) node_arg "${2:-}"; pm stop --time 40 "$STACK-$2" >/dev/null; pm start "$STACK-$2" >/dev/null; wait_node "$2" ;;
+  restart) node_arg "${2:-}"; restart "$2" ;;
   *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

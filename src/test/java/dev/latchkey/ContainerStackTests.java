@@ -230,6 +230,7 @@ class ContainerStackTests {
             int started = next.get() > 400 ? 400 : next.get();
             System.out.printf("%s load: %d sign-ins completed, %d lost in flight, in %d s%n", prefix, completed.get(),
                     failures.size(), Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
+            failures.forEach(f -> System.out.printf("  lost: %s, step %s: %s%n", f.user(), f.step(), f.why()));
             assertThat(completed.get()).as("sign-ins completed").isGreaterThan(30);
             // lost: only requests that were on their way while a node went away
             for (Failure failure : failures) {

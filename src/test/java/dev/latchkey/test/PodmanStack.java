@@ -30,7 +30,7 @@ public final class PodmanStack {
     private final Map<String, String> environment = new HashMap<>();
 
     public PodmanStack(String name, int smtpPort, Map<String, String> nodeSettings) {
-        int[] ports = freePorts(6);
+        int[] ports = freePorts(7);
         lbPort = ports[0];
         node1Port = ports[1];
         node2Port = ports[2];
@@ -52,6 +52,7 @@ public final class PodmanStack {
         environment.put("STACK_DIR", stackDir.toString());
         environment.put("LB_ADDRESS", "127.0.0.1");
         environment.put("LB_PORT", Integer.toString(lbPort));
+        environment.put("LB_ADMIN_PORT", Integer.toString(ports[6]));
         environment.put("NODE1_PORT", Integer.toString(node1Port));
         environment.put("NODE2_PORT", Integer.toString(node2Port));
         environment.put("NODE1_MANAGEMENT_PORT", Integer.toString(node1ManagementPort));
