@@ -3,6 +3,7 @@ package dev.latchkey.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,16 @@ class AuditQueries {
                         + " factor, actor, ip, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(e.occurredAt()), e.type(), e.outcome(), e.realm(), e.userId(), e.username(), e.factor(),
                 e.actor(), e.ip(), e.userAgent(), e.detail());
+    }
+
+    /**
+     * F-OPS-4: deletes up to {@code batch} events that happened before {@code cutoff}, of every type alike. Pages
+     * and the export read newest first, so removing the oldest rows never shifts a page a reader is on.
+     */
+    int deleteBefore(Instant cutoff, int batch) {
+        return jdbc.getJdbcTemplate().update("delete from audit_event where id in (select id from audit_event"
+                        + " where occurred_at < ? order by id limit ?)",
+                Timestamp.from(cutoff), batch);
     }
 
     List<AuditEntry> page(AuditFilter filter, int offset, int limit) {

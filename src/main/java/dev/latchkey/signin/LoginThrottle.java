@@ -17,7 +17,6 @@ import dev.latchkey.users.Backoff;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -161,11 +160,16 @@ class LoginThrottle {
         }
     }
 
-    /** Rows quiet for longer than an hour count nothing any more; they go, so the table stays small. */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
-    void forgetQuietRows() {
-        jdbc.sql("delete from login_throttle where last_failure_at < ?")
-                .param(Timestamp.from(clock.instant().minus(FORGET_AFTER)))
+    /**
+     * F-OPS-4 ({@link ThrottleRetention}): deletes up to {@code batch} rows whose last failure came before
+     * {@code cutoff}; answers how many went. A row still counts for an hour after its last failure, so a cutoff
+     * later than that is moved back to it: a purge never gives anyone fresh attempts.
+     */
+    int forgetQuietRows(Instant cutoff, int batch) {
+        Instant stale = clock.instant().minus(FORGET_AFTER);
+        return jdbc.sql("delete from login_throttle where throttle_key in (select throttle_key from login_throttle"
+                        + " where last_failure_at < ? order by throttle_key limit ?)")
+                .params(Timestamp.from(cutoff.isAfter(stale) ? stale : cutoff), batch)
                 .update();
     }
 

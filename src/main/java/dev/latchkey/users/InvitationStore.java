@@ -84,6 +84,17 @@ class InvitationStore {
                 .update();
     }
 
+    /**
+     * F-OPS-4: deletes up to {@code batch} links that expired before {@code cutoff}. A used or revoked link ended
+     * before its expiry, so the expiry alone decides, and a link that still works is never touched.
+     */
+    int deleteExpiredBefore(Instant cutoff, int batch) {
+        return jdbc.sql("delete from user_invitation where id in (select id from user_invitation where expires_at < ?"
+                        + " order by id limit ?)")
+                .params(Timestamp.from(cutoff), batch)
+                .update();
+    }
+
     /** Uses the token up; of concurrent callers exactly one gets true. */
     boolean use(String tokenHash, Purpose purpose, Instant now) {
         Timestamp at = Timestamp.from(now);

@@ -1,0 +1,39 @@
+package dev.latchkey.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import dev.latchkey.shared.Purges;
+import dev.latchkey.shared.RetentionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * F-OPS-4: sent and finally failed outbox messages go {@code latchkey.retention.outbox} after they ended. A failed
+ * message still holds its encrypted body (a code, a link), so it should not stay forever either.
+ */
+@Component
+class OutboxRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
+
+    private final OutboxRepository repository;
+    private final Clock clock;
+    private final RetentionProperties retention;
+
+    OutboxRetention(OutboxRepository repository, Clock clock, RetentionProperties retention) {
+        this.repository = repository;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${latchkey.retention.interval:PT1H}",
+            initialDelayString = "${latchkey.retention.interval:PT1H}")
+    void purge() {
+        Instant cutoff = clock.instant().minus(retention.outbox());
+        int removed = Purges.inBatches(() -> repository.deleteEndedBefore(cutoff, Purges.BATCH));
+        Purges.logRemoved(log, removed, "sent or failed outbox messages", cutoff);
+    }
+}
