@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import dev.latchkey.shared.Purges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -44,13 +46,12 @@ class AuditQueries {
     }
 
     /**
-     * F-OPS-4: deletes up to {@code batch} events that happened before {@code cutoff}, of every type alike. Pages
-     * and the export read newest first, so removing the oldest rows never shifts a page a reader is on.
+     * F-OPS-4: deletes the events that happened before {@code cutoff}, of every type alike, in batches; answers how
+     * many. Pages and the export read newest first, so removing the oldest rows never shifts a page a reader is on.
      */
-    int deleteBefore(Instant cutoff, int batch) {
-        return jdbc.getJdbcTemplate().update("delete from audit_event where id in (select id from audit_event"
-                        + " where occurred_at < ? order by id limit ?)",
-                Timestamp.from(cutoff), batch);
+    int deleteBefore(Instant cutoff) {
+        return Purges.delete(JdbcClient.create(jdbc.getJdbcTemplate()), "audit_event", "id", "occurred_at < ?",
+                Timestamp.from(cutoff));
     }
 
     List<AuditEntry> page(AuditFilter filter, int offset, int limit) {

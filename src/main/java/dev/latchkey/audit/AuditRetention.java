@@ -33,7 +33,7 @@ class AuditRetention {
             initialDelayString = "${latchkey.retention.interval:PT1H}")
     void purge() {
         Instant cutoff = clock.instant().minus(retention.audit());
-        int removed = Purges.inBatches(() -> queries.deleteBefore(cutoff, Purges.BATCH));
+        int removed = queries.deleteBefore(cutoff);
         Purges.logRemoved(log, removed, "audit events", cutoff);
     }
 }

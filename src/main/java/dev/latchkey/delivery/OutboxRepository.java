@@ -30,15 +30,4 @@ interface OutboxRepository extends ListCrudRepository<OutboxMessage, Long> {
     int markFailed(long id, String status, int attempts, Instant next, String error);
 
     Optional<OutboxMessage> findFirstByReferenceOrderByIdDesc(String reference);
-
-    /**
-     * F-OPS-4: deletes up to {@code batch} messages that were sent, or finally failed, before {@code cutoff}. A
-     * pending message, claimed or not, is never touched. A failed message's {@code next_attempt_at} is the time of
-     * its last attempt plus the back-off, so it ended just before that.
-     */
-    @Modifying
-    @Query("delete from outbox_message where id in (select id from outbox_message"
-            + " where (status = 'SENT' and sent_at < :cutoff) or (status = 'FAILED' and next_attempt_at < :cutoff)"
-            + " order by id limit :batch)")
-    int deleteEndedBefore(Instant cutoff, int batch);
 }

@@ -1,11 +1,13 @@
 package dev.latchkey.delivery;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +20,12 @@ class OutboxRetention {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
-    private final OutboxRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final RetentionProperties retention;
 
-    OutboxRetention(OutboxRepository repository, Clock clock, RetentionProperties retention) {
-        this.repository = repository;
+    OutboxRetention(JdbcClient jdbc, Clock clock, RetentionProperties retention) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
     }
@@ -33,7 +35,11 @@ class OutboxRetention {
             initialDelayString = "${latchkey.retention.interval:PT1H}")
     void purge() {
         Instant cutoff = clock.instant().minus(retention.outbox());
-        int removed = Purges.inBatches(() -> repository.deleteEndedBefore(cutoff, Purges.BATCH));
+        // a pending message, claimed or not, is never touched; a failed one's next_attempt_at is just after its
+        // last attempt
+        Timestamp at = Timestamp.from(cutoff);
+        int removed = Purges.delete(jdbc, "outbox_message", "id",
+                "((status = 'SENT' and sent_at < ?) or (status = 'FAILED' and next_attempt_at < ?))", at, at);
         Purges.logRemoved(log, removed, "sent or failed outbox messages", cutoff);
     }
 }

@@ -1,18 +1,21 @@
 package dev.latchkey.shared;
 
-import java.util.function.IntSupplier;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Runs a retention purge as a series of small deletes (F-OPS-4). Each module writes its own statement, a plain
- * {@code DELETE … WHERE id IN (SELECT id … WHERE <ended before the cutoff> ORDER BY id LIMIT BATCH)}: it is
- * idempotent, so every node may run it at the same time, and each batch is its own short transaction, so a large
- * backlog never holds many locks for long. The SQL runs unchanged on H2 and PostgreSQL.
+ * Runs a retention purge (F-OPS-4) as a series of small deletes. Each module names its own table and its own
+ * condition for an ended row; a batch reads the first {@link #BATCH} matching keys, in key order, and deletes the
+ * matching rows up to the last of them: {@code DELETE FROM t WHERE <ended before the cutoff> AND key <= ?}. That is
+ * idempotent, so every node may run it at the same time; each batch is its own short transaction, so a large backlog
+ * never holds many locks for long; and both statements use plain SQL that runs unchanged on H2 and PostgreSQL.
  */
 public final class Purges {
 
-    /** The most rows one delete statement removes. */
+    /** The most rows one delete statement is meant to remove. */
     public static final int BATCH = 1000;
 
     private static final int CONFLICTS_TOLERATED = 5;
@@ -20,26 +23,34 @@ public final class Purges {
     private Purges() {}
 
     /**
-     * Calls {@code batch}, which deletes at most {@link #BATCH} rows and answers how many it deleted, until a batch
-     * comes back short; answers the total. Two nodes deleting the same rows may make the database give up one of
-     * their statements (a lock conflict or a deadlock); that batch is run again, since it only deletes what is left.
+     * Deletes every row of {@code table} that matches {@code ended}, in batches; answers how many went. Two nodes
+     * deleting the same rows may make the database give up one statement (a lock timeout or a deadlock); that batch is
+     * simply run again, since it only deletes what is left.
+     *
+     * @param key a unique, ordered column (the primary key)
+     * @param ended a condition with {@code ?} placeholders for {@code params}; only ever true of ended rows
      */
-    public static int inBatches(IntSupplier batch) {
+    public static int delete(JdbcClient jdbc, String table, String key, String ended, Object... params) {
+        String select = "select " + key + " from " + table + " where " + ended + " order by " + key + " limit " + BATCH;
+        String delete = "delete from " + table + " where " + ended + " and " + key + " <= ?";
         int total = 0;
         int conflicts = 0;
         while (true) {
-            int deleted;
             try {
-                deleted = batch.getAsInt();
-            } catch (ConcurrencyFailureException conflict) {
+                List<Object> keys = jdbc.sql(select).params(params).query((rs, n) -> rs.getObject(1)).list();
+                if (keys.isEmpty()) {
+                    return total;
+                }
+                List<Object> bounded = new ArrayList<>(List.of(params));
+                bounded.add(keys.get(keys.size() - 1));
+                total += jdbc.sql(delete).params(bounded).update();
+                if (keys.size() < BATCH) {
+                    return total;
+                }
+            } catch (TransientDataAccessException conflict) {
                 if (++conflicts > CONFLICTS_TOLERATED) {
                     throw conflict;
                 }
-                continue;
-            }
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
             }
         }
     }

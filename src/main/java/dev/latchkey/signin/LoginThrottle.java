@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.latchkey.shared.Purges;
 import dev.latchkey.users.Backoff;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
@@ -161,16 +162,14 @@ class LoginThrottle {
     }
 
     /**
-     * F-OPS-4 ({@link ThrottleRetention}): deletes up to {@code batch} rows whose last failure came before
-     * {@code cutoff}; answers how many went. A row still counts for an hour after its last failure, so a cutoff
-     * later than that is moved back to it: a purge never gives anyone fresh attempts.
+     * F-OPS-4 ({@link ThrottleRetention}): deletes the rows whose last failure came before {@code cutoff}, in
+     * batches; answers how many went. A row still counts for an hour after its last failure, so a cutoff later than
+     * that is moved back to it: a purge never gives anyone fresh attempts.
      */
-    int forgetQuietRows(Instant cutoff, int batch) {
+    int forgetQuietRows(Instant cutoff) {
         Instant stale = clock.instant().minus(FORGET_AFTER);
-        return jdbc.sql("delete from login_throttle where throttle_key in (select throttle_key from login_throttle"
-                        + " where last_failure_at < ? order by throttle_key limit ?)")
-                .params(Timestamp.from(cutoff.isAfter(stale) ? stale : cutoff), batch)
-                .update();
+        return Purges.delete(jdbc, "login_throttle", "throttle_key", "last_failure_at < ?",
+                Timestamp.from(cutoff.isAfter(stale) ? stale : cutoff));
     }
 
     private static Optional<Instant> blocked(Row row, Backoff backoff, Instant now, Instant stale) {

@@ -34,7 +34,7 @@ class ThrottleRetention {
             initialDelayString = "${latchkey.retention.interval:PT1H}")
     void purge() {
         Instant cutoff = clock.instant().minus(retention.throttles());
-        int removed = Purges.inBatches(() -> throttle.forgetQuietRows(cutoff, Purges.BATCH));
+        int removed = throttle.forgetQuietRows(cutoff);
         Purges.logRemoved(log, removed, "password throttle rows", cutoff);
     }
 }

@@ -34,7 +34,7 @@ class InvitationRetention {
             initialDelayString = "${latchkey.retention.interval:PT1H}")
     void purge() {
         Instant cutoff = clock.instant().minus(retention.invitations());
-        int removed = Purges.inBatches(() -> store.deleteExpiredBefore(cutoff, Purges.BATCH));
+        int removed = store.deleteExpiredBefore(cutoff);
         Purges.logRemoved(log, removed, "invitation, reset and confirmation links", cutoff);
     }
 }

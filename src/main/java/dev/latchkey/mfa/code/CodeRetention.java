@@ -1,5 +1,6 @@
 package dev.latchkey.mfa.code;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +21,12 @@ class CodeRetention {
 
     private static final Logger log = LoggerFactory.getLogger(CodeRetention.class);
 
-    private final OneTimeCodeRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration keep;
 
-    CodeRetention(
-            OneTimeCodeRepository repository, Clock clock, RetentionProperties retention, CodeProperties codes) {
-        this.repository = repository;
+    CodeRetention(JdbcClient jdbc, Clock clock, RetentionProperties retention, CodeProperties codes) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.keep = retention.codes().compareTo(codes.sendWindow()) < 0 ? codes.sendWindow() : retention.codes();
     }
@@ -35,7 +36,8 @@ class CodeRetention {
             initialDelayString = "${latchkey.retention.interval:PT1H}")
     void purge() {
         Instant cutoff = clock.instant().minus(keep);
-        int removed = Purges.inBatches(() -> repository.deleteExpiredBefore(cutoff, Purges.BATCH));
+        // every code is dead from its expiry on, whatever ended it earlier, so the expiry alone decides
+        int removed = Purges.delete(jdbc, "one_time_code", "id", "expires_at < ?", Timestamp.from(cutoff));
         Purges.logRemoved(log, removed, "one-time codes", cutoff);
     }
 }

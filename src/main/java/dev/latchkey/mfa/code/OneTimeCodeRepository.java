@@ -36,13 +36,4 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
     @Modifying
     @Query("update one_time_code set ended_at = :now, end_reason = :reason where id = :id and ended_at is null")
     int end(long id, String reason, Instant now);
-
-    /**
-     * F-OPS-4: deletes up to {@code batch} codes that expired before {@code cutoff}. Every code is dead from its
-     * expiry on, whatever ended it earlier, so the expiry alone decides.
-     */
-    @Modifying
-    @Query("delete from one_time_code where id in (select id from one_time_code where expires_at < :cutoff"
-            + " order by id limit :batch)")
-    int deleteExpiredBefore(Instant cutoff, int batch);
 }
