@@ -30,4 +30,15 @@ interface OutboxRepository extends ListCrudRepository<OutboxMessage, Long> {
     int markFailed(long id, String status, int attempts, Instant next, String error);
 
     Optional<OutboxMessage> findFirstByReferenceOrderByIdDesc(String reference);
+
+    @Query("select count(*) from outbox_message where status = 'PENDING'")
+    long countPending();
+
+    @Query("select min(created_at) from outbox_message where status = 'PENDING'")
+    Instant oldestPendingCreatedAt();
+
+    /** Gives a claimed message back at once, for a node that stops before sending it. */
+    @Modifying
+    @Query("update outbox_message set claimed_until = null where id = :id and status = 'PENDING'")
+    int release(long id);
 }

@@ -1,10 +1,12 @@
 package dev.latchkey.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.latchkey.delivery.sms.SmsSender;
 import dev.latchkey.delivery.sms.SmsSenders;
@@ -20,12 +22,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Sends due outbox messages. Runs on its own thread, woken after each enqueue and on a timer; several nodes may
  * run it at once because each message is claimed with a conditional update before it is sent.
+ *
+ * <p>On shutdown it claims nothing more, lets the message in hand finish (up to {@link #STOP_WAIT}), and gives back
+ * a claim it took but did not start to send, so another node sends it at once instead of after the claim timeout.
  */
 @Component
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 20;
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final OutboxRepository repository;
     private final MailSender mail;
@@ -34,6 +40,8 @@ class OutboxWorker {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DeliveryMetrics metrics;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-worker");
         thread.setDaemon(true);
@@ -48,7 +56,8 @@ class OutboxWorker {
             SecretCipher cipher,
             DeliveryProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DeliveryMetrics metrics) {
         this.repository = repository;
         this.mail = mail;
         this.sms = sms;
@@ -56,6 +65,7 @@ class OutboxWorker {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
+        this.metrics = metrics;
     }
 
     @TransactionalEventListener
@@ -70,8 +80,12 @@ class OutboxWorker {
 
     /** Asks for a drain; wake-ups that arrive while one runs fold into one more pass. */
     void wake() {
-        if (wanted.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+        if (!stopping.get() && wanted.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                wanted.set(false);
+            }
         }
     }
 
@@ -83,11 +97,18 @@ class OutboxWorker {
                 Instant now = clock.instant();
                 due = repository.findDue(now, BATCH);
                 for (Long id : due) {
+                    if (stopping.get()) {
+                        return;
+                    }
                     if (repository.claim(id, now, now.plus(properties.claimTimeout())) == 1) {
+                        if (stopping.get()) {
+                            repository.release(id);
+                            return;
+                        }
                         repository.findById(id).ifPresent(this::deliver);
                     }
                 }
-            } while (due.size() == BATCH);
+            } while (due.size() == BATCH && !stopping.get());
         } catch (RuntimeException ex) {
             log.warn("Outbox pass failed; the next pass retries: {}", ex.toString());
         }
@@ -112,9 +133,10 @@ class OutboxWorker {
                     }
                 }
             }
-            repository.markSent(message.id(), clock.instant());
-            events.publishEvent(new MessageSent(
-                    message.channel(), message.recipient(), message.subject(), body, clock.instant()));
+            Instant sentAt = clock.instant();
+            repository.markSent(message.id(), sentAt);
+            metrics.sent(message.channel(), Duration.between(message.createdAt(), sentAt));
+            events.publishEvent(new MessageSent(message.channel(), message.recipient(), message.subject(), body, sentAt));
         } catch (DeliveryException ex) {
             failed(message, ex);
         } catch (RuntimeException ex) {
@@ -129,6 +151,7 @@ class OutboxWorker {
         String error = ex.getMessage() == null ? "delivery failed" : truncate(ex.getMessage());
         repository.markFailed(
                 message.id(), permanent ? OutboxMessage.FAILED : OutboxMessage.PENDING, attempts, next, error);
+        metrics.failed(message.channel(), permanent);
         log.warn("Delivery of outbox message {} ({}) failed, attempt {}{}: {}",
                 message.id(), message.channel(), attempts, permanent ? ", giving up" : "", error);
         events.publishEvent(new DeliveryFailed(
@@ -139,8 +162,15 @@ class OutboxWorker {
         return value.length() <= 500 ? value : value.substring(0, 500);
     }
 
+    /** After the web server has drained (graceful shutdown), before the database pool closes. */
     @PreDestroy
-    void stop() {
-        executor.shutdownNow();
+    void stop() throws InterruptedException {
+        stopping.set(true);
+        executor.shutdown();
+        if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            // a send that hangs past the SMTP timeouts: its claim lapses after latchkey.delivery.claim-timeout
+            log.warn("Outbox worker still sending after {}; stopping it", STOP_WAIT);
+            executor.shutdownNow();
+        }
     }
 }

@@ -4,14 +4,18 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -20,8 +24,9 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * One filter chain for the whole application. The password and code steps are ordinary controllers (the sign-in
- * module decides when a session is signed in); this chain guards the pages, CSRF, logout and the headers.
+ * One filter chain for the pages. The password and code steps are ordinary controllers (the sign-in module decides
+ * when a session is signed in); this chain guards the pages, CSRF, logout and the headers. A second, smaller chain
+ * opens the read-only Actuator endpoints (health groups, Prometheus) on the management port only (F-OPS-2).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignInProperties.class)
@@ -60,6 +65,26 @@ class SecurityConfiguration {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setMatchingRequestParameterName(null);
         return cache;
+    }
+
+    /**
+     * The management port's endpoints: read-only, no session, no cookie. They are not on the public port at all
+     * ({@code management.server.port}); deployments keep the management port off the load balancer.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementEndpoints(HttpSecurity http) {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable());
+        return http.build();
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.latchkey.users;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * configured ones, lower or higher: Spring's own check only upgrades lower ones.
  *
  * <p>Before anything is hashed, {@link Argon2Compilation} makes sure the JIT compiles the Argon2 loop at full speed.
+ *
+ * <p>Metrics (F-OPS-2): {@code latchkey.password.hash.queued} (time from submit to a hashing thread),
+ * {@code latchkey.password.hash} (the hash itself) and {@code latchkey.password.hash.rejected} (queue full).
  */
 final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
 
@@ -40,13 +46,25 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
     private final Argon2PasswordEncoder argon2;
     private final ExecutorService pool;
     private final ReusedArgon2Memory reused;
+    private final Timer queued;
+    private final Timer hashed;
+    private final Counter rejected;
 
-    Argon2Hashing(PasswordProperties.Argon2 cost, int threads, int maxQueued) {
+    Argon2Hashing(PasswordProperties.Argon2 cost, int threads, int maxQueued, MeterRegistry meters) {
         Argon2Compilation.install();
         this.cost = cost;
         this.argon2 = new Argon2PasswordEncoder(
                 SALT_BYTES, HASH_BYTES, cost.parallelism(), cost.memoryKib(), cost.iterations());
         this.reused = new ReusedArgon2Memory(cost.memoryKib(), cost.iterations(), cost.parallelism());
+        this.queued = Timer.builder("latchkey.password.hash.queued")
+                .description("Time a password waited for an Argon2 thread")
+                .register(meters);
+        this.hashed = Timer.builder("latchkey.password.hash")
+                .description("Time of one Argon2id hash or check")
+                .register(meters);
+        this.rejected = Counter.builder("latchkey.password.hash.rejected")
+                .description("Passwords refused with 429 because the hashing queue was full")
+                .register(meters);
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued), r -> {
             Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
@@ -88,9 +106,19 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
 
     private <T> T onPool(Callable<T> work) {
         Future<T> result;
+        long submitted = System.nanoTime();
         try {
-            result = pool.submit(work);
+            result = pool.submit(() -> {
+                long started = System.nanoTime();
+                queued.record(started - submitted, TimeUnit.NANOSECONDS);
+                try {
+                    return work.call();
+                } finally {
+                    hashed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                }
+            });
         } catch (RejectedExecutionException full) {
+            rejected.increment();
             // the queue holds as much as the threads do in about half a second; waiting longer helps nobody
             throw new TooBusyException("password hashing queue full");
         }

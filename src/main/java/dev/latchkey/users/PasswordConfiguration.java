@@ -1,5 +1,6 @@
 package dev.latchkey.users;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +19,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordConfiguration {
 
     @Bean(destroyMethod = "close")
-    Argon2Hashing argon2Hashing(PasswordProperties properties) {
+    Argon2Hashing argon2Hashing(PasswordProperties properties, MeterRegistry meters) {
         int threads = properties.hashingThreads() > 0
                 ? properties.hashingThreads()
                 : Runtime.getRuntime().availableProcessors();
         int queue = properties.hashingQueue() > 0 ? properties.hashingQueue() : 32 * threads;
-        return new Argon2Hashing(properties.argon2(), threads, queue);
+        return new Argon2Hashing(properties.argon2(), threads, queue, meters);
     }
 
     @Bean

@@ -18,6 +18,15 @@ public final class TestEnvironment implements ApplicationContextInitializer<Conf
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.properties());
+        // the demo's data and inbox, as in ./mvnw spring-boot:run, unless a test says otherwise
+        if (!context.getEnvironment().containsProperty("latchkey.demo")) {
+            properties.put("latchkey.demo", "true");
+        }
+        if (!context.getEnvironment().containsProperty("latchkey.base-url")) {
+            properties.put("latchkey.base-url", "http://localhost:8080");
+        }
+        // every node of a test on a free port of its own
+        properties.put("management.server.port", "0");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());
         properties.put("latchkey.encryption-key", ENCRYPTION_KEY);

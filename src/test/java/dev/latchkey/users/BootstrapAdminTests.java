@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "latchkey.bootstrap-admin.email=first-admin@example.test",
             "latchkey.bootstrap-admin.password=a long enough password",
             "spring.datasource.url=jdbc:h2:mem:bootstrap;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE",
-            "spring.mail.host=127.0.0.1"
+            "spring.mail.host=127.0.0.1",
+            "latchkey.base-url=https://portal.example.test",
+            "management.server.port=0"
         })
 class BootstrapAdminTests {
 

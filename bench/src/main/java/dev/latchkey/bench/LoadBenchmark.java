@@ -92,6 +92,8 @@ public final class LoadBenchmark {
         SlowSmtp mail = new SlowSmtp();
         List<String> properties = new ArrayList<>(List.of(
                 "latchkey.demo=false",
+                "latchkey.base-url=http://localhost:8080",
+                "management.server.port=0",
                 "latchkey.encryption-key=" + data.encryptionKey,
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + mail.port(),

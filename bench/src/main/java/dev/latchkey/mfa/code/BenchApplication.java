@@ -18,6 +18,7 @@ public final class BenchApplication {
                         "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;"
                                 + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64", // as the shipped default URL
                         "latchkey.demo=true",
+                        "management.server.port=0",
                         "latchkey.encryption-key=bench:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                         "latchkey.mfa.codes.resend-interval=PT0S",
                         "latchkey.mfa.codes.max-sends=2000000000",
