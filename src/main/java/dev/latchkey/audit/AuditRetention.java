@@ -1,12 +1,9 @@
 package dev.latchkey.audit;
 
-import java.time.Clock;
-import java.time.Instant;
-import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.latchkey.shared.RetentionPurge;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,26 +11,26 @@ import org.springframework.stereotype.Component;
  * go by age alone: no type is kept longer or dropped sooner than another.
  */
 @Component
-class AuditRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+class AuditRetention implements RetentionPurge {
 
     private final AuditQueries queries;
-    private final Clock clock;
-    private final RetentionProperties retention;
 
-    AuditRetention(AuditQueries queries, Clock clock, RetentionProperties retention) {
+    AuditRetention(AuditQueries queries) {
         this.queries = queries;
-        this.clock = clock;
-        this.retention = retention;
     }
 
-    @Scheduled(
-            fixedDelayString = "${latchkey.retention.interval:PT1H}",
-            initialDelayString = "${latchkey.retention.interval:PT1H}")
-    void purge() {
-        Instant cutoff = clock.instant().minus(retention.audit());
-        int removed = queries.deleteBefore(cutoff);
-        Purges.logRemoved(log, removed, "audit events", cutoff);
+    @Override
+    public String what() {
+        return "audit events";
+    }
+
+    @Override
+    public Duration keptFor(RetentionProperties retention) {
+        return retention.audit();
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff) {
+        return queries.deleteBefore(cutoff);
     }
 }

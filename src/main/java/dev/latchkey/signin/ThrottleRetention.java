@@ -1,12 +1,9 @@
 package dev.latchkey.signin;
 
-import java.time.Clock;
-import java.time.Instant;
-import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.latchkey.shared.RetentionPurge;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,26 +12,26 @@ import org.springframework.stereotype.Component;
  * minute ({@code spring.session.jdbc.cleanup-cron}); the attributes of a removed session go with it.
  */
 @Component
-class ThrottleRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(ThrottleRetention.class);
+class ThrottleRetention implements RetentionPurge {
 
     private final LoginThrottle throttle;
-    private final Clock clock;
-    private final RetentionProperties retention;
 
-    ThrottleRetention(LoginThrottle throttle, Clock clock, RetentionProperties retention) {
+    ThrottleRetention(LoginThrottle throttle) {
         this.throttle = throttle;
-        this.clock = clock;
-        this.retention = retention;
     }
 
-    @Scheduled(
-            fixedDelayString = "${latchkey.retention.interval:PT1H}",
-            initialDelayString = "${latchkey.retention.interval:PT1H}")
-    void purge() {
-        Instant cutoff = clock.instant().minus(retention.throttles());
-        int removed = throttle.forgetQuietRows(cutoff);
-        Purges.logRemoved(log, removed, "password throttle rows", cutoff);
+    @Override
+    public String what() {
+        return "password throttle rows";
+    }
+
+    @Override
+    public Duration keptFor(RetentionProperties retention) {
+        return retention.throttles();
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff) {
+        return throttle.forgetQuietRows(cutoff);
     }
 }

@@ -1,12 +1,9 @@
 package dev.latchkey.users;
 
-import java.time.Clock;
-import java.time.Instant;
-import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.latchkey.shared.RetentionPurge;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,26 +12,26 @@ import org.springframework.stereotype.Component;
  * expired link.
  */
 @Component
-class InvitationRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(InvitationRetention.class);
+class InvitationRetention implements RetentionPurge {
 
     private final InvitationStore store;
-    private final Clock clock;
-    private final RetentionProperties retention;
 
-    InvitationRetention(InvitationStore store, Clock clock, RetentionProperties retention) {
+    InvitationRetention(InvitationStore store) {
         this.store = store;
-        this.clock = clock;
-        this.retention = retention;
     }
 
-    @Scheduled(
-            fixedDelayString = "${latchkey.retention.interval:PT1H}",
-            initialDelayString = "${latchkey.retention.interval:PT1H}")
-    void purge() {
-        Instant cutoff = clock.instant().minus(retention.invitations());
-        int removed = store.deleteExpiredBefore(cutoff);
-        Purges.logRemoved(log, removed, "invitation, reset and confirmation links", cutoff);
+    @Override
+    public String what() {
+        return "invitation, reset and confirmation links";
+    }
+
+    @Override
+    public Duration keptFor(RetentionProperties retention) {
+        return retention.invitations();
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff) {
+        return store.deleteExpiredBefore(cutoff);
     }
 }

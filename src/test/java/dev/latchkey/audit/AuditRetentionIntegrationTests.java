@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
+import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class AuditRetentionIntegrationTests {
 
     @Autowired
     AuditRetention retention;
+
+    @Autowired
+    RetentionSchedule schedule;
 
     @Autowired
     AuditLog audit;
@@ -59,7 +63,7 @@ class AuditRetentionIntegrationTests {
         record(clock.instant().minus(Duration.ofDays(399)), "signin.password", "399 days old");
         record(null, "admin.locked", "new");
 
-        retention.purge();
+        schedule.run(retention);
 
         assertThat(details(filter())).containsExactly("new", "399 days old");
     }
@@ -74,7 +78,7 @@ class AuditRetentionIntegrationTests {
             record(null, "code.sent", "young " + i);
         }
         Set<String> seen = new HashSet<>(details(audit.page(filter(), 0, 50)));
-        retention.purge();
+        schedule.run(retention);
         AuditPage second = audit.page(filter(), 1, 50);
         AuditPage third = audit.page(filter(), 2, 50);
         seen.addAll(details(second));
@@ -89,7 +93,7 @@ class AuditRetentionIntegrationTests {
         audit.export(filter(), entry -> {
             if (exported.isEmpty()) {
                 // a purge on another node while the export streams
-                CompletableFuture.runAsync(retention::purge).join();
+                CompletableFuture.runAsync(() -> schedule.run(retention)).join();
             }
             exported.add(entry.detail());
         });
@@ -112,15 +116,17 @@ class AuditRetentionIntegrationTests {
         clock.advance(KEPT.plusDays(1));
         record(null, "code.sent", "new");
 
-        Purging.onTwoThreadsAtOnce(retention::purge);
-        retention.purge();
+        Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
+        schedule.run(retention);
 
         assertThat(details(filter())).containsExactly("new");
     }
 
     @Test
     void thePurgeRunsOnTheRetentionInterval() {
-        assertThat(Purging.scheduledDelay(scheduler, AuditRetention.class, "purge")).isEqualTo(Duration.ofHours(1));
+        assertThat(Purging.scheduledDelay(scheduler, RetentionSchedule.class, "purgeAll"))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.purges()).as("the schedule runs this purge").contains(retention);
     }
 
     private void record(Instant at, String type, String detail) {

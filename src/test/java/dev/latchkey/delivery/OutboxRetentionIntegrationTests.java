@@ -10,6 +10,7 @@ import java.util.List;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
+import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class OutboxRetentionIntegrationTests {
 
     @Autowired
     OutboxRetention retention;
+
+    @Autowired
+    RetentionSchedule schedule;
 
     @Autowired
     Outbox outbox;
@@ -68,7 +72,7 @@ class OutboxRetentionIntegrationTests {
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         insert(tag + "-recent@acme.test", "SENT", clock.instant(), null, clock.instant().minus(Duration.ofDays(6)));
-        retention.purge();
+        schedule.run(retention);
 
         assertThat(status(sent)).as("sent a week and a minute ago").isNull();
         assertThat(status(tag + "-failed@acme.test")).as("failed a week ago").isNull();
@@ -90,8 +94,8 @@ class OutboxRetentionIntegrationTests {
         insert(tag + "-claimed@acme.test", "PENDING", start, start.plus(Duration.ofDays(3650)), null);
         clock.advance(Duration.ofDays(8));
 
-        Purging.onTwoThreadsAtOnce(retention::purge);
-        retention.purge();
+        Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
+        schedule.run(retention);
 
         assertThat(jdbc.sql("select count(*) from outbox_message where recipient = ?").param(tag + "-bulk@acme.test")
                 .query(Integer.class).single()).isZero();
@@ -100,7 +104,9 @@ class OutboxRetentionIntegrationTests {
 
     @Test
     void thePurgeRunsOnTheRetentionInterval() {
-        assertThat(Purging.scheduledDelay(scheduler, OutboxRetention.class, "purge")).isEqualTo(Duration.ofHours(1));
+        assertThat(Purging.scheduledDelay(scheduler, RetentionSchedule.class, "purgeAll"))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.purges()).as("the schedule runs this purge").contains(retention);
     }
 
     private void insert(String recipient, String status, Instant nextAttemptAt, Instant claimedUntil, Instant sentAt) {

@@ -9,6 +9,7 @@ import java.util.List;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
+import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ class ThrottleRetentionIntegrationTests {
 
     @Autowired
     ThrottleRetention retention;
+
+    @Autowired
+    RetentionSchedule schedule;
 
     @Autowired
     LoginThrottle throttle;
@@ -57,7 +61,7 @@ class ThrottleRetentionIntegrationTests {
         assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.2"))).isEmpty();
         clock.advance(Duration.ofMinutes(59));
 
-        retention.purge();
+        schedule.run(retention);
 
         assertThat(exists(quiet)).as("last failure two hours ago").isFalse();
         assertThat(exists(counting)).as("last failure 59 minutes ago").isTrue();
@@ -87,8 +91,8 @@ class ThrottleRetentionIntegrationTests {
         String counting = LoginThrottle.accountKey("acme", tag + "-live@acme.test");
         assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.4"))).isEmpty();
 
-        Purging.onTwoThreadsAtOnce(retention::purge);
-        retention.purge();
+        Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
+        schedule.run(retention);
 
         assertThat(jdbc.sql("select count(*) from login_throttle where throttle_key like ?")
                 .param("account:acme|" + tag + "-%").query(Integer.class).single())
@@ -99,8 +103,9 @@ class ThrottleRetentionIntegrationTests {
 
     @Test
     void thePurgeRunsOnTheRetentionInterval() {
-        assertThat(Purging.scheduledDelay(scheduler, ThrottleRetention.class, "purge"))
+        assertThat(Purging.scheduledDelay(scheduler, RetentionSchedule.class, "purgeAll"))
                 .isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.purges()).as("the schedule runs this purge").contains(retention);
     }
 
     private boolean exists(String key) {

@@ -12,6 +12,7 @@ import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.InvitationStore.Purpose;
+import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class InvitationRetentionIntegrationTests {
 
     @Autowired
     InvitationRetention retention;
+
+    @Autowired
+    RetentionSchedule schedule;
 
     @Autowired
     InvitationStore store;
@@ -67,7 +71,7 @@ class InvitationRetentionIntegrationTests {
                 now.minus(Duration.ofDays(29)));
         String live = link(user, Purpose.PASSWORD, now, now.plus(Invitations.LIFETIME));
 
-        retention.purge();
+        schedule.run(retention);
 
         assertThat(exists(unused)).as("expired thirty days and a minute ago, never used").isFalse();
         assertThat(exists(used)).as("used, expired thirty days and a minute ago").isFalse();
@@ -92,8 +96,8 @@ class InvitationRetentionIntegrationTests {
         clock.advance(Invitations.LIFETIME.plus(Duration.ofDays(31)));
         String live = link(user, Purpose.PASSWORD, clock.instant(), clock.instant().plus(Invitations.LIFETIME));
 
-        Purging.onTwoThreadsAtOnce(retention::purge);
-        retention.purge();
+        Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
+        schedule.run(retention);
 
         assertThat(jdbc.sql("select count(*) from user_invitation where token_hash like ?").param(tag + "%")
                 .query(Integer.class).single()).isZero();
@@ -102,8 +106,9 @@ class InvitationRetentionIntegrationTests {
 
     @Test
     void thePurgeRunsOnTheRetentionInterval() {
-        assertThat(Purging.scheduledDelay(scheduler, InvitationRetention.class, "purge"))
+        assertThat(Purging.scheduledDelay(scheduler, RetentionSchedule.class, "purgeAll"))
                 .isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.purges()).as("the schedule runs this purge").contains(retention);
     }
 
     private String link(long user, Purpose purpose, Instant created, Instant expires) {

@@ -1,15 +1,12 @@
 package dev.latchkey.mfa.code;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import dev.latchkey.shared.Purges;
 import dev.latchkey.shared.RetentionProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.latchkey.shared.RetentionPurge;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,27 +14,29 @@ import org.springframework.stereotype.Component;
  * user's codes of the last {@code send-window}, so a code is never removed before that window has passed either.
  */
 @Component
-class CodeRetention {
-
-    private static final Logger log = LoggerFactory.getLogger(CodeRetention.class);
+class CodeRetention implements RetentionPurge {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration keep;
+    private final CodeProperties codes;
 
-    CodeRetention(JdbcClient jdbc, Clock clock, RetentionProperties retention, CodeProperties codes) {
+    CodeRetention(JdbcClient jdbc, CodeProperties codes) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.keep = retention.codes().compareTo(codes.sendWindow()) < 0 ? codes.sendWindow() : retention.codes();
+        this.codes = codes;
     }
 
-    @Scheduled(
-            fixedDelayString = "${latchkey.retention.interval:PT1H}",
-            initialDelayString = "${latchkey.retention.interval:PT1H}")
-    void purge() {
-        Instant cutoff = clock.instant().minus(keep);
+    @Override
+    public String what() {
+        return "one-time codes";
+    }
+
+    @Override
+    public Duration keptFor(RetentionProperties retention) {
+        return retention.codes().compareTo(codes.sendWindow()) < 0 ? codes.sendWindow() : retention.codes();
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant cutoff) {
         // every code is dead from its expiry on, whatever ended it earlier, so the expiry alone decides
-        int removed = Purges.delete(jdbc, "one_time_code", "id", "expires_at < ?", Timestamp.from(cutoff));
-        Purges.logRemoved(log, removed, "one-time codes", cutoff);
+        return Purges.delete(jdbc, "one_time_code", "id", "expires_at < ?", Timestamp.from(cutoff));
     }
 }

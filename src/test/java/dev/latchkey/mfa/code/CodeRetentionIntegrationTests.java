@@ -19,6 +19,7 @@ import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class CodeRetentionIntegrationTests {
 
     @Autowired
     CodeRetention retention;
+
+    @Autowired
+    RetentionSchedule schedule;
 
     @Autowired
     OneTimeCodes codes;
@@ -75,7 +79,7 @@ class CodeRetentionIntegrationTests {
         FactorSubject live = subject(testUsers.portalUser("acme"), "live");
         String liveCode = send(live);
 
-        retention.purge();
+        schedule.run(retention);
 
         assertThat(count(expired)).as("expired a day and a minute ago").isZero();
         assertThat(count(used)).as("used, and expired a day and a minute ago").isZero();
@@ -93,8 +97,8 @@ class CodeRetentionIntegrationTests {
         FactorSubject live = subject(testUsers.portalUser("acme"), "live");
         send(live);
 
-        Purging.onTwoThreadsAtOnce(retention::purge);
-        retention.purge();
+        Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
+        schedule.run(retention);
 
         assertThat(jdbc.sql("select count(*) from one_time_code where login_id like ?").param(tag + "%")
                 .query(Integer.class).single()).isZero();
@@ -103,7 +107,9 @@ class CodeRetentionIntegrationTests {
 
     @Test
     void thePurgeRunsOnTheRetentionInterval() {
-        assertThat(Purging.scheduledDelay(scheduler, CodeRetention.class, "purge")).isEqualTo(Duration.ofHours(1));
+        assertThat(Purging.scheduledDelay(scheduler, RetentionSchedule.class, "purgeAll"))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.purges()).as("the schedule runs this purge").contains(retention);
     }
 
     private void insertCodes(UserView user, String tag, int count, Instant createdAt) {
