@@ -3,14 +3,17 @@ package dev.latchkey.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import dev.latchkey.shared.Purges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -40,6 +43,15 @@ class AuditQueries {
                         + " factor, actor, ip, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(e.occurredAt()), e.type(), e.outcome(), e.realm(), e.userId(), e.username(), e.factor(),
                 e.actor(), e.ip(), e.userAgent(), e.detail());
+    }
+
+    /**
+     * F-OPS-4: deletes the events that happened before {@code cutoff}, of every type alike, in batches; answers how
+     * many. Pages and the export read newest first, so removing the oldest rows never shifts a page a reader is on.
+     */
+    int deleteBefore(Instant cutoff) {
+        return Purges.delete(JdbcClient.create(jdbc.getJdbcTemplate()), "audit_event", "id", "occurred_at < ?",
+                Timestamp.from(cutoff));
     }
 
     List<AuditEntry> page(AuditFilter filter, int offset, int limit) {

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.latchkey.shared.Purges;
 import dev.latchkey.users.Backoff;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -161,12 +161,15 @@ class LoginThrottle {
         }
     }
 
-    /** Rows quiet for longer than an hour count nothing any more; they go, so the table stays small. */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
-    void forgetQuietRows() {
-        jdbc.sql("delete from login_throttle where last_failure_at < ?")
-                .param(Timestamp.from(clock.instant().minus(FORGET_AFTER)))
-                .update();
+    /**
+     * F-OPS-4 ({@link ThrottleRetention}): deletes the rows whose last failure came before {@code cutoff}, in
+     * batches; answers how many went. A row still counts for an hour after its last failure, so a cutoff later than
+     * that is moved back to it: a purge never gives anyone fresh attempts.
+     */
+    int forgetQuietRows(Instant cutoff) {
+        Instant stale = clock.instant().minus(FORGET_AFTER);
+        return Purges.delete(jdbc, "login_throttle", "throttle_key", "last_failure_at < ?",
+                Timestamp.from(cutoff.isAfter(stale) ? stale : cutoff));
     }
 
     private static Optional<Instant> blocked(Row row, Backoff backoff, Instant now, Instant stale) {

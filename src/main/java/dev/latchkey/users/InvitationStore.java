@@ -3,6 +3,7 @@ package dev.latchkey.users;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import dev.latchkey.shared.Purges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +83,14 @@ class InvitationStore {
                         + " and revoked_at is null")
                 .params(Timestamp.from(now), tokenHash, max)
                 .update();
+    }
+
+    /**
+     * F-OPS-4: deletes the links that expired before {@code cutoff}, in batches; answers how many. A used or revoked
+     * link ended before its expiry, so the expiry alone decides, and a link that still works is never touched.
+     */
+    int deleteExpiredBefore(Instant cutoff) {
+        return Purges.delete(jdbc, "user_invitation", "id", "expires_at < ?", Timestamp.from(cutoff));
     }
 
     /** Uses the token up; of concurrent callers exactly one gets true. */
