@@ -60,4 +60,7 @@ cp deploy/image/latchkey.sh deploy/image/train.sh "$stage/"
 
 pm build --network host --quiet --file deploy/image/Containerfile --build-arg BASE="localhost/$base:bookworm" \
   --build-arg AOT="$aot" --build-arg TRAINING_PORT="$(shuf -i 20000-60000 -n 1)" --label latchkey.build="$stamp" --tag "$image" "$stage" >/dev/null
+# the version tag the Kubernetes base refers to (latchkey:0.1.0-SNAPSHOT)
+version=$(basename "$jar" .jar | sed 's/^latchkey-//')
+[ "$image" = localhost/latchkey:latest ] && pm tag "$image" "localhost/latchkey:$version"
 echo "built $image ($stamp)"
