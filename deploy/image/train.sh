@@ -16,18 +16,20 @@ pid=$!
 status() {
   local line=""
   if exec 3<>"/dev/tcp/127.0.0.1/$1"; then
-    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nAccept: text/html\r\n\r\n' "$2" >&3
+    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nAccept: */*\r\n\r\n' "$2" >&3
     read -r line <&3 || true
     exec 3<&-
   fi
   echo "$line"
 }
 
+ready=""
 for _ in $(seq 1 600); do
   kill -0 "$pid" 2>/dev/null || { echo "training run ended early" >&2; exit 1; }
-  case "$(status "$management" /actuator/health/readiness 2>/dev/null)" in *" 200"*) break ;; esac
+  case "$(status "$management" /actuator/health/readiness 2>/dev/null)" in *" 200"*) ready=1; break ;; esac
   sleep 0.5
 done
+[ -n "$ready" ] || { echo "training run not ready within 5 minutes" >&2; kill -KILL "$pid"; exit 1; }
 for path in /sites/acme/login /sites/acme/login /admin/login /sites/; do status "$port" "$path" >/dev/null; done
 kill -TERM "$pid"
 wait "$pid" || true
