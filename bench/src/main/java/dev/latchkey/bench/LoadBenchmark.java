@@ -117,6 +117,7 @@ public final class LoadBenchmark {
                     + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
             data.create(url, "sa", "", users, spareUsers, mailUsers, argon2);
             properties.add("spring.datasource.url=" + url);
+            properties.add("spring.datasource.username=sa"); // the demo profile's H2 user, not on outside the demo
         }
         System.out.printf("created %d users with an enabled authenticator (and %d more for the burst phase), %d"
                 + " email-code users and an admin in %.1f s (%s)%n", users, spareUsers, mailUsers,
