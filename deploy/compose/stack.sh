@@ -49,6 +49,11 @@ secrets() {
   fi
   # shellcheck disable=SC1091
   . "$STACK_DIR/secrets.env"
+  # secrets go to the containers in files, never on a command line (ps, shell history)
+  (umask 077
+   echo "POSTGRES_PASSWORD=$POSTGRES_PASSWORD" > "$STACK_DIR/postgres.env"
+   { echo "SPRING_DATASOURCE_PASSWORD=$POSTGRES_PASSWORD"; echo "LATCHKEY_ENCRYPTION_KEY=$LATCHKEY_ENCRYPTION_KEY"; } \
+     > "$STACK_DIR/node.env")
 }
 
 node_port() { [ "$1" = node1 ] && echo "$NODE1_PORT" || echo "$NODE2_PORT"; }
@@ -69,7 +74,7 @@ start_postgres() {
   pm run --detach --name "$STACK-postgres" --network host --read-only \
     --volume "$STACK-pgdata:/var/lib/postgresql/data" \
     --env PGPORT="$PG_PORT" --env POSTGRES_USER=latchkey --env POSTGRES_DB=latchkey \
-    --env POSTGRES_PASSWORD="$POSTGRES_PASSWORD" "localhost/latchkey-postgres:15" >/dev/null
+    --env-file "$STACK_DIR/postgres.env" "localhost/latchkey-postgres:15" >/dev/null
   local deadline=$((SECONDS + 60))
   until pm exec "$STACK-postgres" /usr/lib/postgresql/15/bin/pg_isready -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; do
     if [ "$(pm inspect --format '{{.State.Running}}' "$STACK-postgres" 2>/dev/null)" != true ]; then
@@ -86,11 +91,11 @@ start_node() {
   local extra=()
   [ -n "${NODE_ENV_FILE:-}" ] && extra+=(--env-file "$NODE_ENV_FILE")
   pm run --detach --name "$STACK-$name" --network host --read-only --read-only-tmpfs=false \
-    --stop-timeout 40 --volume "$STACK-$name-data:/data" "${extra[@]}" \
+    --stop-timeout 60 --volume "$STACK-$name-data:/data" "${extra[@]}" \
     --env SERVER_PORT="$(node_port "$name")" --env MANAGEMENT_SERVER_PORT="$(node_management_port "$name")" \
     --env SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/latchkey" \
-    --env SPRING_DATASOURCE_USERNAME=latchkey --env SPRING_DATASOURCE_PASSWORD="$POSTGRES_PASSWORD" \
-    --env LATCHKEY_ENCRYPTION_KEY="$LATCHKEY_ENCRYPTION_KEY" \
+    --env SPRING_DATASOURCE_USERNAME=latchkey --env-file "$STACK_DIR/node.env" \
+    --env SERVER_FORWARD_HEADERS_STRATEGY=native --env 'SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=127\.0\.0\.1' \
     --env SPRING_MAIL_HOST="${SPRING_MAIL_HOST:?set SPRING_MAIL_HOST (and SPRING_MAIL_PORT): the nodes send codes there}" \
     --env SPRING_MAIL_PORT="${SPRING_MAIL_PORT:-25}" \
     --env LATCHKEY_BASE_URL="$BASE_URL" \
@@ -160,17 +165,17 @@ restart() {
     [ -z "$serving" ] || [ "$serving" = 0 ] && break
     sleep 0.2
   done
-  pm stop --time 40 "$STACK-$name" >/dev/null
+  pm stop --time 60 "$STACK-$name" >/dev/null
   pm start "$STACK-$name" >/dev/null
   wait_node "$name"
   lb "set server nodes/$name state ready" >/dev/null
 }
 
 down() {
-  pm rm --force --ignore --time 40 "$STACK-lb" "$STACK-node1" "$STACK-node2" "$STACK-postgres" >/dev/null
+  pm rm --force --ignore --time 60 "$STACK-lb" "$STACK-node1" "$STACK-node2" "$STACK-postgres" >/dev/null
   if [ "${1:-}" = --volumes ]; then
     pm volume rm --force "$STACK-pgdata" "$STACK-node1-data" "$STACK-node2-data" >/dev/null 2>&1 || true
-    rm -f "$STACK_DIR/secrets.env"
+    rm -f "$STACK_DIR/secrets.env" "$STACK_DIR/postgres.env" "$STACK_DIR/node.env"
   fi
 }
 

@@ -26,7 +26,7 @@ interface OutboxRepository extends ListCrudRepository<OutboxMessage, Long> {
 
     @Modifying
     @Query("update outbox_message set status = :status, attempts = :attempts, next_attempt_at = :next,"
-            + " last_error = :error, claimed_until = null where id = :id")
+            + " last_error = :error, claimed_until = null where id = :id and status = 'PENDING'")
     int markFailed(long id, String status, int attempts, Instant next, String error);
 
     Optional<OutboxMessage> findFirstByReferenceOrderByIdDesc(String reference);

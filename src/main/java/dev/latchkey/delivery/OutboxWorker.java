@@ -31,7 +31,8 @@ class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 20;
-    static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Longer than one SMTP exchange may take (connect 5 s, write 10 s, read 10 s). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final OutboxRepository repository;
     private final MailSender mail;
@@ -133,14 +134,22 @@ class OutboxWorker {
                     }
                 }
             }
-            Instant sentAt = clock.instant();
-            repository.markSent(message.id(), sentAt);
-            metrics.sent(message.channel(), Duration.between(message.createdAt(), sentAt));
-            events.publishEvent(new MessageSent(message.channel(), message.recipient(), message.subject(), body, sentAt));
         } catch (DeliveryException ex) {
             failed(message, ex);
+            return;
         } catch (RuntimeException ex) {
             failed(message, new DeliveryException("unexpected " + ex.getClass().getSimpleName(), true, ex));
+            return;
+        }
+        // sent: nothing after this point may turn the message back into a failure
+        Instant sentAt = clock.instant();
+        repository.markSent(message.id(), sentAt);
+        try {
+            metrics.sent(message.channel(), Duration.between(message.createdAt(), sentAt));
+            events.publishEvent(new MessageSent(message.channel(), message.recipient(), message.subject(), body, sentAt));
+        } catch (RuntimeException ex) {
+            log.warn("Outbox message {} was sent; telling the rest of the application failed: {}", message.id(),
+                    ex.toString());
         }
     }
 

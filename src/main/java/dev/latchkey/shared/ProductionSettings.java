@@ -24,6 +24,15 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
 
     record Setting(String property, String variable, String meaning) {}
 
+    /**
+     * Whether this is the demo: {@code latchkey.demo} is exactly {@code true}, the same rule as the demo's beans
+     * ({@code @ConditionalOnProperty(havingValue = "true")}), so that "on" or "yes" never skip this check while
+     * loading no demo.
+     */
+    static boolean demo(Environment environment) {
+        return "true".equalsIgnoreCase(environment.getProperty("latchkey.demo", "").trim());
+    }
+
     private final Environment environment;
 
     ProductionSettings(Environment environment) {
@@ -32,7 +41,14 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        if (environment.getProperty("latchkey.demo", Boolean.class, false)) {
+        String managementPort = environment.getProperty("management.server.port", "");
+        if (!managementPort.isBlank() && !managementPort.equals("0") && !managementPort.equals("-1")
+                && managementPort.equals(environment.getProperty("server.port", "8080"))) {
+            // Actuator would then answer on the public port, where its endpoints need no sign-in
+            throw new IllegalStateException("management.server.port must differ from server.port: health and"
+                    + " metrics need no sign-in and must stay off the public port");
+        }
+        if (demo(environment)) {
             return;
         }
         List<Setting> missing = REQUIRED.stream()

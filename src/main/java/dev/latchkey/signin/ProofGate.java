@@ -103,7 +103,7 @@ public class ProofGate {
             }
         }
         events.publishEvent(new SecondFactorFailed(proof.realm().key(), proof.userId(), proof.username(),
-                proof.method(), reason(verification, proof), proof.client()));
+                proof.method(), reason(verification, proof), proof.purpose(), proof.client()));
         if (verification.countsAsFailure() && admission.firstOfSpell()) {
             alerts.firstWrongAnswer(proof.userId(), proof.client());
         }

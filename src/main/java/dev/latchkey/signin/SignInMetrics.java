@@ -52,7 +52,9 @@ class SignInMetrics implements MeterBinder {
         } else if (event instanceof PasswordStepFailed e) {
             signIn(e.realm(), "failure", "password");
         } else if (event instanceof SecondFactorFailed e) {
-            signIn(e.realm(), "failure", e.factor());
+            if (e.purpose() == null) {
+                signIn(e.realm(), "failure", e.factor());
+            }
             count("latchkey.second.factor.failures", "Wrong, expired or replayed second-factor answers",
                     "site", e.realm(), "factor", e.factor());
         }

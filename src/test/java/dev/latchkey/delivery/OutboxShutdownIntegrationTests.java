@@ -91,14 +91,17 @@ class OutboxShutdownIntegrationTests {
         assertThat(sent).as("a stopped worker sends nothing more").hasSize(1);
     }
 
+    /** Queued and moved an hour ahead in one transaction, so the application's own worker never sees it due. */
     private long queue(String reference) {
-        transactions.executeWithoutResult(tx -> outbox.enqueue(new OutgoingMessage(Channel.EMAIL,
-                reference + "@example.test", "Shutdown test", "body", reference, "acme", null)));
-        long id = jdbc.sql("select id from outbox_message where reference = ?").param(reference).query(Long.class)
-                .single();
-        jdbc.sql("update outbox_message set next_attempt_at = ? where id = ?")
-                .param(Instant.now().plus(Duration.ofHours(1))).param(id).update();
-        return id;
+        return transactions.execute(tx -> {
+            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, reference + "@example.test", "Shutdown test", "body",
+                    reference, "acme", null));
+            long id = jdbc.sql("select id from outbox_message where reference = ?").param(reference)
+                    .query(Long.class).single();
+            jdbc.sql("update outbox_message set next_attempt_at = ? where id = ?")
+                    .param(Instant.now().plus(Duration.ofHours(1))).param(id).update();
+            return id;
+        });
     }
 
     private String statusOf(long id) {

@@ -44,6 +44,20 @@ class ProductionSettingsTests {
     }
 
     @Test
+    void onlyTheValueTrueIsTheDemoAsForTheDemosOwnBeans() {
+        assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0", "--latchkey.demo=on"))
+                .isInstanceOf(MissingSettingsException.class);
+    }
+
+    @Test
+    void actuatorOnThePublicPortIsRefusedEvenInTheDemo() {
+        assertThatThrownBy(() -> start("--server.port=18555", "--management.server.port=18555",
+                        "--spring.profiles.active=demo"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("management.server.port must differ from server.port");
+    }
+
+    @Test
     void theStartFailureReportNamesTheSettingsTheirVariablesAndTheDemoSwitch(CapturedOutput output) {
         assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0",
                         "--spring.mail.host=127.0.0.1"))

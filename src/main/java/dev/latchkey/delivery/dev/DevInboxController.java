@@ -30,7 +30,9 @@ class DevInboxController {
 
     @GetMapping("/dev/inbox")
     String inbox(HttpServletRequest request, Model model) {
-        if (!fromLoopback(request.getRemoteAddr())) {
+        // both ends on this machine: a client elsewhere that forges X-Forwarded-For: 127.0.0.1 (trusted from private
+        // ranges under a forward-headers strategy) still reaches the server on a non-loopback address
+        if (!fromLoopback(request.getRemoteAddr()) || !fromLoopback(request.getLocalAddr())) {
             log.info("Dev inbox refused to a client that is not on this machine");
             throw new NotFoundException();
         }
@@ -43,7 +45,8 @@ class DevInboxController {
         try {
             return remoteAddress != null
                     && (IPV4_LOOPBACK.matches(remoteAddress) || IPV6_LOOPBACK.matches(remoteAddress));
-        } catch (IllegalArgumentException notAnAddress) {
+        } catch (RuntimeException notAnAddress) {
+            // not an IP literal; Spring Security's matcher also throws on some it cannot compare (0.0.0.0)
             return false;
         }
     }

@@ -18,7 +18,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * only with {@code latchkey.demo=true} and no {@code spring.mail.host}; the outbox talks real SMTP to it.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${latchkey.demo:false} and '${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression("'${latchkey.demo:false}'.trim().equalsIgnoreCase('true') and '${spring.mail.host:}'.isEmpty()")
 class DevMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);

@@ -50,6 +50,8 @@ class DevInboxIntegrationTests {
         assertThat(DevInboxController.fromLoopback("2001:db8::1")).isFalse();
         assertThat(DevInboxController.fromLoopback("not an address")).isFalse();
         assertThat(DevInboxController.fromLoopback(null)).isFalse();
+        assertThat(DevInboxController.fromLoopback("0.0.0.0")).isFalse();
+        assertThat(DevInboxController.fromLoopback("::ffff:0.0.0.0")).isFalse();
     }
 
     private int status(String host) throws Exception {
