@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.latchkey.delivery.sms.SmsSenders;
 import dev.latchkey.shared.crypto.SecretCipher;
 import dev.latchkey.test.IntegrationTest;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class OutboxShutdownIntegrationTests {
             long id = jdbc.sql("select id from outbox_message where reference = ?").param(reference)
                     .query(Long.class).single();
             jdbc.sql("update outbox_message set next_attempt_at = ? where id = ?")
-                    .param(Instant.now().plus(Duration.ofHours(1))).param(id).update();
+                    .param(Timestamp.from(Instant.now().plus(Duration.ofHours(1)))).param(id).update();
             return id;
         });
     }
@@ -108,8 +109,8 @@ class OutboxShutdownIntegrationTests {
         return jdbc.sql("select status from outbox_message where id = ?").param(id).query(String.class).single();
     }
 
-    private Instant claimedUntil(long id) {
-        return jdbc.sql("select claimed_until from outbox_message where id = ?").param(id).query(Instant.class)
+    private Timestamp claimedUntil(long id) {
+        return jdbc.sql("select claimed_until from outbox_message where id = ?").param(id).query(Timestamp.class)
                 .optional().orElse(null);
     }
 
