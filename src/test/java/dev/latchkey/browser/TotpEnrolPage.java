@@ -39,8 +39,19 @@ final class TotpEnrolPage {
         byte[] png = page.locator("img#totp-qr").screenshot();
         try {
             var image = ImageIO.read(new ByteArrayInputStream(png));
-            var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-            return URI.create(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true)).getText());
+            // as a phone's camera would, look at it from a little nearer or farther when the first look fails:
+            // ZXing's finder misses a few renderings at exactly the browser's size that it reads when scaled
+            NotFoundException missed = null;
+            for (double scale : new double[] {1.0, 1.5, 0.75}) {
+                var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(scaled(image, scale))));
+                try {
+                    return URI.create(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
+                            .getText());
+                } catch (NotFoundException notHere) {
+                    missed = notHere;
+                }
+            }
+            throw missed;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException ex) {
@@ -53,6 +64,21 @@ final class TotpEnrolPage {
             }
             throw new AssertionError("the QR code on the page cannot be read (kept as " + kept + ")", ex);
         }
+    }
+
+    private static java.awt.image.BufferedImage scaled(java.awt.image.BufferedImage image, double scale) {
+        if (scale == 1.0) {
+            return image;
+        }
+        int width = (int) Math.round(image.getWidth() * scale);
+        int height = (int) Math.round(image.getHeight() * scale);
+        var result = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = result.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(image, 0, 0, width, height, null);
+        graphics.dispose();
+        return result;
     }
 
     static Map<String, String> query(URI uri) {
