@@ -96,7 +96,45 @@
     });
   }
 
+  // The account menu in the header is a <details>: it opens and closes without script. With script, a click
+  // elsewhere or Escape closes it, as people expect of a menu.
+  function accountMenu() {
+    var menu = document.getElementById('account-menu');
+    if (!menu) return;
+    document.addEventListener('click', function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+  }
+
+  // Times the server wrote in UTC (<time class="local-time" datetime="...">) are shown in the reader's own time
+  // zone and language. Without script, the UTC text stays, and says it is UTC.
+  function localTimes() {
+    var times = document.querySelectorAll('time.local-time[datetime]');
+    if (!times.length || !window.Intl) return;
+    var lang = document.documentElement.lang || undefined;
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+    } catch (e) {
+      return;
+    }
+    for (var i = 0; i < times.length; i++) {
+      var when = new Date(times[i].getAttribute('datetime'));
+      if (isNaN(when.getTime())) continue;
+      times[i].title = times[i].textContent;
+      times[i].textContent = format.format(when);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    accountMenu();
+    localTimes();
     submitOnce();
     webOtp();
     resendCountdown();

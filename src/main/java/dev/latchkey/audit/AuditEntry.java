@@ -1,6 +1,7 @@
 package dev.latchkey.audit;
 
 import java.time.Instant;
+import dev.latchkey.shared.web.ClientInfo;
 
 /** One security event as readers see it. {@code outcome} is {@code success} or {@code failure}. */
 public record AuditEntry(
@@ -14,4 +15,10 @@ public record AuditEntry(
         String actor,
         String ip,
         String userAgent,
-        String detail) {}
+        String detail) {
+
+    /** Addresses recorded before they were shortened read the same as new ones: {@code ::1}. */
+    public AuditEntry {
+        ip = ClientInfo.address(ip);
+    }
+}

@@ -78,6 +78,8 @@ class SecurityPageController {
         model.addAttribute("download", "data:text/plain;charset=utf-8;base64,"
                 + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
         model.addAttribute("downloadName", "latchkey-backup-codes-" + realm.key() + ".txt");
+        // the codes are shown once: switching language leaves this page for the Security page
+        model.addAttribute("languageWarning", "backup.languageWarning");
         return "portal/backup-codes";
     }
 }

@@ -58,13 +58,23 @@ class LoginSecurityIntegrationTests {
     }
 
     @Test
-    void aSiteAdminCannotChangeSystemWideSwitches() {
+    void aSiteAdminSeesThePoliciesReadOnlyAndAHandMadeChangeIsRefusedAsARefusal() {
         UserView siteAdmin = users.create(Realm.ADMIN, new NewUser("site-admin-" + System.nanoTime() + "@admin.test",
                 "Site Admin", TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
         Browser browser = signedInAdmin(siteAdmin);
         Page page = browser.get("/admin/login-security");
-        Page refused = browser.submit(page, "#mfa-switches", Map.of("allSites", "true", "platform", "true"));
+        assertThat(page.document().select("#mfa-switches")).as("the system-wide switches").isEmpty();
+        assertThat(page.document().select("#site-policies button, #site-policies form")).as("save buttons").isEmpty();
+        assertThat(page.document().select("#site-policies select:not([disabled])")).isEmpty();
+        assertThat(page.document().select("#read-only-note")).hasSize(1);
+        assertThat(page.document().select("nav a[href='/admin/system-settings'], nav a[href='/admin/accounts']"))
+                .as("tabs a site admin cannot use").isEmpty();
+
+        // the same request a system admin's page sends, made by hand with this admin's own form token
+        String token = page.document().selectFirst("#logout-form input[name=_csrf]").attr("value");
+        Page refused = browser.post("/admin/login-security", Map.of("_csrf", token, "allSites", "true"));
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.alerts()).contains("Only a system administrator can do this").doesNotContain("expired");
         assertThat(policy.allSites()).isFalse();
     }
 
