@@ -83,8 +83,8 @@ class UsersController {
     @GetMapping("/admin/users/{id}/delete-2fa")
     String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             @ModelAttribute UsersReturnForm form, Model model) {
-        UsersReturn back = back(admin, form);
         UserView target = managed.find(admin, id);
+        UsersReturn back = back(admin, form);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("target", target);
@@ -136,12 +136,13 @@ class UsersController {
 
     /**
      * Runs an action (the user, the admin's email) on a user this admin manages, then goes back where the admin came
-     * from with a notice naming the user. The way back is checked first: a bad one is a 400 and nothing happens.
+     * from with a notice naming the user. A user outside the admin's scope is a 404 whatever else was sent; then a
+     * bad way back is a 400, and nothing happens in either case.
      */
     private String act(LatchkeyPrincipal admin, long id, UsersReturnForm form, RedirectAttributes redirect,
             String notice, BiConsumer<UserView, String> action) {
-        UsersReturn back = back(admin, form);
         UserView target = managed.find(admin, id);
+        UsersReturn back = back(admin, form);
         action.accept(target, admin.email());
         redirect.addFlashAttribute("notice", messages.getMessage(notice,
                 new Object[] {target.displayName(), target.email()}, LocaleContextHolder.getLocale()));
