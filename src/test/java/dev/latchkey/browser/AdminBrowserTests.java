@@ -57,7 +57,7 @@ class AdminBrowserTests extends BrowserTestSupport {
 
         AdminUsersPage admin = AdminUsersPage.open(page);
         Screens.check(page, "admin-users");
-        AdminUsersPage.tablesFitAPhone(page);
+        AdminUsersPage.tablesFit(page);
         admin = admin.search(user.email());
         assertThat(admin.rows()).hasCount(1);
         assertThat(admin.row(user.email())).hasAttribute("data-2fa-status", "activated");
@@ -99,7 +99,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#sessions-table tbody tr")).hasCount(1);
         assertThat(page.locator("#sign-ins-table tr.sign-in").first()).containsText("Signed in");
         Screens.check(page, "admin-user");
-        AdminUsersPage.tablesFitAPhone(page);
+        AdminUsersPage.tablesFit(page);
 
         admin = admin.save2faRequired(true);
         assertThat(admin.notice()).containsText(user.email());
