@@ -9,7 +9,10 @@ import dev.latchkey.sites.Sites;
 import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
+import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,10 +28,12 @@ class AdminUsersController {
 
     private final Sites sites;
     private final Invitations invitations;
+    private final MessageSource messages;
 
-    AdminUsersController(Sites sites, Invitations invitations) {
+    AdminUsersController(Sites sites, Invitations invitations, MessageSource messages) {
         this.sites = sites;
         this.invitations = invitations;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/admins/new")
@@ -54,15 +59,17 @@ class AdminUsersController {
             model.addAttribute("error", problem);
             return form(admin, model);
         }
+        UserView created;
         try {
-            invitations.inviteAdmin(form.name().trim(), form.email().trim(), AdminRole.valueOf(form.role()), siteIds,
-                    admin.email());
+            created = invitations.inviteAdmin(form.name().trim(), form.email().trim(), AdminRole.valueOf(form.role()),
+                    siteIds, admin.email());
         } catch (EmailTakenException ex) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", "admin.admins.taken");
             return form(admin, model);
         }
-        redirect.addFlashAttribute("notice", "admin.admins.created");
+        redirect.addFlashAttribute("notice", messages.getMessage("admin.admins.created",
+                new Object[] {created.displayName(), created.email()}, LocaleContextHolder.getLocale()));
         return "redirect:/admin/users";
     }
 }

@@ -1,128 +1,123 @@
 package dev.latchkey.admin;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.shared.web.BadInputException;
-import dev.latchkey.shared.web.SearchText;
-import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.users.DirectoryQuery;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserDirectory;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** F-ADMIN-2/3: the portal users, their 2FA status, "2FA required" and "Delete 2FA setup". */
+/**
+ * F-ADMIN-2/3: the portal users and admins, their 2FA status, "2FA required", lock, unlock, password reset and
+ * "Delete 2FA setup". Every action comes back where it was started (issue 15), with a notice naming the user.
+ */
 @Controller
 class UsersController {
 
     private final UserDirectory directory;
     private final Users users;
-    private final Sites sites;
     private final TwoFactorSetup twoFactor;
     private final Sessions sessions;
     private final Invitations invitations;
     private final AdminScope scope;
+    private final ManagedUsers managed;
+    private final UsersFilters filters;
+    private final MessageSource messages;
 
-    UsersController(UserDirectory directory, Users users, Sites sites, TwoFactorSetup twoFactor, Sessions sessions,
-            Invitations invitations, AdminScope scope) {
+    UsersController(UserDirectory directory, Users users, TwoFactorSetup twoFactor, Sessions sessions,
+            Invitations invitations, AdminScope scope, ManagedUsers managed, UsersFilters filters,
+            MessageSource messages) {
         this.directory = directory;
         this.users = users;
-        this.sites = sites;
         this.twoFactor = twoFactor;
         this.sessions = sessions;
         this.invitations = invitations;
         this.scope = scope;
+        this.managed = managed;
+        this.filters = filters;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/users")
     String list(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(required = false) String site,
             @RequestParam(required = false) String q, @RequestParam(required = false) String mfa,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        Set<Long> managed = scope.sites(admin);
-        Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty()
-                : sites.findBySlug(site).filter(s -> scope.manages(admin, s.id()));
-        if (site != null && !site.isBlank() && chosen.isEmpty()) {
-            throw new BadInputException("admin.users.badSite");
-        }
-        q = SearchText.of(q, 320);
-        if (page < 0 || page > 100_000) {
-            throw new BadInputException("error.badRequest");
-        }
-        Boolean activated = mfa == null || mfa.isBlank() ? null
-                : switch (mfa) {
-                    case "activated" -> Boolean.TRUE;
-                    case "not-activated" -> Boolean.FALSE;
-                    default -> throw new BadInputException("admin.users.badMfa");
-                };
-        DirectoryQuery query = new DirectoryQuery(chosen.map(SiteView::id).orElse(null), q, activated, managed);
+            @RequestParam(required = false) String page, Model model) {
+        UsersFilter filter = filters.read(admin, site, q, mfa, page);
+        Set<Long> sites = scope.sites(admin);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("sites", scope.visibleSites(admin));
-        model.addAttribute("site", chosen.map(SiteView::slug).orElse(""));
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("mfa", mfa == null ? "" : mfa);
-        model.addAttribute("result", directory.page(query, page));
-        model.addAttribute("admins", managed == null ? directory.admins() : java.util.List.of());
+        model.addAttribute("filter", filter);
+        model.addAttribute("back", new UsersReturn(false, filter));
+        model.addAttribute("result", directory.page(filter.query(sites), filter.page()));
+        model.addAttribute("admins", sites == null ? directory.admins(filter.query(null)) : List.of());
         return "admin/users";
     }
 
+    /** F-POLICY-4: sets "2FA required" to the value posted, so a repeated or stale form changes nothing more. */
     @PostMapping("/admin/users/{id}/2fa-required")
     String require(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "false") boolean required, RedirectAttributes redirect) {
-        UserView user = managedUser(admin, id);
-        users.setMfaRequired(user.id(), required, admin.email());
-        redirect.addFlashAttribute("notice", required ? "admin.users.required" : "admin.users.notRequired");
-        return "redirect:/admin/users";
+            @RequestParam(defaultValue = "false") boolean required, @ModelAttribute UsersReturnForm form,
+            RedirectAttributes redirect) {
+        return act(admin, id, form, redirect, required ? "admin.users.required" : "admin.users.notRequired",
+                (target, actor) -> users.setMfaRequired(target.id(), required, actor));
     }
 
     @GetMapping("/admin/users/{id}/delete-2fa")
-    String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
-        UserView target = managedUser(admin, id);
+    String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
+            @ModelAttribute UsersReturnForm form, Model model) {
+        UserView target = managed.find(admin, id);
+        UsersReturn back = back(admin, form);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("target", target);
-        model.addAttribute("targetSite", realmOf(target));
+        model.addAttribute("targetSite", managed.realmOf(target));
+        model.addAttribute("back", back);
         return "admin/delete-2fa";
     }
 
     /** Deletes authenticator and backup codes, ends every session of the user; audited and emailed. */
     @PostMapping("/admin/users/{id}/delete-2fa")
     String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            RedirectAttributes redirect) {
-        UserView target = managedUser(admin, id);
-        Realm realm = realmOf(target);
-        twoFactor.delete(realm, target.id(), admin.email());
-        sessions.endAll(realm.key(), target.id());
-        redirect.addFlashAttribute("notice", "admin.users.deleted");
-        return "redirect:/admin/users";
+            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+        return act(admin, id, form, redirect, "admin.users.deleted", (target, actor) -> {
+            Realm realm = managed.realmOf(target);
+            twoFactor.delete(realm, target.id(), actor);
+            sessions.endAll(realm.key(), target.id());
+        });
     }
 
     /** Lock an account (issue 6): no sign-in until unlocked, every session ends; audited and emailed. */
     @PostMapping("/admin/users/{id}/lock")
     String lock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            RedirectAttributes redirect) {
-        return act(admin, id, redirect, "admin.users.lockedNow", users::lock);
+            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+        return act(admin, id, form, redirect, "admin.users.lockedNow",
+                (target, actor) -> users.lock(target.id(), actor));
     }
 
     /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
     @PostMapping("/admin/users/{id}/unlock")
     String unlock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            RedirectAttributes redirect) {
-        return act(admin, id, redirect, "admin.users.unlocked", users::unlock);
+            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+        return act(admin, id, form, redirect, "admin.users.unlocked",
+                (target, actor) -> users.unlock(target.id(), actor));
     }
 
     /**
@@ -131,38 +126,34 @@ class UsersController {
      */
     @PostMapping("/admin/users/{id}/password-reset")
     String passwordReset(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            RedirectAttributes redirect) {
-        String notice = managedUser(admin, id).pendingEmail() == null
+            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+        String notice = managed.find(admin, id).pendingEmail() == null
                 ? "admin.users.resetSent"
                 : "admin.users.resetSentToConfirmed";
-        return act(admin, id, redirect, notice, invitations::sendPasswordReset);
-    }
-
-    /** Runs an action on a user this admin manages (user id, admin's email) and goes back with its notice. */
-    private String act(LatchkeyPrincipal admin, long id, RedirectAttributes redirect, String notice,
-            java.util.function.BiConsumer<Long, String> action) {
-        action.accept(managedUser(admin, id).id(), admin.email());
-        redirect.addFlashAttribute("notice", notice);
-        return "redirect:/admin/users";
+        return act(admin, id, form, redirect, notice,
+                (target, actor) -> invitations.sendPasswordReset(target.id(), actor));
     }
 
     /**
-     * A portal user of a site this admin manages, or, for a system admin, another admin; anything else is "not
-     * found".
+     * Runs an action (the user, the admin's email) on a user this admin manages, then goes back where the admin came
+     * from with a notice naming the user. A user outside the admin's scope is a 404 whatever else was sent; then a
+     * bad way back is a 400, and nothing happens in either case.
      */
-    private UserView managedUser(LatchkeyPrincipal admin, long id) {
-        UserView user = users.find(id).orElseThrow(NotFoundException::new);
-        if (user.siteId() == null) {
-            if (!user.isAdmin() || scope.sites(admin) != null) {
-                throw new NotFoundException();
-            }
-            return user;
-        }
-        scope.requireManages(admin, user.siteId());
-        return user;
+    private String act(LatchkeyPrincipal admin, long id, UsersReturnForm form, RedirectAttributes redirect,
+            String notice, BiConsumer<UserView, String> action) {
+        UserView target = managed.find(admin, id);
+        UsersReturn back = back(admin, form);
+        action.accept(target, admin.email());
+        redirect.addFlashAttribute("notice", messages.getMessage(notice,
+                new Object[] {target.displayName(), target.email()}, LocaleContextHolder.getLocale()));
+        return back.redirect(target.id(), redirect);
     }
 
-    private Realm realmOf(UserView user) {
-        return sites.realmOf(user.siteId());
+    private UsersReturn back(LatchkeyPrincipal admin, UsersReturnForm form) {
+        String back = form.back() == null ? "" : form.back();
+        if (!back.isEmpty() && !back.equals(UsersReturn.USER_PAGE)) {
+            throw new BadInputException("error.badRequest");
+        }
+        return new UsersReturn(!back.isEmpty(), filters.read(admin, form.site(), form.q(), form.mfa(), form.page()));
     }
 }

@@ -70,6 +70,18 @@ class AuditQueries {
         });
     }
 
+    /**
+     * The user's newest sign-ins and failed second steps, newest first: {@code signin.completed} (with the factor
+     * passed, none for a password-only sign-in) and failed {@code signin.second-factor} events. A wrong password is
+     * not among them: the password step cannot tell whose account a typed name is, so it records no user id.
+     */
+    List<AuditEntry> signIns(long userId, int limit) {
+        return jdbc.query(COLUMNS + " where user_id = :userId and (type = 'signin.completed'"
+                        + " or (type = 'signin.second-factor' and outcome = 'failure'))"
+                        + " order by occurred_at desc, id desc limit :limit",
+                new MapSqlParameterSource("userId", userId).addValue("limit", limit), (rs, n) -> entry(rs));
+    }
+
     private static String where(AuditFilter filter, MapSqlParameterSource params) {
         List<String> conditions = new ArrayList<>();
         if (filter.realm() != null) {

@@ -1,6 +1,5 @@
 package dev.latchkey.users;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** One portal user as the admin's Users page lists them (F-ADMIN-2). */
@@ -12,32 +11,19 @@ public record DirectoryRow(
         long siteId,
         String siteSlug,
         String siteName,
-        boolean emailConfirmed,
         boolean mfaRequired,
         boolean locked,
-        String authenticator,
-        int backupCodesLeft) {
+        FactorSummary factors) {
 
-    /** 2FA is activated when an authenticator is enabled (later also a passkey). */
+    /** 2FA is activated when the user set up a factor of their own ({@link FactorSummary#activated()}). */
     public boolean activated() {
-        return "ENABLED".equals(authenticator);
+        return factors.activated();
     }
 
-    /** The factors this user can sign in with, in the chooser's order. */
-    public List<String> factors() {
-        List<String> factors = new ArrayList<>();
-        if (emailConfirmed) {
-            factors.add("email");
-        }
-        if (phone != null && !phone.isBlank()) {
-            factors.add("sms");
-        }
-        if (activated()) {
-            factors.add("totp");
-        }
-        if (backupCodesLeft > 0) {
-            factors.add("backup");
-        }
-        return factors;
+    /** Every factor this user can sign in with, in the chooser's order: the sent ones, then their own. */
+    public List<String> allFactors() {
+        List<String> all = new java.util.ArrayList<>(factors.sent());
+        all.addAll(factors.own());
+        return all;
     }
 }

@@ -57,17 +57,21 @@ class AdminBrowserTests extends BrowserTestSupport {
 
         AdminUsersPage admin = AdminUsersPage.open(page);
         Screens.check(page, "admin-users");
+        AdminUsersPage.tablesFit(page);
         admin = admin.search(user.email());
         assertThat(admin.rows()).hasCount(1);
         assertThat(admin.row(user.email())).hasAttribute("data-2fa-status", "activated");
+        assertThat(admin.row(user.email()).locator(".require-2fa")).hasAttribute("data-required", "false");
 
         admin = admin.toggle2faRequired(user.email());
-        assertThat(admin.row(user.email()).locator(".require-2fa")).hasAttribute("aria-pressed", "true");
+        assertThat(admin.notice()).containsText(user.email());
+        assertThat(admin.rows()).hasCount(1); // the search is kept
+        assertThat(admin.row(user.email()).locator(".require-2fa")).hasAttribute("data-required", "true");
         assertThat(users.find(user.id()).orElseThrow().mfaRequired()).isTrue();
 
         admin = admin.delete2fa(user.email());
-        assertThat(admin.notice()).isVisible();
-        admin = admin.search(user.email());
+        assertThat(admin.notice()).containsText(user.email());
+        assertThat(admin.rows()).hasCount(1); // the search is kept
         assertThat(admin.row(user.email())).hasAttribute("data-2fa-status", "not-activated");
         assertThat(backupCodes.remaining(user.id())).isZero();
         assertThat(TestMailServer.awaitMessage(user.email(), "two-factor setup")).contains("Acme Leasing");
@@ -75,6 +79,36 @@ class AdminBrowserTests extends BrowserTestSupport {
         admin = admin.filter2fa("not-activated");
         assertThat(admin.row(user.email())).isVisible();
         assertThat(page.locator("tr[data-2fa-status=activated]")).hasCount(0);
+    }
+
+    @Test
+    void thePageOfAUserShowsTheirSecurityAndItsActionsComeBackToIt() {
+        UserView user = testUsers.portalUser("globex");
+        Realm globex = sites.findBySlug("globex").orElseThrow().realm();
+        backupCodes.generate(globex, user.id(), "test");
+        BrowserContext customer = newContext(new Browser.NewContextOptions());
+        Page portal = customer.newPage();
+        LoginPage.open(portal, "globex").signIn(user.email(), TestUsers.PASSWORD);
+        new HomePage(portal, "/sites/globex/");
+        signInAsAdmin();
+
+        AdminUsersPage admin = AdminUsersPage.open(page).search(user.email()).openUser(user.email());
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/users/" + user.id() + "$"));
+        assertThat(page).hasTitle(user.displayName() + " · Users · Latchkey Admin");
+        assertThat(page.locator("#user-factors")).hasAttribute("data-2fa-status", "activated");
+        assertThat(page.locator("#sessions-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#sign-ins-table tr.sign-in").first()).containsText("Signed in");
+        Screens.check(page, "admin-user");
+        AdminUsersPage.tablesFit(page);
+
+        admin = admin.save2faRequired(true);
+        assertThat(admin.notice()).containsText(user.email());
+        assertThat(admin.required2faCheckbox()).isChecked();
+        assertThat(users.find(user.id()).orElseThrow().mfaRequired()).isTrue();
+        admin = admin.save2faRequired(false);
+        assertThat(admin.required2faCheckbox()).not().isChecked();
+        assertThat(users.find(user.id()).orElseThrow().mfaRequired()).isFalse();
+        customer.close();
     }
 
     @Test

@@ -5,7 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-/** Admin → Users: rows {@code tr[data-username]} with {@code data-2fa-status}; {@code .require-2fa}, {@code .delete-2fa}. */
+/**
+ * Admin → Users: rows {@code tr[data-username]} with {@code data-2fa-status}; {@code .require-2fa} (its
+ * {@code data-required} is the user's flag), {@code .delete-2fa}; a user's name opens their page.
+ */
 final class AdminUsersPage {
 
     private final Page page;
@@ -55,5 +58,43 @@ final class AdminUsersPage {
 
     Locator notice() {
         return page.locator("main [role=status]");
+    }
+
+    /** Opens the page of the user by clicking their name. */
+    AdminUsersPage openUser(String email) {
+        row(email).locator("a.user-link").click();
+        assertThat(page.locator("#user-2fa")).isVisible();
+        return this;
+    }
+
+    /** On the page of a user: ticks or clears "2FA required" and saves; the page comes back. */
+    AdminUsersPage save2faRequired(boolean required) {
+        page.locator("#mfa-required").setChecked(required);
+        page.locator("#mfa-required-form button[type=submit]").click();
+        assertThat(page.locator("#user-2fa")).isVisible();
+        return this;
+    }
+
+    Locator required2faCheckbox() {
+        return page.locator("#mfa-required");
+    }
+
+    /**
+     * On a phone and on a desktop, no table box scrolls sideways: on a phone wide tables turn into cards (issue 15:
+     * the Users table had 578 px of content in a 308 px box, which the page-wide overflow check cannot see).
+     */
+    static void tablesFit(Page page) {
+        var before = page.viewportSize();
+        try {
+            for (var size : java.util.List.of(Screens.PHONE, Screens.DESKTOP)) {
+                page.setViewportSize(size.width, size.height);
+                Object widest = page.evaluate("() => Math.max(0, ...[...document.querySelectorAll("
+                        + "'main .table-wrap')].map(w => w.scrollWidth - w.clientWidth))");
+                org.assertj.core.api.Assertions.assertThat(((Number) widest).intValue())
+                        .as("%s: a table scrolls sideways at %d px", page.url(), size.width).isLessThanOrEqualTo(0);
+            }
+        } finally {
+            page.setViewportSize(before.width, before.height);
+        }
     }
 }

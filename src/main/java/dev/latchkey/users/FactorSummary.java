@@ -1,0 +1,63 @@
+package dev.latchkey.users;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A user's second factors as an admin reads them (issue 15), in two kinds:
+ *
+ * <ul>
+ *   <li><b>set up by the user</b>: an enabled authenticator app, unused backup codes (later passkeys). Having one of
+ *       them is what "2FA activated" means;
+ *   <li><b>sent to them</b>: a code by email (when the address is confirmed) or by SMS (when a phone is on file).
+ *       Every user with a confirmed address has the email code, so it says nothing about whether they took 2FA up.
+ * </ul>
+ *
+ * {@code authenticator} is the stored state of their authenticator ({@code PENDING}, {@code ENABLED},
+ * {@code DISABLED}) or null when they have none.
+ */
+public record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
+
+    /** Activated: the user set up a factor of their own. */
+    public boolean activated() {
+        return authenticatorEnabled() || backupCodesLeft > 0;
+    }
+
+    public boolean authenticatorEnabled() {
+        return "ENABLED".equals(authenticator);
+    }
+
+    /** Switched off by the user, its settings kept so they can switch it on again. */
+    public boolean authenticatorDisabled() {
+        return "DISABLED".equals(authenticator);
+    }
+
+    /** The factors the user set up, by the ids of {@code factor.label.*}: {@code totp}, {@code backup}. */
+    public List<String> own() {
+        List<String> own = new ArrayList<>();
+        if (authenticatorEnabled()) {
+            own.add("totp");
+        }
+        if (backupCodesLeft > 0) {
+            own.add("backup");
+        }
+        return own;
+    }
+
+    /** The codes that can be sent to the contact details on file: {@code email}, {@code sms}. */
+    public List<String> sent() {
+        List<String> sent = new ArrayList<>();
+        if (emailConfirmed) {
+            sent.add("email");
+        }
+        if (phone != null && !phone.isBlank()) {
+            sent.add("sms");
+        }
+        return sent;
+    }
+
+    /** Whether "Delete 2FA setup" has anything to delete: an authenticator in any state, or backup codes. */
+    public boolean hasSetup() {
+        return authenticator != null || backupCodesLeft > 0;
+    }
+}
