@@ -7,8 +7,9 @@ import java.util.List;
  * A user's second factors as an admin reads them (issue 15), in two kinds:
  *
  * <ul>
- *   <li><b>set up by the user</b>: an enabled authenticator app, unused backup codes (later passkeys). Having one of
- *       them is what "2FA activated" means;
+ *   <li><b>set up by the user</b>: an authenticator app, unused backup codes (later passkeys). An <em>enabled</em>
+ *       authenticator app is what "2FA activated" means, because it is what makes every sign-in of the user ask for a
+ *       second factor ({@code MfaPolicy#decide}); backup codes alone only stand in for a factor the user has;
  *   <li><b>sent to them</b>: a code by email (when the address is confirmed) or by SMS (when a phone is on file).
  *       Every user with a confirmed address has the email code, so it says nothing about whether they took 2FA up.
  * </ul>
@@ -18,9 +19,9 @@ import java.util.List;
  */
 public record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
 
-    /** Activated: the user set up a factor of their own. */
+    /** Activated: the user turned on an authenticator app, so each of their sign-ins asks for a second factor. */
     public boolean activated() {
-        return authenticatorEnabled() || backupCodesLeft > 0;
+        return authenticatorEnabled();
     }
 
     public boolean authenticatorEnabled() {

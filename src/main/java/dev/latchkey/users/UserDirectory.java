@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in
  * the database (never all users in memory). A read model: it reads the authenticator and backup-code tables of the
  * mfa module by SQL, read-only, so the page is one query. "Activated" is {@link FactorSummary#activated()}: an
- * enabled authenticator or unused backup codes; the filter and the rows use the same definition.
+ * enabled authenticator app; the filter and the rows use the same definition.
  */
 @Service
 public class UserDirectory {
@@ -29,9 +29,8 @@ public class UserDirectory {
             + " from app_user u join site s on s.id = u.site_id left join authenticator a on a.user_id = u.id";
 
     // (not) exists lets the database walk users in id order and stop after one page
-    private static final String ACTIVATED = "(exists (select 1 from authenticator e where e.user_id = u.id"
-            + " and e.status = 'ENABLED') or exists (select 1 from backup_code c where c.user_id = u.id"
-            + " and c.used_at is null))";
+    private static final String ACTIVATED = "exists (select 1 from authenticator e where e.user_id = u.id"
+            + " and e.status = 'ENABLED')";
 
     private final NamedParameterJdbcTemplate jdbc;
 
