@@ -48,7 +48,7 @@ final class AdminUsersPage {
     AdminUsersPage delete2fa(String email) {
         row(email).locator(".delete-2fa").click();
         assertThat(page.locator("main form button[type=submit]")).isVisible();
-        Screens.check(page, "admin-delete-2fa");
+        PageAudit.check(page, "admin-delete-2fa");
         page.locator("main form button[type=submit].danger").click();
         return new AdminUsersPage(page);
     }
