@@ -1,8 +1,7 @@
 package dev.latchkey.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import com.microsoft.playwright.Browser;
@@ -20,9 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The application on a random port and a fresh browser context (own cookies) per test. Every page that a test
- * opens is watched by {@link PageAudit}: a console error (a Content-Security-Policy violation is one), a script
- * error or a failed sub-resource that no {@link PageAudit#check} reported fails the test at its end. A failing test
- * leaves a screenshot under {@code target/screenshots/failures/}.
+ * opens is watched by {@link PageAudit}: the problems its {@link PageAudit#check} calls found, and any console error
+ * (a Content-Security-Policy violation is one), script error or failed sub-resource that no audit reported, fail the
+ * test at its end, all in one list. A failing test leaves a screenshot under {@code target/screenshots/failures/}.
  */
 @IntegrationTest
 abstract class BrowserTestSupport {
@@ -66,9 +65,17 @@ abstract class BrowserTestSupport {
     void closeBrowserWithoutScriptOrPolicyProblems() {
         clock.reset();
         context.close();
-        List<String> problems = watched.stream().flatMap(p -> PageAudit.takeEvents(p).stream()).toList();
+        List<PageAudit.Problem> problems = new ArrayList<>();
+        for (Page watchedPage : watched) {
+            problems.addAll(PageAudit.takeDeferred(watchedPage));
+            for (String event : PageAudit.takeEvents(watchedPage)) {
+                problems.add(new PageAudit.Problem("not audited", PageAudit.path(watchedPage.url()), "page", "", event));
+            }
+        }
         watched.clear();
-        assertThat(problems).as("console errors, CSP violations, script errors and failed requests").isEmpty();
+        if (!problems.isEmpty()) {
+            throw new AssertionError(PageAudit.report(problems));
+        }
     }
 
     /** A separate browser (own cookies, own options) that takes part in the same checks. */
@@ -89,6 +96,6 @@ abstract class BrowserTestSupport {
 
     private void watch(Page opened) {
         watched.add(opened);
-        PageAudit.watch(opened);
+        PageAudit.watch(opened, true);
     }
 }

@@ -466,12 +466,15 @@ class EveryPageBrowserTests extends BrowserTestSupport {
     /** Posts a form to the address, with the page's CSRF token: what a stale page or a hand-made form sends. */
     private void postForm(String action, Map<String, String> fields) {
         page.evaluate("([action, fields]) => { const form = document.createElement('form');"
-                + " form.method = 'post'; form.action = action;"
+                + " form.method = 'post'; form.action = action; form.id = 'audit-hand-made-form';"
                 + " const token = document.querySelector('input[name=_csrf]');"
                 + " const all = Object.assign({}, fields, token ? { _csrf: token.value } : {});"
                 + " for (const [name, value] of Object.entries(all)) { const input = document.createElement('input');"
                 + " input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input); }"
-                + " document.body.appendChild(form); form.submit(); }", List.of(action, fields));
+                + " const send = document.createElement('button'); send.type = 'submit'; send.textContent = 'Send';"
+                + " form.appendChild(send); document.body.appendChild(form); }", List.of(action, fields));
+        // a click waits for the navigation it starts, so the audit sees the answer, not the page that sent it
+        page.locator("#audit-hand-made-form button").click();
         page.waitForLoadState();
     }
 

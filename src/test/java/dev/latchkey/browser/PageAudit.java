@@ -91,10 +91,17 @@ final class PageAudit {
         }
     }
 
-    /** Audits the page as it is now and fails with every problem found; puts the window size back. */
+    /**
+     * Audits the page as it is now and fails with every problem found; puts the window size back. On a page watched
+     * with {@code deferChecks} (every page of a {@link BrowserTestSupport} test) the failure waits for the end of the
+     * test, so that the test's own steps still run and the problems of all its pages are listed together.
+     */
     static void check(Page page, String name) {
         List<Problem> problems = audit(page, name);
-        if (!problems.isEmpty()) {
+        Events events = EVENTS.get(page);
+        if (events != null && events.deferChecks) {
+            events.defer(problems);
+        } else if (!problems.isEmpty()) {
             throw new AssertionError(report(problems));
         }
     }
@@ -157,7 +164,12 @@ final class PageAudit {
 
     /** Records the console errors, script errors and failed requests of a page from now on. */
     static void watch(Page page) {
-        Events events = new Events();
+        watch(page, false);
+    }
+
+    /** As {@link #watch(Page)}; with {@code deferChecks}, {@link #check} keeps its problems for {@link #takeDeferred}. */
+    static void watch(Page page, boolean deferChecks) {
+        Events events = new Events(deferChecks);
         EVENTS.put(page, events);
         page.onPageError(error -> events.add("script error on " + path(page.url()) + ": " + firstLine(error)));
         page.onConsoleMessage(message -> {
@@ -167,6 +179,12 @@ final class PageAudit {
         });
         page.onResponse(response -> events.response(page, response));
         page.onRequestFailed(request -> events.failed(page, request));
+    }
+
+    /** The problems that {@link #check} kept for the end of the test, and forgets them. */
+    static List<Problem> takeDeferred(Page page) {
+        Events events = EVENTS.get(page);
+        return events == null ? List.of() : events.takeDeferred();
     }
 
     /** The events of a page that no audit has reported yet, and forgets them. */
@@ -294,11 +312,28 @@ final class PageAudit {
     /** What happened on one page: kept until an audit (or the end of the test) takes it. */
     private static final class Events {
 
+        final boolean deferChecks;
+        private final List<Problem> deferred = new ArrayList<>();
+
         private final List<String> problems = new ArrayList<>();
         /** Failed console lines about loading a resource, with the resource's address: resolved when taken. */
         private final List<String[]> loadErrors = new ArrayList<>();
         private final Set<String> documents = new LinkedHashSet<>();
         private final Set<String> failedResources = new LinkedHashSet<>();
+
+        Events(boolean deferChecks) {
+            this.deferChecks = deferChecks;
+        }
+
+        synchronized void defer(List<Problem> problems) {
+            deferred.addAll(problems);
+        }
+
+        synchronized List<Problem> takeDeferred() {
+            List<Problem> taken = new ArrayList<>(deferred);
+            deferred.clear();
+            return taken;
+        }
 
         synchronized void add(String problem) {
             problems.add(problem);

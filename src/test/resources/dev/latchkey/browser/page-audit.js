@@ -57,12 +57,33 @@
     return parts.join(' > ');
   }
 
-  function add(el, what) {
+  /** The same place in every row of a table or item of a list: the row's own marks taken out. */
+  const alike = where => where.replace(/\b(tr|li|article)(\[[^\]]*\]|:nth-of-type\(\d+\))/g, '$1');
+
+  /**
+   * Records a problem once. With a kind, the same problem in the same place of other rows or items (every date of
+   * a table column, every backup code) is counted on the first one instead of listed again.
+   */
+  const kinds = new Map();
+  function add(el, what, kind) {
     const where = describe(el);
+    if (kind) {
+      const key = kind + '\u0000' + alike(where);
+      const first = kinds.get(key);
+      if (first) {
+        first.more++;
+        first.where = alike(where);
+        return;
+      }
+      const problem = { where, what, more: 0 };
+      kinds.set(key, problem);
+      problems.push(problem);
+      return;
+    }
     const key = where + '\u0000' + what;
     if (!seen.has(key)) {
       seen.add(key);
-      problems.push({ where, what });
+      problems.push({ where, what, more: 0 });
     }
   }
 
@@ -139,9 +160,18 @@
   const overflow = root.scrollWidth - root.clientWidth;
   if (overflow > 0) {
     const limit = root.clientWidth + 1;
+    const contained = el => {
+      for (let n = el.parentElement; n && n !== body; n = n.parentElement) {
+        if (css(n).overflowX !== 'visible') {
+          return true; // scrolls or cuts there: does not widen the page
+        }
+      }
+      return false;
+    };
     const culprits = [...body.querySelectorAll('*')].filter(el => !unseen(el)
         && el.getBoundingClientRect().right > limit
-        && (!el.parentElement || el.parentElement === body || el.parentElement.getBoundingClientRect().right <= limit));
+        && (el.parentElement === body || el.parentElement.getBoundingClientRect().right <= limit)
+        && !contained(el));
     const named = culprits.slice(0, 4).map(el => describe(el) + ' (to ' + px(el.getBoundingClientRect().right) + ' px)');
     add(root, 'the page scrolls sideways: ' + root.scrollWidth + ' px of content in a ' + root.clientWidth
         + ' px wide window' + (named.length ? '; wider than the window: ' + named.join(', ') : ''));
@@ -161,7 +191,7 @@
     if (el.scrollWidth > el.clientWidth + 1) {
       cutBoxes.add(el);
       add(el, 'text "' + excerpt(text) + '" is cut off' + (s.textOverflow === 'ellipsis' ? ' with an ellipsis' : '')
-          + ': ' + el.scrollWidth + ' px of content in a ' + el.clientWidth + ' px wide box');
+          + ': ' + el.scrollWidth + ' px of content in a ' + el.clientWidth + ' px wide box', 'cut');
     }
   }
 
@@ -183,7 +213,7 @@
       if (cut && !cutBoxes.has(cut.by)) {
         textCut.add(el);
         add(el, 'text "' + excerpt(el.innerText || t.textContent) + '" is cut off by '
-            + (cut.by === el ? 'its own box' : describe(cut.by)) + ' (' + px(cut.px) + ' px hidden)');
+            + (cut.by === el ? 'its own box' : describe(cut.by)) + ' (' + px(cut.px) + ' px hidden)', 'cut');
         break;
       }
     }
@@ -192,7 +222,7 @@
   // 3b. A code, a number, a date or a time (a short token with a digit, not an address) broken over two lines:
   //     a backup code split at its hyphen, a contract number or a date cut in two reads as two things.
   const TOKEN = /[^\s]+/g;
-  const CODE = /^(?=.*\d)[^\s@\/]{2,24}$/;
+  const CODE = /^(?=(?:[^\d]*\d){2})[^\s@\/]{2,24}$/; // two digits or more: "6-digit" in a sentence is prose
   const broken = new Set();
   const tokens = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   for (let t = tokens.nextNode(); t; t = tokens.nextNode()) {
@@ -210,7 +240,7 @@
       const tops = [...range.getClientRects()].filter(r => r.width >= 1).map(r => r.top);
       if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 2) {
         broken.add(el);
-        add(el, '"' + token + '" is broken over two lines');
+        add(el, '"' + token + '" is broken over two lines', 'broken');
         break;
       }
     }
@@ -251,7 +281,7 @@
     const has = select.getBoundingClientRect().width;
     if (has + 1 < needed) {
       add(select, 'the drop-down is ' + px(has) + ' px wide; its choice "' + excerpt(option.text) + '" needs '
-          + px(needed) + ' px, so it shows cut off');
+          + px(needed) + ' px, so it shows cut off', 'select');
     }
   }
 
@@ -325,7 +355,7 @@
     const out = Math.max(b.left - r.left, r.right - b.right);
     if (r.width > 0 && out > 1) {
       outside.add(el);
-      add(el, 'sticks out of ' + describe(boxEl) + ' by ' + px(out) + ' px');
+      add(el, 'sticks out of ' + describe(boxEl) + ' by ' + px(out) + ' px', 'sticks');
     }
   }
 
@@ -337,5 +367,8 @@
         : 'no language switcher (#language-switcher with a link per language)');
   }
 
-  return problems;
+  return problems.map(p => ({
+    where: p.where,
+    what: p.more ? p.what + ' (and ' + p.more + ' more like it)' : p.what,
+  }));
 }
