@@ -45,6 +45,9 @@ import com.microsoft.playwright.options.ViewportSize;
  *     when the scrolling box is itself cut off. Elements hidden on purpose for screen readers
  *     ({@code .visually-hidden}: clipped to 1 px) are not looked at.</li>
  * <li><b>Buttons with a {@code value} label and date/time fields</b> show all of their text.</li>
+ * <li><b>No code broken over two lines</b>: a token of 2 to 24 characters with two digits or more and no
+ *     {@code @} or {@code /} (a backup code, a contract or account number, a date) is on one line. "6-digit" in a
+ *     sentence and long addresses may wrap.</li>
  * <li><b>A drop-down is as wide as its chosen option</b>: a copy of the {@code <select>} holding only that option,
  *     at its natural width, must not be wider than the real one.</li>
  * <li><b>Sideways scrolling only for data tables on a phone</b>: a {@code .table-wrap} may scroll on the phone; at
@@ -66,7 +69,10 @@ import com.microsoft.playwright.options.ViewportSize;
  * <li><b>axe-core</b> finds no violation of impact serious or critical (WCAG 2.2 AA and best practices).</li>
  * </ul>
  * Console and network events are recorded from the moment a page opens ({@link #watch}); an audit reports those
- * recorded since the previous audit of the same page, so each is reported once.
+ * recorded since the previous audit of the same page, so each is reported once. The same layout problem in the same
+ * place of every row of a table or item of a list is one line, "(and N more like it)". Problems found at both widths
+ * are one line marked {@code [390+1280]}; {@code [page]} marks what does not depend on the width. The layout checks
+ * are in {@code page-audit.js} beside this class; {@link PageAuditBrowserTests} shows each of them at work.
  */
 final class PageAudit {
 
