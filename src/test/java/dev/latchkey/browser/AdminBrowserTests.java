@@ -56,7 +56,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         signInAsAdmin();
 
         AdminUsersPage admin = AdminUsersPage.open(page);
-        Screens.check(page, "admin-users");
+        PageAudit.check(page, "admin-users");
         AdminUsersPage.tablesFit(page);
         admin = admin.search(user.email());
         assertThat(admin.rows()).hasCount(1);
@@ -98,7 +98,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("#user-factors")).hasAttribute("data-2fa-status", "activated");
         assertThat(page.locator("#sessions-table tbody tr")).hasCount(1);
         assertThat(page.locator("#sign-ins-table tr.sign-in").first()).containsText("Signed in");
-        Screens.check(page, "admin-user");
+        PageAudit.check(page, "admin-user");
         AdminUsersPage.tablesFit(page);
 
         admin = admin.save2faRequired(true);
@@ -122,7 +122,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         signInAsAdmin();
         LoginSecurityPage security = LoginSecurityPage.open(page);
         assertThat(security.allSites()).not().isChecked();
-        Screens.check(page, "admin-login-security");
+        PageAudit.check(page, "admin-login-security");
         security = security.saveAllSites(true);
         assertThat(security.notice()).isVisible();
         assertThat(security.allSites()).isChecked();
@@ -144,15 +144,15 @@ class AdminBrowserTests extends BrowserTestSupport {
                 {"/admin/sites/acme/branding", "admin-branding"}}) {
             page.navigate(each[0]);
             assertThat(page.locator("main h1")).isVisible();
-            Screens.check(page, each[1]);
+            PageAudit.check(page, each[1]);
         }
         page.navigate("/admin/accounts");
         page.locator("main table a").first().click();
         assertThat(page.locator("main h1")).isVisible();
-        Screens.check(page, "admin-contacts");
+        PageAudit.check(page, "admin-contacts");
 
         page.navigate("/admin/users/new");
-        Screens.check(page, "admin-new-user");
+        PageAudit.check(page, "admin-new-user");
         String email = "invited-" + System.nanoTime() + "@acme.test";
         page.locator("#new-user-form select[name=site]").selectOption("acme");
         page.locator("#new-user-form input[name=name]").fill("Invited Person");
@@ -165,7 +165,7 @@ class AdminBrowserTests extends BrowserTestSupport {
         Page invitation = invited.newPage();
         invitation.navigate(InvitationLinks.await(email, 1));
         assertThat(invitation.locator("#invitation-form")).isVisible();
-        Screens.check(invitation, "invitation");
+        PageAudit.check(invitation, "invitation");
         invitation.locator("#password").fill("a long new password 42");
         invitation.locator("#confirmation").fill("a long new password 42");
         invitation.locator("#invitation-form button[type=submit]").click();

@@ -51,7 +51,7 @@ final class AdminUsersPage {
     AdminUsersPage delete2fa(String email) {
         row(email).locator(".delete-2fa").click();
         assertThat(page.locator("main form button[type=submit]")).isVisible();
-        Screens.check(page, "admin-delete-2fa");
+        PageAudit.check(page, "admin-delete-2fa");
         page.locator("main form button[type=submit].danger").click();
         return new AdminUsersPage(page);
     }
@@ -86,7 +86,7 @@ final class AdminUsersPage {
     static void tablesFit(Page page) {
         var before = page.viewportSize();
         try {
-            for (var size : java.util.List.of(Screens.PHONE, Screens.DESKTOP)) {
+            for (var size : java.util.List.of(PageAudit.PHONE, PageAudit.DESKTOP)) {
                 page.setViewportSize(size.width, size.height);
                 Object widest = page.evaluate("() => Math.max(0, ...[...document.querySelectorAll("
                         + "'main .table-wrap')].map(w => w.scrollWidth - w.clientWidth))");

@@ -26,10 +26,10 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         signInWithEmail(user, 1);
         SecurityPage security = SecurityPage.open(page, "acme");
         assertThat(security.totpStatus()).hasText("Not set up");
-        Screens.check(page, "security-not-set-up");
+        PageAudit.check(page, "security-not-set-up");
 
         TotpEnrolPage enrol = security.enableAuthenticator();
-        Screens.check(page, "totp-enrol");
+        PageAudit.check(page, "totp-enrol");
         URI otpauth = enrol.scanQr();
         assertThat(otpauth.getScheme()).isEqualTo("otpauth");
         assertThat(otpauth.getHost()).isEqualTo("totp");
@@ -43,13 +43,13 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         security = new SecurityPage(page);
         assertThat(security.totpStatus()).hasText("Enabled");
         assertThat(security.totpStatus()).hasAttribute("data-status", "enabled");
-        Screens.check(page, "security-enabled");
+        PageAudit.check(page, "security-enabled");
         new HomePage(page, "/sites/acme/account/security").signOut();
 
         LoginPage.open(page, "acme").signIn(user.email(), TestUsers.PASSWORD);
         CodePage code = new CodePage(page, "totp");
         assertThat(page.locator("main [data-factor=email]")).isVisible();
-        Screens.check(page, "code-totp");
+        PageAudit.check(page, "code-totp");
         clock.advance(Duration.ofSeconds(30)); // the enrolment used this time step: a step is never accepted twice
         code.enter(IndependentTotp.code(secret, clock.instant()));
         new HomePage(page, "/sites/acme/");
@@ -64,7 +64,7 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         assertThat(codes).hasSize(5).doesNotHaveDuplicates();
         assertThat(page.locator("#backup-print")).isVisible();
         assertThat(page.locator("#backup-copy")).isVisible();
-        Screens.check(page, "backup-codes");
+        PageAudit.check(page, "backup-codes");
 
         Download download = backup.download();
         assertThat(download.suggestedFilename()).isEqualTo("latchkey-backup-codes-acme.txt");
@@ -78,10 +78,10 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         LoginPage.open(page, "acme").signIn(user.email(), TestUsers.PASSWORD);
         ChooseFactorPage choose = new ChooseFactorPage(page);
         assertThat(choose.factors()).containsExactly("email", "backup");
-        Screens.check(page, "choose-factor");
+        PageAudit.check(page, "choose-factor");
         CodePage code = choose.choose("backup");
         assertThat(code.codeInput()).hasAttribute("inputmode", "text");
-        Screens.check(page, "code-backup");
+        PageAudit.check(page, "code-backup");
         code.enter(codes.get(2));
         new HomePage(page, "/sites/acme/");
         assertThat(SecurityPage.open(page, "acme").backupRemaining()).hasText("4");
@@ -97,7 +97,7 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
 
         TotpEnrolPage enrol = new TotpEnrolPage(page);
         assertThat(page.locator("main [role=status]")).isVisible();
-        Screens.check(page, "forced-setup");
+        PageAudit.check(page, "forced-setup");
         page.navigate("/sites/globex/");
         LoginPage again = new LoginPage(page); // the portal stays out of reach until an authenticator is set up
         clock.advance(Duration.ofSeconds(31)); // 30 s between two codes to one user

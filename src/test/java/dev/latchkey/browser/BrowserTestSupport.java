@@ -1,8 +1,7 @@
 package dev.latchkey.browser;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import com.microsoft.playwright.Browser;
@@ -20,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The application on a random port and a fresh browser context (own cookies) per test. Every page that a test
- * opens must load without a Content-Security-Policy violation or a script error; a failing test leaves a
- * screenshot under {@code target/screenshots/failures/}.
+ * opens is watched by {@link PageAudit}: the problems its {@link PageAudit#check} calls found, and any console error
+ * (a Content-Security-Policy violation is one), script error or failed sub-resource that no audit reported, fail the
+ * test at its end, all in one list. A failing test leaves a screenshot under {@code target/screenshots/failures/}.
  */
 @IntegrationTest
 abstract class BrowserTestSupport {
@@ -39,14 +39,18 @@ abstract class BrowserTestSupport {
 
     BrowserContext context;
     Page page;
-    final List<String> pageProblems = new CopyOnWriteArrayList<>();
+    private final List<Page> watched = new CopyOnWriteArrayList<>();
 
     /** Taken while the page is still open, before the context is closed. */
     @RegisterExtension
     final TestExecutionExceptionHandler failureShots = (extension, cause) -> {
         if (page != null && !page.isClosed()) {
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS
-                    .resolve("failures").resolve(extension.getRequiredTestMethod().getName() + ".png")));
+            try {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS
+                        .resolve("failures").resolve(extension.getRequiredTestMethod().getName() + ".png")));
+            } catch (RuntimeException unavailable) {
+                cause.addSuppressed(unavailable); // the test's own failure is what matters
+            }
         }
         throw cause;
     };
@@ -61,7 +65,17 @@ abstract class BrowserTestSupport {
     void closeBrowserWithoutScriptOrPolicyProblems() {
         clock.reset();
         context.close();
-        assertThat(pageProblems).as("console errors, CSP violations and script errors").isEmpty();
+        List<PageAudit.Problem> problems = new ArrayList<>();
+        for (Page watchedPage : watched) {
+            problems.addAll(PageAudit.takeDeferred(watchedPage));
+            for (String event : PageAudit.takeEvents(watchedPage)) {
+                problems.add(new PageAudit.Problem("not audited", PageAudit.path(watchedPage.url()), "page", "", event));
+            }
+        }
+        watched.clear();
+        if (!problems.isEmpty()) {
+            throw new AssertionError(PageAudit.report(problems));
+        }
     }
 
     /** A separate browser (own cookies, own options) that takes part in the same checks. */
@@ -73,7 +87,7 @@ abstract class BrowserTestSupport {
             options.setLocale("en-GB");
         }
         if (options.viewportSize == null) {
-            options.setViewportSize(Screens.DESKTOP_WIDTH, Screens.DESKTOP_HEIGHT);
+            options.setViewportSize(PageAudit.DESKTOP.width, PageAudit.DESKTOP.height);
         }
         BrowserContext created = Chromium.browser().newContext(options.setAcceptDownloads(true));
         created.onPage(this::watch);
@@ -81,11 +95,7 @@ abstract class BrowserTestSupport {
     }
 
     private void watch(Page opened) {
-        opened.onPageError(error -> pageProblems.add("script error on " + opened.url() + ": " + error));
-        opened.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().contains("status of 4")) {
-                pageProblems.add("console error on " + opened.url() + ": " + message.text());
-            }
-        });
+        watched.add(opened);
+        PageAudit.watch(opened, true);
     }
 }

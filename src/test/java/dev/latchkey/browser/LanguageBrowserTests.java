@@ -30,20 +30,20 @@ class LanguageBrowserTests extends BrowserTestSupport {
         assertThat(nl.locator("html")).hasAttribute("lang", "nl");
         assertThat(nl.locator("#login-form button[type=submit]")).hasText(text("signin.submit", Languages.DUTCH));
         assertThat(nl.locator("#language-switcher [aria-current=true]")).hasText("Nederlands");
-        Screens.check(nl, "login-nl");
+        PageAudit.check(nl, "login-nl");
 
         login.signIn(user.email(), TestUsers.PASSWORD);
         CodePage code = new CodePage(nl, "email");
         assertThat(nl.locator("main h1")).hasText(text("code.title", Languages.DUTCH));
-        Screens.check(nl, "code-email-nl");
+        PageAudit.check(nl, "code-email-nl");
         String subject = text("mail.code.subject", Languages.DUTCH, "Acme Leasing");
         assertThat(TestMailServer.awaitMessage(user.email(), subject)).isNotEmpty();
         code.enter(TestMailServer.awaitCode(user.email(), 1));
         new HomePage(nl, "/sites/acme/");
-        Screens.check(nl, "home-nl");
+        PageAudit.check(nl, "home-nl");
         SecurityPage.open(nl, "acme");
         assertThat(nl.locator("#totp-status")).hasText(text("security.status.NOT_SET_UP", Languages.DUTCH));
-        Screens.check(nl, "security-nl");
+        PageAudit.check(nl, "security-nl");
         dutch.close();
     }
 

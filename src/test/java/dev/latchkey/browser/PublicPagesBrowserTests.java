@@ -13,7 +13,7 @@ class PublicPagesBrowserTests extends BrowserTestSupport {
     void theListOfPortalsLeadsToASitesSignIn() {
         page.navigate("/");
         assertThat(page.locator("main .tile")).not().hasCount(0);
-        Screens.check(page, "index");
+        PageAudit.check(page, "index");
         page.locator("main .tile", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Acme Leasing"))
                 .click();
         new LoginPage(page);
@@ -23,7 +23,7 @@ class PublicPagesBrowserTests extends BrowserTestSupport {
     void theDevInboxShowsWhatWasSent() {
         page.navigate("/dev/inbox");
         assertThat(page.locator("main h1")).isVisible();
-        Screens.check(page, "dev-inbox");
+        PageAudit.check(page, "dev-inbox");
     }
 
     @Test
@@ -34,6 +34,6 @@ class PublicPagesBrowserTests extends BrowserTestSupport {
         assertThat(unknownSite.status()).isEqualTo(404);
         assertThat(page.locator("main h1")).isVisible();
         assertThat(page.locator("main a[href]")).not().hasCount(0);
-        Screens.check(page, "error-404");
+        PageAudit.check(page, "error-404");
     }
 }

@@ -48,7 +48,7 @@ class SignInBrowserTests extends BrowserTestSupport {
         UserView user = testUsers.portalUser("acme");
         page.navigate("/sites/acme/account/security");
         LoginPage login = new LoginPage(page);
-        Screens.check(page, "login");
+        PageAudit.check(page, "login");
         login.signIn(user.email(), TestUsers.PASSWORD);
 
         CodePage code = new CodePage(page, "email");
@@ -56,7 +56,7 @@ class SignInBrowserTests extends BrowserTestSupport {
         assertThat(code.codeInput()).hasAttribute("inputmode", "numeric");
         assertThat(code.codeInput()).hasAttribute("autocomplete", "one-time-code");
         assertThat(page.locator(".countdown")).hasText(Pattern.compile("^\\([45]:\\d\\d\\)$")); // 5 minutes, counting down
-        Screens.check(page, "code-email");
+        PageAudit.check(page, "code-email");
         code.enter(TestMailServer.awaitCode(user.email(), 1));
 
         new SecurityPage(page);
@@ -80,7 +80,7 @@ class SignInBrowserTests extends BrowserTestSupport {
         code.enter(first.equals("000000") ? "111111" : "000000");
         code = new CodePage(page, "email");
         assertThat(code.alert()).isVisible();
-        Screens.check(page, "code-email-wrong");
+        PageAudit.check(page, "code-email-wrong");
 
         clock.advance(Duration.ofSeconds(31));
         page.reload();
@@ -147,7 +147,7 @@ class SignInBrowserTests extends BrowserTestSupport {
             assertThat(choose.factors()).containsExactly("email", "sms");
             CodePage code = choose.choose("sms");
             assertThat(page.locator("main")).containsText("•••• " + phone.substring(phone.length() - 4));
-            Screens.check(page, "code-sms");
+            PageAudit.check(page, "code-sms");
 
             Matcher webOtp = Pattern.compile("\\n@localhost #(\\d{6})$").matcher(awaitSms(twilio, phone));
             assertThat(webOtp.find()).as("the SMS ends with the WebOTP line").isTrue();
