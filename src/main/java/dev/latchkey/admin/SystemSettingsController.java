@@ -2,6 +2,8 @@ package dev.latchkey.admin;
 
 import java.util.Locale;
 import java.util.Optional;
+import dev.latchkey.delivery.Emails;
+import dev.latchkey.delivery.sms.SmsFailures;
 import dev.latchkey.delivery.sms.SmsProvider;
 import dev.latchkey.delivery.sms.SmsSender.SmsResult;
 import dev.latchkey.delivery.sms.SmsSenders;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** F-ADMIN-4 System settings (system-wide, system admins only): SMS via Twilio and Send test SMS. */
+/**
+ * F-ADMIN-4 System settings (system-wide, system admins only): SMS via Twilio, its last delivery error, and Send test
+ * SMS.
+ */
 @Controller
 class SystemSettingsController {
 
@@ -28,11 +33,13 @@ class SystemSettingsController {
 
     private final SmsSettings settings;
     private final SmsSenders senders;
+    private final SmsFailures failures;
     private final PhoneNumbers phones;
 
-    SystemSettingsController(SmsSettings settings, SmsSenders senders, PhoneNumbers phones) {
+    SystemSettingsController(SmsSettings settings, SmsSenders senders, SmsFailures failures, PhoneNumbers phones) {
         this.settings = settings;
         this.senders = senders;
+        this.failures = failures;
         this.phones = phones;
     }
 
@@ -43,6 +50,14 @@ class SystemSettingsController {
         model.addAttribute("user", admin);
         model.addAttribute("sms", settings.view());
         model.addAttribute("devInboxAvailable", settings.devInboxAvailable());
+        // issue 15 §3: a provider that keeps failing still counts as configured; say when it last failed, and why
+        failures.last().ifPresent(failure -> {
+            model.addAttribute("smsFailure", failure);
+            model.addAttribute("smsFailureAt", Emails.TIME.format(failure.at()));
+            if (failure.deliveredSince() != null) {
+                model.addAttribute("smsDeliveredSince", Emails.TIME.format(failure.deliveredSince()));
+            }
+        });
         return PAGE;
     }
 

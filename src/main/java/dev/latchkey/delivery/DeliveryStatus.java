@@ -10,6 +10,8 @@ public enum DeliveryStatus {
     RETRYING,
     /** Every try failed; no more will be made. */
     FAILED,
+    /** Taken back before it was tried, because a newer message replaced it: never sent. */
+    WITHDRAWN,
     /** No such message. */
     UNKNOWN;
 

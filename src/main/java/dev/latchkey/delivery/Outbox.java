@@ -1,6 +1,7 @@
 package dev.latchkey.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import dev.latchkey.shared.crypto.SecretCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,16 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(OutgoingMessage message) {
+        enqueue(message, clock.instant());
+    }
+
+    /**
+     * Queues a message that goes out at {@code at} and not before (now, or when a throttle allows). Its
+     * {@code created_at} is that time, so the delivery latency counts from when it was due.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(OutgoingMessage message, Instant at) {
+        Instant due = at.isBefore(clock.instant()) ? clock.instant() : at;
         repository.save(new OutboxMessage(
                 null,
                 message.channel(),
@@ -41,12 +52,21 @@ public class Outbox {
                 message.userId(),
                 OutboxMessage.PENDING,
                 0,
-                clock.instant(),
+                due,
                 null,
                 null,
-                clock.instant(),
+                due,
                 null));
         events.publishEvent(new MessageQueued());
+    }
+
+    /**
+     * Takes back a message that has not been tried yet (a newer message replaced it before it was due): it is never
+     * sent, and its body is erased. False when a worker has it in hand or it was tried already.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean withdraw(String reference) {
+        return repository.withdraw(reference, clock.instant()) > 0;
     }
 
     /** How delivery of the newest message with this reference stands. */
@@ -61,6 +81,7 @@ public class Outbox {
         return switch (message.status()) {
             case OutboxMessage.SENT -> DeliveryStatus.SENT;
             case OutboxMessage.FAILED -> DeliveryStatus.FAILED;
+            case OutboxMessage.WITHDRAWN -> DeliveryStatus.WITHDRAWN;
             default -> message.attempts() > 0 ? DeliveryStatus.RETRYING : DeliveryStatus.QUEUED;
         };
     }

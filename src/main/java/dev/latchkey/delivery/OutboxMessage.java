@@ -26,4 +26,6 @@ record OutboxMessage(
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
+    /** Taken back before it was tried: never sent. */
+    static final String WITHDRAWN = "WITHDRAWN";
 }

@@ -31,6 +31,12 @@ interface OutboxRepository extends ListCrudRepository<OutboxMessage, Long> {
 
     Optional<OutboxMessage> findFirstByReferenceOrderByIdDesc(String reference);
 
+    /** Takes back untried messages no worker holds; a claimed one is left to its worker. */
+    @Modifying
+    @Query("update outbox_message set status = 'WITHDRAWN', body = null where reference = :reference"
+            + " and status = 'PENDING' and attempts = 0 and (claimed_until is null or claimed_until < :now)")
+    int withdraw(String reference, Instant now);
+
     @Query("select count(*) from outbox_message where status = 'PENDING'")
     long countPending();
 

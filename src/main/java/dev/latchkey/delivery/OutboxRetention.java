@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * F-OPS-4: sent and finally failed outbox messages go {@code latchkey.retention.outbox} after they ended. A failed
- * message still holds its encrypted body (a code, a link), so it should not stay forever either.
+ * F-OPS-4: sent, finally failed and withdrawn outbox messages go {@code latchkey.retention.outbox} after they ended.
+ * A failed message still holds its encrypted body (a code, a link), so it should not stay forever either.
  */
 @Component
 class OutboxRetention implements RetentionPurge {
@@ -24,7 +24,7 @@ class OutboxRetention implements RetentionPurge {
 
     @Override
     public String what() {
-        return "sent or failed outbox messages";
+        return "sent, failed or withdrawn outbox messages";
     }
 
     @Override
@@ -35,9 +35,10 @@ class OutboxRetention implements RetentionPurge {
     @Override
     public int deleteEndedBefore(Instant cutoff) {
         // a pending message, claimed or not, is never touched; a failed one's next_attempt_at is just after its
-        // last attempt
+        // last attempt, a withdrawn one's when it was due
         Timestamp at = Timestamp.from(cutoff);
         return Purges.delete(jdbc, "outbox_message", "id",
-                "((status = 'SENT' and sent_at < ?) or (status = 'FAILED' and next_attempt_at < ?))", at, at);
+                "((status = 'SENT' and sent_at < ?) or (status in ('FAILED', 'WITHDRAWN') and next_attempt_at < ?))",
+                at, at);
     }
 }

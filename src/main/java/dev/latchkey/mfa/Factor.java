@@ -23,7 +23,7 @@ public interface Factor {
         return SendResult.success();
     }
 
-    /** The live code of this login, for code-sending factors. */
+    /** Where the code of this login stands, for code-sending factors (always present for them). */
     default Optional<CodeChallenge> challenge(FactorSubject subject) {
         return Optional.empty();
     }

@@ -1,28 +1,40 @@
 package dev.latchkey.mfa;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.users.Users;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A user's whole 2FA setup, for admins (F-ADMIN-2/3): whether it is activated and "Delete 2FA setup", after which
- * the user signs in per policy without the old factors until they set up again.
+ * the user signs in per policy without the old factors until they set up again. The user's next sign-in says so
+ * (issue 15 §4): {@link #removedByAdmin} until a sign-in completes, which {@link #acknowledgeRemoval}s it.
  */
 @Service
 public class TwoFactorSetup {
 
     private final Authenticators authenticators;
     private final BackupCodes backupCodes;
+    private final SetupRemovals removals;
+    private final Users users;
+    private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TwoFactorSetup(Authenticators authenticators, BackupCodes backupCodes, ApplicationEventPublisher events) {
+    TwoFactorSetup(Authenticators authenticators, BackupCodes backupCodes, SetupRemovals removals, Users users,
+            Clock clock, ApplicationEventPublisher events) {
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
+        this.removals = removals;
+        this.users = users;
+        this.clock = clock;
         this.events = events;
     }
 
@@ -31,11 +43,30 @@ public class TwoFactorSetup {
         return authenticators.status(userId) == AuthenticatorStatus.ENABLED;
     }
 
-    /** Removes the authenticator (secret included) and every backup code; emailed to the user and audited. */
+    /**
+     * Removes the authenticator (secret included) and every backup code, and remembers when, for the user's next
+     * sign-in; emailed to the user and audited.
+     */
     @Transactional
     public void delete(Realm realm, long userId, String actor) {
+        users.lockForUpdate(userId);
         authenticators.remove(userId);
         backupCodes.deleteAll(userId);
+        removals.record(userId, clock.instant());
         events.publishEvent(new SecondFactorChanged(realm, userId, Change.SETUP_DELETED, 0, actor));
+    }
+
+    /** When an admin deleted the user's 2FA setup, if the user has not completed a sign-in since. */
+    public Optional<Instant> removedByAdmin(long userId) {
+        return removals.find(userId);
+    }
+
+    /**
+     * The user completed a sign-in: the removal has been told (or is told now) and is forgotten. Answers it to the
+     * one caller that cleared it, so of two simultaneous sign-ins one tells it.
+     */
+    @Transactional
+    public Optional<Instant> acknowledgeRemoval(long userId) {
+        return removals.find(userId).filter(at -> removals.clear(userId, at));
     }
 }

@@ -3,8 +3,7 @@ package dev.latchkey.signin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
@@ -16,12 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Everything the code page shows: where the code went, its expiry, Resend, delivery trouble, other factors. */
+/**
+ * Everything the code page shows: where the code went and whether it works here, how long it stays valid (relative
+ * only: the server does not know the reader's time zone), Resend, delivery trouble, other factors.
+ */
 @Component
 class CodePageModel {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final SignInFlow flow;
     private final Clock clock;
@@ -37,14 +36,26 @@ class CodePageModel {
         model.addAttribute("factor", type.id());
         model.addAttribute("sendsCode", factor.sendsCode());
         model.addAttribute("destination", factor.maskedDestination(subject));
-        model.addAttribute(
-                "others", pending.available().stream().filter(f -> !f.equals(type.id())).toList());
-        factor.challenge(subject).ifPresentOrElse(challenge -> {
-            model.addAttribute("challenge", challenge);
-            model.addAttribute("expiresAtText", TIME.format(challenge.expiresAt()));
-            model.addAttribute("expiresIn", secondsUntil(challenge.expiresAt()));
-            model.addAttribute("resendWait", secondsUntil(challenge.resendAvailableAt()));
-        }, () -> model.addAttribute("resendWait", 0L));
+        CodeChallenge challenge = factor.challenge(subject).orElse(null);
+        // issue 15: an SMS that cannot be delivered offers the email code in its place, where the user has one
+        boolean emailOffer = type == FactorType.SMS && challenge != null && challenge.deliveryFailing()
+                && pending.available().contains(FactorType.EMAIL.id());
+        model.addAttribute("emailOffer", emailOffer);
+        model.addAttribute("others", pending.available().stream()
+                .filter(f -> !f.equals(type.id()))
+                .filter(f -> !(emailOffer && f.equals(FactorType.EMAIL.id())))
+                .toList());
+        model.addAttribute("challenge", challenge);
+        model.addAttribute("resendWait", challenge == null ? 0L : secondsUntil(challenge.resendAvailableAt()));
+        if (challenge != null && challenge.live()) {
+            long expiresIn = secondsUntil(challenge.expiresAt());
+            model.addAttribute("expiresIn", expiresIn);
+            model.addAttribute("validMinutes", expiresIn < 60 ? 0 : Math.round(expiresIn / 60.0));
+        }
+        if (challenge != null && challenge.status() == CodeChallenge.Status.WAITING) {
+            model.addAttribute("goesOutIn", secondsUntil(challenge.sentAt()));
+        }
+        flow.setupRemovedNotice(pending).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
     }
 
     String rejected(
@@ -60,6 +71,8 @@ class CodePageModel {
             case EXPIRED -> "code.expired";
             case EXHAUSTED -> "code.exhausted";
             case NO_CHALLENGE -> "code.noChallenge";
+            case SUPERSEDED -> "code.elsewhere";
+            case NOT_SENT_YET -> "code.notSentYet";
             default -> switch (type) {
                 case TOTP -> "code.wrong.totp";
                 case BACKUP -> "code.wrong.backup";

@@ -52,7 +52,7 @@ class ForcedSetupController {
         if (pending.isEmpty()) {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
-        return show(model, realm, flow.user(pending.get().userId()).orElseThrow());
+        return show(model, realm, pending.get(), flow.user(pending.get().userId()).orElseThrow());
     }
 
     @PostMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
@@ -86,21 +86,22 @@ class ForcedSetupController {
                         Duration.between(clock.instant(), outcome.until()).toSeconds())));
                 model.addAttribute("error", "totp.confirm.wait");
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-                return show(model, realm, user);
+                return show(model, realm, pending.get(), user);
             case MALFORMED:
                 model.addAttribute("error", "totp.confirm.wrong");
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
-                return show(model, realm, user);
+                return show(model, realm, pending.get(), user);
             case REJECTED:
                 model.addAttribute("error", "totp.confirm.wrong");
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                return show(model, realm, user);
+                return show(model, realm, pending.get(), user);
             default:
                 Optional<String> target = session.complete(request, response, realm, user, true);
                 if (target.isEmpty()) {
                     return PasswordStepController.lostRace(realm);
                 }
                 flow.signedIn(realm, user, FactorType.TOTP.id(), client);
+                flow.acknowledgeSetupRemoval(user.id()); // told on the pages of this sign-in
                 return "redirect:" + target.get();
         }
     }
@@ -117,9 +118,10 @@ class ForcedSetupController {
         return Verification.of(done ? Verification.Outcome.ACCEPTED : Verification.Outcome.REJECTED);
     }
 
-    private String show(Model model, Realm realm, UserView user) {
+    private String show(Model model, Realm realm, PendingLogin pending, UserView user) {
         model.addAttribute("realm", realm);
         model.addAttribute("forced", true);
+        flow.setupRemovedNotice(pending).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
         model.addAttribute("confirmAction", realm.basePath() + "/login/setup");
         // a disabled authenticator is turned back on with its own code; anything else gets a new secret to scan
         authenticators.enrolment(user.id(), realm.name(), user.email())

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-LOGIN-1: the password step of every site and of the admin site. */
 @Controller
@@ -51,7 +52,8 @@ class PasswordStepController {
             @ModelAttribute LoginForm form,
             HttpServletRequest request,
             HttpServletResponse response,
-            Model model) {
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.resolve(slug);
         model.addAttribute("realm", realm);
         if (form.blank() || form.oversized()) {
@@ -93,12 +95,33 @@ class PasswordStepController {
                 return lostRace(realm);
             }
             flow.signedIn(realm, user.get(), null, client);
+            Optional<String> setupRemoved = flow.acknowledgeSetupRemoval(user.get().id());
+            if (setupRemoved.isPresent()) {
+                // no second-step page to tell it on: a page of its own, once, before going on
+                redirect.addFlashAttribute("setupRemovedOn", setupRemoved.get());
+                redirect.addFlashAttribute("continueTo", target.get());
+                return "redirect:" + realm.basePath() + "/login/setup-removed";
+            }
             return "redirect:" + target.get();
         }
         if (!session.beginSignIn(request, response, secondStep.get())) {
             return lostRace(realm);
         }
         return "redirect:" + starter.firstPage(realm, secondStep.get());
+    }
+
+    /**
+     * Issue 15 §4: after a sign-in with the password alone, the news that an admin deleted the user's 2FA setup.
+     * Shown once: its content lives only in the flash attributes of the redirect that leads here.
+     */
+    @GetMapping({"/sites/{slug}/login/setup-removed", "/admin/login/setup-removed"})
+    String setupRemoved(@PathVariable(required = false) String slug, Model model) {
+        Realm realm = realms.resolve(slug);
+        if (!model.containsAttribute("setupRemovedOn") || !(model.getAttribute("continueTo") instanceof String)) {
+            return "redirect:" + realm.basePath() + "/";
+        }
+        model.addAttribute("realm", realm);
+        return "signin/setup-removed";
     }
 
     /**

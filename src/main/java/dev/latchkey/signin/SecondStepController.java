@@ -52,6 +52,7 @@ class SecondStepController {
         }
         model.addAttribute("realm", realm);
         model.addAttribute("factors", pending.get().available());
+        flow.setupRemovedNotice(pending.get()).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
         return "signin/choose";
     }
 
@@ -153,6 +154,7 @@ class SecondStepController {
             return PasswordStepController.lostRace(realm);
         }
         flow.signedIn(realm, user, type.id(), client);
+        flow.acknowledgeSetupRemoval(user.id()); // told on the pages of this second step
         if (type == FactorType.BACKUP) {
             redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
         }

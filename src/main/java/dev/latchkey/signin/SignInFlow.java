@@ -1,6 +1,11 @@
 package dev.latchkey.signin;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import dev.latchkey.mfa.Factor;
@@ -8,6 +13,7 @@ import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SecondFactors;
 import dev.latchkey.mfa.SendResult;
+import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
@@ -32,6 +38,7 @@ class SignInFlow {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BackupCodes backupCodes;
+    private final TwoFactorSetup setup;
 
     SignInFlow(
             Users users,
@@ -39,13 +46,15 @@ class SignInFlow {
             SecondFactors factors,
             ApplicationEventPublisher events,
             Clock clock,
-            BackupCodes backupCodes) {
+            BackupCodes backupCodes,
+            TwoFactorSetup setup) {
         this.users = users;
         this.policy = policy;
         this.factors = factors;
         this.events = events;
         this.clock = clock;
         this.backupCodes = backupCodes;
+        this.setup = setup;
     }
 
     Optional<UserView> checkPassword(Realm realm, String username, String password, ClientInfo client) {
@@ -121,6 +130,26 @@ class SignInFlow {
 
     void signedIn(Realm realm, UserView user, String factor, ClientInfo client) {
         events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factor, client));
+    }
+
+    /**
+     * Issue 15 §4: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until
+     * a sign-in completes; never in a step-up.
+     */
+    Optional<String> setupRemovedNotice(PendingLogin pending) {
+        return pending.stepUp() ? Optional.empty() : setup.removedByAdmin(pending.userId()).map(SignInFlow::date);
+    }
+
+    /** A sign-in completed: the removal of the 2FA setup is told, and forgotten. Answers its date to tell now. */
+    Optional<String> acknowledgeSetupRemoval(long userId) {
+        return setup.acknowledgeRemoval(userId).map(SignInFlow::date);
+    }
+
+    /** A date in the page's language. UTC: Latchkey does not know the reader's time zone. */
+    private static String date(Instant at) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(LocaleContextHolder.getLocale())
+                .format(LocalDate.ofInstant(at, ZoneOffset.UTC));
     }
 
     Optional<UserView> user(long userId) {

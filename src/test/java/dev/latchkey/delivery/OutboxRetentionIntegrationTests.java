@@ -67,6 +67,7 @@ class OutboxRetentionIntegrationTests {
         awaitSent(sent);
         Instant start = clock.instant();
         insert(tag + "-failed@acme.test", "FAILED", start, null, null);
+        insert(tag + "-withdrawn@acme.test", "WITHDRAWN", start, null, null);
         insert(tag + "-waiting@acme.test", "PENDING", start.plus(Duration.ofDays(3650)), null, null);
         insert(tag + "-claimed@acme.test", "PENDING", start, start.plus(Duration.ofDays(3650)), null);
 
@@ -76,6 +77,7 @@ class OutboxRetentionIntegrationTests {
 
         assertThat(status(sent)).as("sent a week and a minute ago").isNull();
         assertThat(status(tag + "-failed@acme.test")).as("failed a week ago").isNull();
+        assertThat(status(tag + "-withdrawn@acme.test")).as("withdrawn, due a week ago").isNull();
         assertThat(status(tag + "-waiting@acme.test")).as("pending, a week old").isEqualTo("PENDING");
         assertThat(status(tag + "-claimed@acme.test")).as("pending and claimed, a week old").isEqualTo("PENDING");
         assertThat(status(tag + "-recent@acme.test")).as("sent six days ago").isEqualTo("SENT");

@@ -236,7 +236,28 @@ class EmailCodeSignInIntegrationTests {
             assertThat(refused.status()).isEqualTo(401);
         }
         assertThat(SignInSteps.code(other, "acme", "email", theirs).location()).isEqualTo("/sites/acme/");
-        assertThat(SignInSteps.code(browser, "acme", "email", mine).location()).isEqualTo("/sites/acme/");
+        Page replaced = SignInSteps.code(browser, "acme", "email", mine);
+        assertThat(replaced.status()).as("only the user's newest code works (issue 15)").isEqualTo(401);
+        assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
+    }
+
+    @Test
+    void theCodePageSaysHowLongTheCodeStaysValidWithoutAClockTime() {
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        Page page = browser.get("/sites/acme/login/email");
+        var validity = page.document().selectFirst("#code-validity");
+        assertThat(validity.text()).startsWith("The code is valid for 5 more minutes.").doesNotContain("UTC")
+                .doesNotContainPattern("\\d\\d:\\d\\d");
+        assertThat(Long.parseLong(validity.selectFirst(".countdown").attr("data-seconds"))).isBetween(290L, 300L);
+
+        clock.advance(Duration.ofMinutes(4).plusSeconds(30));
+        Page later = browser.get("/sites/acme/login/email");
+        assertThat(later.document().selectFirst("#code-validity").text())
+                .startsWith("The code is valid for less than a minute more.");
+        clock.advance(Duration.ofSeconds(31));
+        Page expired = browser.get("/sites/acme/login/email");
+        assertThat(expired.document().select("#code-validity, .countdown")).isEmpty();
+        assertThat(expired.body()).doesNotContain("UTC");
     }
 
     @Test

@@ -54,13 +54,13 @@ class SecondFactorBruteForceIntegrationTests {
         Browser second = new Browser(port);
         SignInSteps.password(first, "acme", user.email(), TestUsers.PASSWORD);
         String firstCode = TestMailServer.awaitCode(user.email(), 1);
-        clock.advance(Duration.ofSeconds(31));
-        SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD);
-        String secondCode = TestMailServer.awaitCode(user.email(), 2);
-
         for (int i = 0; i < 3; i++) {
             SignInSteps.code(first, "acme", "email", wrong(firstCode));
         }
+        // only the newest code of a user works (issue 15): the second sign-in's code ends the first one's
+        clock.advance(Duration.ofSeconds(31));
+        SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD);
+        String secondCode = TestMailServer.awaitCode(user.email(), 2);
         for (int i = 0; i < 2; i++) {
             SignInSteps.code(second, "acme", "email", wrong(secondCode));
         }

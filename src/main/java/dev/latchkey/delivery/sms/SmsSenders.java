@@ -16,12 +16,15 @@ public class SmsSenders implements SmsSender {
 
     private final SmsSettings settings;
     private final TwilioSmsSender twilio;
+    private final SmsFailures failures;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SmsSenders(SmsSettings settings, TwilioSmsSender twilio, ApplicationEventPublisher events, Clock clock) {
+    SmsSenders(SmsSettings settings, TwilioSmsSender twilio, SmsFailures failures, ApplicationEventPublisher events,
+            Clock clock) {
         this.settings = settings;
         this.twilio = twilio;
+        this.failures = failures;
         this.events = events;
         this.clock = clock;
     }
@@ -40,6 +43,12 @@ public class SmsSenders implements SmsSender {
 
     @Override
     public SmsResult send(String to, String body) {
+        SmsResult result = sendWithProvider(to, body);
+        record(result);
+        return result;
+    }
+
+    private SmsResult sendWithProvider(String to, String body) {
         return switch (settings.provider()) {
             case TWILIO -> twilio.send(to, body);
             case DEV_INBOX -> {
@@ -48,7 +57,20 @@ public class SmsSenders implements SmsSender {
                         to.length() > 4 ? to.substring(to.length() - 4) : "");
                 yield SmsResult.ok("Delivered to the dev inbox (demo run): no real SMS was sent");
             }
-            case NONE -> SmsResult.failed(false, "SMS is not configured");
+            case NONE -> SmsResult.failed(false, "SMS is not configured", SmsProblem.NOT_CONFIGURED, null);
         };
+    }
+
+    /** Notes the outcome for the System settings page; never turns a sent message into a failure, whatever happens. */
+    private void record(SmsResult result) {
+        try {
+            if (result.accepted()) {
+                failures.delivered();
+            } else {
+                failures.failed(result.problem() == null ? SmsProblem.OTHER : result.problem(), result.providerCode());
+            }
+        } catch (RuntimeException ex) {
+            log.warn("Could not note the SMS delivery outcome for the settings page: {}", ex.toString());
+        }
     }
 }

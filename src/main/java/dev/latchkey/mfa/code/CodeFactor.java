@@ -2,6 +2,7 @@ package dev.latchkey.mfa.code;
 
 import java.time.Instant;
 import java.util.Optional;
+import dev.latchkey.delivery.DeliveryStatus;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.mfa.CodeChallenge;
@@ -51,8 +52,9 @@ abstract class CodeFactor implements Factor {
 
     @Override
     public final Optional<CodeChallenge> challenge(FactorSubject subject) {
-        return codes.current(subject, channel())
-                .map(code -> code.withDelivery(outbox.statusOf(OneTimeCodes.reference(code.id()))));
+        OneTimeCodes.CodeView code = codes.current(subject, channel());
+        return Optional.of(code.withDelivery(
+                code.id() == null ? DeliveryStatus.UNKNOWN : outbox.statusOf(OneTimeCodes.reference(code.id()))));
     }
 
     @Override

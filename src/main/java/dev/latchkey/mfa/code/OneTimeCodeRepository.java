@@ -7,21 +7,46 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
+/**
+ * A code's {@code created_at} is when its message goes out: the time of the send, or a little later for a code made
+ * while the resend interval still ran (issue 15), whose message waits in the outbox until then.
+ */
 interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 
     // declared rather than derived: a derived query builds its SQL again at every call
     @Query("select * from one_time_code where login_id = :loginId and channel = :channel order by id desc limit 1")
     Optional<OneTimeCode> findFirstByLoginIdAndChannelOrderByIdDesc(String loginId, String channel);
 
-    @Query("select created_at from one_time_code where user_id = :userId and created_at > :since"
-            + " order by created_at")
-    List<Instant> sendTimesSince(long userId, Instant since);
+    /** Whether the login holds a code that works, or will once its message goes out, of any channel. */
+    @Query("select count(*) from one_time_code where login_id = :loginId and ended_at is null and expires_at > :now")
+    int countLiveOfLogin(String loginId, Instant now);
 
-    /** Ends every live code of a login and channel (Resend). */
+    /**
+     * The user's codes sent since {@code since} (and those due to go out), oldest first: the resend throttle's input.
+     * A code withdrawn before its message went out was never sent.
+     */
+    @Query("select * from one_time_code where user_id = :userId and created_at > :since"
+            + " and (end_reason is null or end_reason <> 'UNSENT') order by created_at, id")
+    List<OneTimeCode> sentSince(long userId, Instant since);
+
+    /** The user's codes whose message has not gone out yet. */
+    @Query("select * from one_time_code where user_id = :userId and ended_at is null and created_at > :now")
+    List<OneTimeCode> findUnsent(long userId, Instant now);
+
+    /** The user's newest code that works or will, in whichever login it is, of any channel. */
+    @Query("select * from one_time_code where user_id = :userId and ended_at is null and expires_at > :now"
+            + " order by id desc limit 1")
+    Optional<OneTimeCode> findNewestLive(long userId, Instant now);
+
+    /**
+     * Ends every live code of the user before a new one is made, so only the newest code works: the login's own
+     * ones as {@code RESENT}, those of the user's other logins as {@code SUPERSEDED}.
+     */
     @Modifying
-    @Query("update one_time_code set ended_at = :now, end_reason = 'RESENT'"
-            + " where login_id = :loginId and channel = :channel and ended_at is null")
-    int endLive(String loginId, String channel, Instant now);
+    @Query("update one_time_code set ended_at = :now,"
+            + " end_reason = case when login_id = :loginId then 'RESENT' else 'SUPERSEDED' end"
+            + " where user_id = :userId and ended_at is null")
+    int endLiveOfUser(long userId, String loginId, Instant now);
 
     /** Uses a code up. Of two concurrent callers exactly one gets 1. */
     @Modifying

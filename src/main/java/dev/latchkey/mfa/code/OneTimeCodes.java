@@ -2,7 +2,6 @@ package dev.latchkey.mfa.code;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -10,6 +9,7 @@ import dev.latchkey.delivery.DeliveryStatus;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.mfa.CodeChallenge;
+import dev.latchkey.mfa.CodeChallenge.Status;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.mfa.Verification;
@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The challenge store of email and SMS codes (F-CODE-1..3): 6 digits, bound to one login, dead on use, on resend,
- * on expiry and after too many wrong tries; sends throttled per user.
+ * on expiry, after too many wrong tries, and when a newer code is made for the user: only the newest code of a user
+ * works, in the login it was made for. Sends throttled per user ({@link SendThrottle}).
  */
 @Service
 @EnableConfigurationProperties(CodeProperties.class)
@@ -32,38 +33,55 @@ class OneTimeCodes {
     private final OneTimeCodeRepository repository;
     private final CodeHasher hasher;
     private final Outbox outbox;
-    private final CodeProperties properties;
+    private final SendThrottle throttle;
     private final Clock clock;
     private final Users users;
+    private final int maxAttempts;
 
     OneTimeCodes(
             OneTimeCodeRepository repository,
             CodeHasher hasher,
             Outbox outbox,
+            SendThrottle throttle,
             CodeProperties properties,
             Clock clock,
             Users users) {
         this.repository = repository;
         this.hasher = hasher;
         this.outbox = outbox;
-        this.properties = properties;
+        this.throttle = throttle;
         this.clock = clock;
         this.users = users;
+        this.maxAttempts = properties.maxAttempts();
     }
 
     /**
-     * Ends the login's live code, makes a new one and queues its message, all in one transaction; or answers when
-     * the user may send again.
+     * Ends the user's live codes, makes a new one for this login and queues its message, all in one transaction; or
+     * answers when the user may send again.
+     *
+     * <p>Issue 15: a login that holds no code yet (a sign-in started while the resend interval still ran, say in a
+     * second window) is not left without one. Its code is made now, the user's earlier codes stop working now, and
+     * its message waits in the outbox until the interval ends: the throttle holds and nothing extra goes out. A newer
+     * such login replaces a code whose message is still waiting, before it goes out.
      */
     @Transactional
     public SendResult send(FactorSubject subject, String channel, BiFunction<String, Instant, OutgoingMessage> message) {
         users.lockForUpdate(subject.userId()); // parallel sends must not all pass the throttle check
         Instant now = clock.instant();
-        Optional<Instant> blockedUntil = throttledUntil(subject.userId(), now);
-        if (blockedUntil.isPresent()) {
-            return SendResult.throttledUntil(blockedUntil.get());
+        boolean withoutCode = repository.countLiveOfLogin(subject.loginId(), now) == 0;
+        if (withoutCode) {
+            withdrawUnsent(subject.userId(), now);
         }
-        repository.endLive(subject.loginId(), channel, now);
+        SendThrottle.Verdict verdict = throttle.check(subject.userId(), channel, now);
+        Instant goesOut;
+        if (verdict.open(now)) {
+            goesOut = now;
+        } else if (withoutCode && verdict.onlyInterval(now)) {
+            goesOut = verdict.intervalEnds();
+        } else {
+            return SendResult.throttledUntil(verdict.until());
+        }
+        repository.endLiveOfUser(subject.userId(), subject.loginId(), now);
         String code = hasher.newCode();
         OneTimeCode saved = repository.save(new OneTimeCode(
                 null,
@@ -71,21 +89,35 @@ class OneTimeCodes {
                 subject.loginId(),
                 channel,
                 hasher.hash(subject.loginId(), code),
-                now,
-                now.plus(subject.codeTtl()),
+                goesOut,
+                goesOut.plus(subject.codeTtl()),
                 0,
                 null,
                 null));
         OutgoingMessage outgoing = message.apply(code, saved.expiresAt());
-        outbox.enqueue(new OutgoingMessage(
+        OutgoingMessage referenced = new OutgoingMessage(
                 outgoing.channel(),
                 outgoing.recipient(),
                 outgoing.subject(),
                 outgoing.body(),
                 reference(saved.id()),
                 subject.realm().key(),
-                subject.userId()));
+                subject.userId());
+        if (goesOut.isAfter(now)) {
+            outbox.enqueue(referenced, goesOut);
+            return SendResult.goesOutAt(goesOut);
+        }
+        outbox.enqueue(referenced);
         return SendResult.success();
+    }
+
+    /** Codes of the user whose message still waits: withdrawn, unless a worker is sending it right now. */
+    private void withdrawUnsent(long userId, Instant now) {
+        for (OneTimeCode waiting : repository.findUnsent(userId, now)) {
+            if (outbox.withdraw(reference(waiting.id()))) {
+                repository.end(waiting.id(), "UNSENT", now);
+            }
+        }
     }
 
     @Transactional
@@ -97,69 +129,72 @@ class OneTimeCodes {
         Instant now = clock.instant();
         Optional<OneTimeCode> found = repository.findFirstByLoginIdAndChannelOrderByIdDesc(subject.loginId(), channel);
         if (found.isEmpty() || !found.get().live()) {
+            if (liveElsewhere(subject, now)) {
+                return Verification.of(Outcome.SUPERSEDED);
+            }
             return Verification.of(
                     found.map(c -> "EXHAUSTED".equals(c.endReason()) ? Outcome.EXHAUSTED : Outcome.NO_CHALLENGE)
                             .orElse(Outcome.NO_CHALLENGE));
         }
         OneTimeCode current = found.get();
+        if (now.isBefore(current.createdAt())) {
+            return Verification.of(Outcome.NOT_SENT_YET); // whatever was typed, it cannot be this code
+        }
         if (!now.isBefore(current.expiresAt())) {
             repository.end(current.id(), "EXPIRED", now);
             return Verification.of(Outcome.EXPIRED);
         }
         if (hasher.matches(subject.loginId(), code, current.codeHash())) {
-            return repository.consume(current.id(), now, properties.maxAttempts()) == 1
+            return repository.consume(current.id(), now, maxAttempts) == 1
                     ? Verification.of(Outcome.ACCEPTED)
-                    : Verification.of(Outcome.NO_CHALLENGE);
+                    : Verification.of(liveElsewhere(subject, now) ? Outcome.SUPERSEDED : Outcome.NO_CHALLENGE);
         }
         repository.countFailure(current.id());
         int attempts = repository.findById(current.id()).map(OneTimeCode::attempts).orElse(Integer.MAX_VALUE);
-        if (attempts >= properties.maxAttempts()) {
+        if (attempts >= maxAttempts) {
             repository.end(current.id(), "EXHAUSTED", now);
             return Verification.of(Outcome.EXHAUSTED);
         }
-        return new Verification(Outcome.REJECTED, properties.maxAttempts() - attempts);
+        return new Verification(Outcome.REJECTED, maxAttempts - attempts);
     }
 
-    /** The newest code of the login, live or not, for the code page. */
-    public Optional<CodeView> current(FactorSubject subject, String channel) {
+    /** Where the code of the login stands, for the code page. */
+    public CodeView current(FactorSubject subject, String channel) {
         Instant now = clock.instant();
-        return repository
-                .findFirstByLoginIdAndChannelOrderByIdDesc(subject.loginId(), channel)
-                .map(code -> new CodeView(
-                        code.id(),
-                        code.expiresAt(),
-                        resendAvailableAt(subject.userId(), now),
-                        code.live() && now.isBefore(code.expiresAt())));
+        Optional<OneTimeCode> own = repository.findFirstByLoginIdAndChannelOrderByIdDesc(subject.loginId(), channel);
+        boolean ownLive = own.isPresent() && own.get().live() && now.isBefore(own.get().expiresAt());
+        SendThrottle.Verdict verdict = throttle.check(subject.userId(), channel, now);
+        // a login without a live code may always ask: within the interval, its code waits for the interval's end
+        boolean canAsk = repository.countLiveOfLogin(subject.loginId(), now) == 0 && verdict.onlyInterval(now);
+        Instant resendAt = canAsk ? now : verdict.until();
+        if (ownLive) {
+            OneTimeCode code = own.get();
+            return new CodeView(code.id(), now.isBefore(code.createdAt()) ? Status.WAITING : Status.LIVE,
+                    code.createdAt(), code.expiresAt(), resendAt);
+        }
+        if (liveElsewhere(subject, now)) {
+            return new CodeView(null, Status.ELSEWHERE, null, null, resendAt);
+        }
+        return own.map(code -> new CodeView(code.id(), Status.ENDED, code.createdAt(), code.expiresAt(), resendAt))
+                .orElseGet(() -> new CodeView(null, Status.NONE, null, null, resendAt));
     }
 
-    /** When the user may next send a code: now, or the end of the throttle. */
-    Instant resendAvailableAt(long userId, Instant now) {
-        return throttledUntil(userId, now).orElse(now);
-    }
-
-    private Optional<Instant> throttledUntil(long userId, Instant now) {
-        List<Instant> sends = repository.sendTimesSince(userId, now.minus(properties.sendWindow()));
-        Instant until = now;
-        if (!sends.isEmpty()) {
-            Instant afterLast = sends.get(sends.size() - 1).plus(properties.resendInterval());
-            until = afterLast.isAfter(until) ? afterLast : until;
-        }
-        if (sends.size() >= properties.maxSends()) {
-            Instant windowFrees = sends.get(sends.size() - properties.maxSends()).plus(properties.sendWindow());
-            until = windowFrees.isAfter(until) ? windowFrees : until;
-        }
-        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
+    /** Whether the user's one live code is in another login than this one. */
+    private boolean liveElsewhere(FactorSubject subject, Instant now) {
+        return repository.findNewestLive(subject.userId(), now)
+                .filter(code -> !code.loginId().equals(subject.loginId()))
+                .isPresent();
     }
 
     static String reference(long codeId) {
         return "code:" + codeId;
     }
 
-    /** The newest code of a login as the code page needs it. */
-    record CodeView(long id, Instant expiresAt, Instant resendAvailableAt, boolean live) {
+    /** Where the code of a login stands, as the code page needs it; {@code id} is that of this login's newest code. */
+    record CodeView(Long id, Status status, Instant sentAt, Instant expiresAt, Instant resendAvailableAt) {
 
-        CodeChallenge withDelivery(DeliveryStatus status) {
-            return new CodeChallenge(expiresAt, resendAvailableAt, status, live);
+        CodeChallenge withDelivery(DeliveryStatus delivery) {
+            return new CodeChallenge(status, sentAt, expiresAt, resendAvailableAt, delivery);
         }
     }
 }

@@ -24,6 +24,7 @@ import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestTwilio;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.NewUser;
@@ -55,6 +56,9 @@ class TwilioSmsIntegrationTests {
 
     @Autowired
     Sites sites;
+
+    @Autowired
+    TestUsers testUsers;
 
     WireMockServer twilio = TestTwilio.server();
     UserView user;
@@ -107,10 +111,68 @@ class TwilioSmsIntegrationTests {
                 "The 'To' number +31612345678 is not a valid phone number.")));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
-        Page page = awaitAlert(browser, "could not deliver");
-        assertThat(page.alerts()).contains("could not deliver the message");
+        Page page = awaitAlert(browser, "could not send the SMS");
+        assertThat(page.alerts()).contains("We could not send the SMS to +31 •••• " + phone.substring(phone.length() - 4))
+                .contains("The number may be wrong, or the phone switched off or out of reach")
+                .doesNotContain("spam").doesNotContain("email");
+        assertThat(page.document().select("[data-factor=email]")).as("this user has no email factor").isEmpty();
         Thread.sleep(1500);
         assertThat(mine(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))))).hasSize(1);
+    }
+
+    @Test
+    void whenTheSmsCannotBeSentTheCodePageOffersTheEmailCodeWhichArrivesAtOnce() {
+        UserView both = users.create(sites.findBySlug("acme").orElseThrow().realm(), new NewUser(
+                "sms-email-" + System.nanoTime() + "@acme.test", "Both", TestUsers.PASSWORD, true, phone, false, null));
+        twilio.stubFor(forMyPhone().willReturn(twilioError(400, 21614, "The 'To' number is not a mobile number.")));
+        Browser browser = new Browser(port);
+        assertThat(SignInSteps.password(browser, "acme", both.email(), TestUsers.PASSWORD).location())
+                .isEqualTo("/sites/acme/login/method");
+        assertThat(browser.submit(browser.get("/sites/acme/login/method"), "form", Map.of("factor", "sms")).location())
+                .isEqualTo("/sites/acme/login/sms");
+        Page page = awaitAlert(browser, "could not send the SMS");
+        assertThat(page.document().select("main [data-factor=email]")).as("one way to email, in the alert").hasSize(1);
+        assertThat(page.document().select("#delivery-problem #email-instead").text())
+                .isEqualTo("Get the code by email instead");
+
+        Page switched = browser.submit(page, "form:has(#email-instead)", Map.of("factor", "email"));
+        assertThat(switched.location()).isEqualTo("/sites/acme/login/email");
+        Page emailPage = browser.get("/sites/acme/login/email");
+        assertThat(emailPage.document().selectFirst("#code-form").attr("data-code-state"))
+                .as("an SMS that never went out does not hold the email back").isEqualTo("live");
+        String code = TestMailServer.awaitCode(both.email(), 1);
+        assertThat(SignInSteps.code(browser, "acme", "email", code).location()).isEqualTo("/sites/acme/");
+    }
+
+    @Test
+    void aTwilioThatRefusesTheCredentialsStaysConfiguredAndSystemSettingsShowItsLastErrorSafely() {
+        twilio.stubFor(forMyPhone().willReturn(twilioError(401, 20003, "Authenticate " + TOKEN + " " + phone)));
+        Browser browser = new Browser(port);
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+                .as("a failing Twilio still counts as configured").isEqualTo("/sites/acme/login/sms");
+        assertThat(awaitAlert(browser, "could not send the SMS").alerts()).contains("could not send the SMS");
+        assertThat(settings.configured()).isTrue();
+
+        Browser admin = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
+        Page result = null;
+        for (int tries = 0; tries < 5; tries++) {
+            // other tests' messages may still be retried in the background and note their own last error meanwhile
+            result = admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", phone));
+            if (result.document().select("#sms-last-error").text().contains("20003")) {
+                break;
+            }
+        }
+        var lastError = result.document().selectFirst("#sms-last-error");
+        assertThat(lastError.text()).contains("Last delivery error:").contains("UTC")
+                .contains("Twilio refused the client id or client secret.").contains("(HTTP 401, Twilio error 20003)")
+                .contains("No SMS has gone out since");
+        assertThat(lastError.selectFirst("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(lastError.outerHtml()).as("a safe summary, never the provider's text")
+                .doesNotContain(TOKEN).doesNotContain(phone).doesNotContain("Authenticate");
+
+        twilio.stubFor(forMyPhone().willReturn(created()));
+        Page fixed = admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", phone));
+        assertThat(fixed.document().selectFirst("#sms-last-error").text()).contains("An SMS has gone out since");
     }
 
     @Test
@@ -124,7 +186,7 @@ class TwilioSmsIntegrationTests {
         List<LoggedRequest> requests = awaitRequests(2);
         assertThat(requests).hasSizeGreaterThanOrEqualTo(2);
         Page page = browser.get("/sites/acme/login/sms");
-        assertThat(page.alerts()).doesNotContain("could not deliver");
+        assertThat(page.alerts()).doesNotContain("could not send").doesNotContain("not gone out");
     }
 
     @Test
@@ -133,7 +195,7 @@ class TwilioSmsIntegrationTests {
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page page = awaitAlert(browser, "keep trying");
-        assertThat(page.alerts()).contains("could not deliver the message yet and keep trying");
+        assertThat(page.alerts()).contains("has not gone out yet; we keep trying").doesNotContain("spam");
         assertThat(page.document().select("[data-factor], #resend-code")).isNotEmpty();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
@@ -106,15 +107,76 @@ class OneTimeCodesIntegrationTests {
     }
 
     @Test
-    void aCodeIsBoundToItsLogin() {
+    void aCodeIsBoundToItsLoginAndOnlyTheNewestCodeOfAUserWorks() {
         FactorSubject first = subject("login-1");
         String code = send(first);
         clock.advance(Duration.ofSeconds(31));
         FactorSubject second = subject("login-2");
-        send(second);
-        Verification elsewhere = codes.verify(second, "email", code);
-        assertThat(elsewhere.accepted()).isFalse();
-        assertThat(codes.verify(first, "email", code).accepted()).isTrue();
+        String newer = send(second);
+        if (!newer.equals(code)) {
+            assertThat(codes.verify(second, "email", code).accepted()).as("bound to its login").isFalse();
+        }
+        assertThat(codes.verify(first, "email", code).outcome()).as("replaced by the newer sign-in's code")
+                .isEqualTo(Outcome.SUPERSEDED);
+        assertThat(codes.verify(second, "email", newer).accepted()).isTrue();
+    }
+
+    @Test
+    void aLoginWithoutACodeWithinTheIntervalGetsOneWhoseMessageWaitsForTheIntervalsEnd() {
+        FactorSubject first = subject("login-a1");
+        String code = send(first);
+        clock.advance(Duration.ofSeconds(10));
+        FactorSubject second = subject("login-a2");
+        AtomicReference<java.time.Instant> expires = new AtomicReference<>();
+        var result = codes.send(second, "email", (c, expiresAt) -> {
+            expires.set(expiresAt);
+            return new OutgoingMessage(Channel.EMAIL, second.email(), "code", "Your code: " + c, null, null, null);
+        });
+        assertThat(result.sent()).isTrue();
+        assertThat(result.sendsAt()).isAfter(clock.instant().plusSeconds(19));
+        assertThat(expires.get()).as("valid for its whole lifetime once it goes out")
+                .isEqualTo(result.sendsAt().plus(Duration.ofMinutes(5)));
+        java.time.Instant due = jdbc.sql("select next_attempt_at from outbox_message where user_id = ?"
+                        + " order by id desc limit 1")
+                .param(user.id()).query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(Duration.between(due, result.sendsAt()).abs()).as("the message waits in the outbox")
+                .isLessThan(Duration.ofMillis(1));
+        assertThat(codes.current(first, "email").status()).isEqualTo(CodeChallenge.Status.ELSEWHERE);
+        assertThat(codes.current(second, "email").status()).isEqualTo(CodeChallenge.Status.WAITING);
+        assertThat(codes.verify(first, "email", code).outcome()).isEqualTo(Outcome.SUPERSEDED);
+        assertThat(codes.verify(second, "email", code).outcome()).isEqualTo(Outcome.NOT_SENT_YET);
+        assertThat(codes.send(second, "email", (c, e) -> {
+            throw new AssertionError("a login holding a code waits for the throttle");
+        }).sent()).isFalse();
+    }
+
+    @Test
+    void eightLoginsSendingAtOnceLeaveOneLiveCodeAndAtMostTwoMessages() throws Exception {
+        List<FactorSubject> logins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            logins.add(subject("login-par-" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> sent = new ArrayList<>();
+        for (FactorSubject login : logins) {
+            sent.add(pool.submit(() -> {
+                start.await();
+                return codes.send(login, "email", (c, expiresAt) -> new OutgoingMessage(Channel.EMAIL,
+                        login.email(), "code", "Your code: " + c, null, null, null)).sent();
+            }));
+        }
+        start.countDown();
+        for (Future<Boolean> one : sent) {
+            assertThat(one.get()).isTrue();
+        }
+        pool.shutdown();
+        assertThat(logins.stream().filter(login -> codes.current(login, "email").status().equals(
+                CodeChallenge.Status.ELSEWHERE)).count()).isEqualTo(7);
+        assertThat(jdbc.sql("select count(*) from one_time_code where user_id = ? and ended_at is null")
+                .param(user.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbox_message where user_id = ? and status <> 'WITHDRAWN'")
+                .param(user.id()).query(Long.class).single()).as("one now, one when the interval ends").isEqualTo(2);
     }
 
     @Test
