@@ -1,32 +1,18 @@
 package dev.latchkey.shared.web;
 
-import java.util.List;
-import java.util.Locale;
 import dev.latchkey.shared.LatchkeyProperties;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.pattern.PathPattern;
 
 /** Model attributes every page layout may use. */
 @ControllerAdvice
 class LayoutAdvice {
 
     private final LatchkeyProperties properties;
-    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
-    private volatile List<PathPattern> pages;
 
-    LayoutAdvice(LatchkeyProperties properties,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    LayoutAdvice(LatchkeyProperties properties) {
         this.properties = properties;
-        this.mappings = mappings;
     }
 
     @ModelAttribute("demo")
@@ -39,70 +25,4 @@ class LayoutAdvice {
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
-
-    /**
-     * The language switcher: the same page in each language, on every page. A page that answers a form (a POST) has
-     * no address of its own to reload, so its switcher leads to the nearest page a browser can open: the same path
-     * when it also answers GET (a failed sign-in shows the sign-in page again), else the path one step up
-     * ({@code …/totp/confirm} → {@code …/totp}). Nothing the form sent is repeated. A page that would lose something
-     * the user must keep says so next to the switcher ({@code languageWarning}).
-     */
-    @ModelAttribute("languages")
-    List<LanguageLink> languages(HttpServletRequest request, Locale current) {
-        // an error page links to the page that failed, not to /error
-        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String uri = failed instanceof String f ? f : request.getRequestURI();
-        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
-        if (!path.startsWith("/") || path.startsWith("//")) {
-            path = "/";
-        }
-        boolean get = "GET".equals(request.getMethod());
-        if (!get) {
-            path = nearestPage(path);
-        }
-        String query = UriComponentsBuilder.newInstance()
-                .query(failed == null && get ? request.getQueryString() : null)
-                .replaceQueryParam(Languages.PARAMETER)
-                .build()
-                .getQuery();
-        String base = request.getContextPath() + path + "?" + (query == null || query.isEmpty() ? "" : query + "&");
-        return Languages.SUPPORTED.stream().map(l -> new LanguageLink(l.getLanguage(),
-                capitalised(l.getDisplayLanguage(l)), base + Languages.PARAMETER + "=" + l.getLanguage(),
-                l.getLanguage().equals(current.getLanguage()))).toList();
-    }
-
-    /** The path itself or the nearest path above it that a GET handler answers; "/" at the last. */
-    String nearestPage(String path) {
-        String candidate = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
-        while (!candidate.isEmpty()) {
-            PathContainer parsed = PathContainer.parsePath(candidate);
-            if (pages().stream().anyMatch(p -> p.matches(parsed))) {
-                return candidate;
-            }
-            candidate = candidate.substring(0, candidate.lastIndexOf('/'));
-        }
-        return "/";
-    }
-
-    private List<PathPattern> pages() {
-        List<PathPattern> known = pages;
-        if (known == null) {
-            RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
-            known = mapping == null ? List.of() : mapping.getHandlerMethods().keySet().stream()
-                    .filter(info -> info.getMethodsCondition().getMethods().isEmpty()
-                            || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
-                    .filter(info -> info.getPathPatternsCondition() != null)
-                    .flatMap(info -> info.getPathPatternsCondition().getPatterns().stream())
-                    .toList();
-            pages = known;
-        }
-        return known;
-    }
-
-    private static String capitalised(String name) {
-        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-    }
-
-    /** One entry of the language switcher, named in its own language. */
-    public record LanguageLink(String tag, String name, String href, boolean current) {}
 }
