@@ -74,35 +74,8 @@ class UserPageController {
     record SignInRow(String time, String iso, String ip, String factor, boolean success) {
 
         static SignInRow of(AuditEntry e) {
-            return new SignInRow(utc(e.occurredAt()), e.occurredAt().toString(), compact(e.ip()), e.factor(),
+            return new SignInRow(utc(e.occurredAt()), e.occurredAt().toString(), e.ip(), e.factor(),
                     "success".equals(e.outcome()));
-        }
-
-        /** An IPv6 address as people write it (RFC 5952): {@code ::1}, not {@code 0:0:0:0:0:0:0:1}. */
-        static String compact(String ip) {
-            String[] groups = ip == null ? new String[0] : ip.split(":", -1);
-            if (groups.length != 8 || ip.contains(".")) {
-                return ip;
-            }
-            int best = -1;
-            int bestLength = 1;
-            for (int start = 0; start < 8; start++) {
-                int end = start;
-                while (end < 8 && groups[end].replaceFirst("^0+(?=.)", "").equals("0")) {
-                    end++;
-                }
-                if (end - start > bestLength) {
-                    best = start;
-                    bestLength = end - start;
-                }
-            }
-            String[] kept = java.util.Arrays.stream(groups).map(g -> g.replaceFirst("^0+(?=.)", "")
-                    .toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
-            if (best < 0) {
-                return String.join(":", kept);
-            }
-            return String.join(":", java.util.Arrays.copyOfRange(kept, 0, best)) + "::"
-                    + String.join(":", java.util.Arrays.copyOfRange(kept, best + bestLength, 8));
         }
     }
 }

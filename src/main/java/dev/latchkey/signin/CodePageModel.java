@@ -55,7 +55,6 @@ class CodePageModel {
         if (challenge != null && challenge.status() == CodeChallenge.Status.WAITING) {
             model.addAttribute("goesOutIn", secondsUntil(challenge.sentAt()));
         }
-        flow.setupRemovedNotice(pending).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
     }
 
     String rejected(

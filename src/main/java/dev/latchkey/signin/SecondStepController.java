@@ -52,7 +52,6 @@ class SecondStepController {
         }
         model.addAttribute("realm", realm);
         model.addAttribute("factors", pending.get().available());
-        flow.setupRemovedNotice(pending.get()).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
         return "signin/choose";
     }
 
@@ -154,9 +153,16 @@ class SecondStepController {
             return PasswordStepController.lostRace(realm);
         }
         flow.signedIn(realm, user, type.id(), client);
-        flow.acknowledgeSetupRemoval(user.id()); // told on the pages of this second step
         if (type == FactorType.BACKUP) {
             redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
+        }
+        // told only now, after the second factor: the password alone must not learn that the setup was wiped
+        Optional<String> setupRemoved = flow.acknowledgeSetupRemoval(user.id());
+        if (setupRemoved.isPresent()) {
+            redirect.addFlashAttribute("setupRemovedOn", setupRemoved.get());
+            redirect.addFlashAttribute("setupRemovedAfterFactor", true);
+            redirect.addFlashAttribute("continueTo", target.get());
+            return "redirect:" + realm.basePath() + "/login/setup-removed";
         }
         return "redirect:" + target.get();
     }

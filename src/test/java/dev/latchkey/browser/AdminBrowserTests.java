@@ -95,7 +95,9 @@ class AdminBrowserTests extends BrowserTestSupport {
         AdminUsersPage admin = AdminUsersPage.open(page).search(user.email()).openUser(user.email());
         assertThat(page).hasURL(java.util.regex.Pattern.compile("/admin/users/" + user.id() + "$"));
         assertThat(page).hasTitle(user.displayName() + " · Users · Latchkey Admin");
-        assertThat(page.locator("#user-factors")).hasAttribute("data-2fa-status", "activated");
+        // backup codes alone: set up by the user, but no authenticator app on, so not "Activated"
+        assertThat(page.locator("#user-factors")).hasAttribute("data-2fa-status", "not-activated");
+        assertThat(page.locator("#user-factors .own-factors")).containsText("Backup codes");
         assertThat(page.locator("#sessions-table tbody tr")).hasCount(1);
         assertThat(page.locator("#sign-ins-table tr.sign-in").first()).containsText("Signed in");
         PageAudit.check(page, "admin-user");

@@ -451,6 +451,7 @@ class EveryPageBrowserTests extends BrowserTestSupport {
     // --- helpers
 
     private void signOut() {
+        page.locator("#account-menu summary").click();
         page.locator("#logout-form button").click();
         new LoginPage(page);
     }

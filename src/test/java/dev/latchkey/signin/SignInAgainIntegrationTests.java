@@ -195,6 +195,29 @@ class SignInAgainIntegrationTests {
         assertThat(sendTimes()).hasSize(5);
     }
 
+    /**
+     * Someone who knows the password signs in again and again, each time a few seconds apart, so each sign-in's code
+     * waits and replaces the one before it. Withdrawn codes count towards the window like sent ones: after five
+     * codes in 15 minutes a further sign-in makes none, so it can no longer end the code the user holds.
+     */
+    @Test
+    void signInsThatOnlyReplaceWaitingCodesStopAtTheSameFiveIn15Minutes() {
+        Browser user1 = new Browser(port);
+        SignInSteps.password(user1, "acme", user.email(), TestUsers.PASSWORD);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            clock.advance(Duration.ofSeconds(2));
+            Browser attacker = new Browser(port);
+            SignInSteps.password(attacker, "acme", user.email(), TestUsers.PASSWORD);
+            assertThat(state(attacker.get(CODE_PAGE))).as("attempt %d", attempt).isEqualTo("waiting");
+        }
+        clock.advance(Duration.ofSeconds(2));
+        Browser sixth = new Browser(port);
+        SignInSteps.password(sixth, "acme", user.email(), TestUsers.PASSWORD);
+        assertThat(state(sixth.get(CODE_PAGE))).as("five codes made in the window: no sixth").isNotEqualTo("waiting");
+        assertThat(messagesByStatus()).as("one sent, three withdrawn, one waiting")
+                .containsEntry("WITHDRAWN", 3L);
+    }
+
     @Test
     void simultaneousSignInsGetOneCodeNowAndOneWhenTheIntervalEndsWhichWorksInExactlyOneOfThem()
             throws Exception {

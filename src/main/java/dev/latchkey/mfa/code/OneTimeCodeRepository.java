@@ -22,11 +22,12 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
     int countLiveOfLogin(String loginId, Instant now);
 
     /**
-     * The user's codes sent since {@code since} (and those due to go out), oldest first: the resend throttle's input.
-     * A code withdrawn before its message went out was never sent.
+     * The user's codes made since {@code since} (and those due to go out), oldest first: the resend throttle's input.
+     * A code withdrawn before its message went out ({@code UNSENT}) was never sent, but it still counts towards the
+     * number of codes in the window: each sign-in that makes one ends the user's other codes, so a password holder
+     * signing in again and again may do that only as often as the window allows.
      */
-    @Query("select * from one_time_code where user_id = :userId and created_at > :since"
-            + " and (end_reason is null or end_reason <> 'UNSENT') order by created_at, id")
+    @Query("select * from one_time_code where user_id = :userId and created_at > :since order by created_at, id")
     List<OneTimeCode> sentSince(long userId, Instant since);
 
     /** The user's codes whose message has not gone out yet. */

@@ -69,10 +69,15 @@ class OneTimeCodes {
         users.lockForUpdate(subject.userId()); // parallel sends must not all pass the throttle check
         Instant now = clock.instant();
         boolean withoutCode = repository.countLiveOfLogin(subject.loginId(), now) == 0;
+        SendThrottle.Verdict verdict = throttle.check(subject.userId(), channel, now);
+        if (!verdict.onlyInterval(now)) {
+            // the window is full: this sign-in makes no code, so it ends and withdraws none of the user's codes
+            return SendResult.throttledUntil(verdict.until());
+        }
         if (withoutCode) {
             withdrawUnsent(subject.userId(), now);
+            verdict = throttle.check(subject.userId(), channel, now);
         }
-        SendThrottle.Verdict verdict = throttle.check(subject.userId(), channel, now);
         Instant goesOut;
         if (verdict.open(now)) {
             goesOut = now;

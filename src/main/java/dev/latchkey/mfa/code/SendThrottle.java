@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * F-CODE-3: one send per {@code resend-interval} and {@code max-sends} per {@code send-window}, per user, over all
  * channels, read from the code table (ADR 0002). The interval runs from the newest send, except that a code by
  * another channel whose message has not gone out (its delivery is failing) does not hold this one back: a user
- * whose SMS cannot be delivered gets the code by email at once (issue 15). It still counts towards {@code max-sends}.
+ * whose SMS cannot be delivered gets the code by email at once (issue 15). It still counts towards {@code max-sends}, as
+ * does a code withdrawn before its message went out (a newer sign-in replaced it).
  */
 @Component
 class SendThrottle {
@@ -46,6 +47,9 @@ class SendThrottle {
         Instant intervalEnds = now;
         for (int i = sends.size() - 1; i >= 0; i--) {
             OneTimeCode send = sends.get(i);
+            if ("UNSENT".equals(send.endReason())) {
+                continue; // withdrawn before it went out: the interval runs from the last message that did
+            }
             Instant afterIt = send.createdAt().plus(properties.resendInterval());
             if (!afterIt.isAfter(now)) {
                 break; // this send's interval is over, and every earlier one's too

@@ -20,7 +20,15 @@ public record ClientInfo(String ip, String userAgent) {
      * by the servlet container's own canonicaliser. Anything that is not an IPv6 literal is returned unchanged.
      */
     public static String address(String ip) {
-        return ip == null || ip.indexOf(':') < 0 ? ip : IPv6Utils.canonize(ip);
+        if (ip == null || ip.indexOf(':') < 0) {
+            return ip;
+        }
+        try {
+            return IPv6Utils.canonize(ip);
+        } catch (RuntimeException notAnAddress) {
+            // the canonicaliser trusts its input; a malformed forwarded address is kept as it came
+            return ip;
+        }
     }
 
     private static String truncate(String value, int max) {

@@ -167,10 +167,13 @@ class OneTimeCodesIntegrationTests {
             }));
         }
         start.countDown();
+        int made = 0;
         for (Future<Boolean> one : sent) {
-            assertThat(one.get()).isTrue();
+            made += one.get() ? 1 : 0;
         }
         pool.shutdown();
+        assertThat(made).as("five codes per 15 minutes, withdrawn ones included; the rest wait for the window")
+                .isEqualTo(5);
         assertThat(logins.stream().filter(login -> codes.current(login, "email").status().equals(
                 CodeChallenge.Status.ELSEWHERE)).count()).isEqualTo(7);
         assertThat(jdbc.sql("select count(*) from one_time_code where user_id = ? and ended_at is null")
