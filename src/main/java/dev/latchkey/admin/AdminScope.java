@@ -7,7 +7,6 @@ import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
-import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.Users;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ class AdminScope {
 
     /** The ids of the sites the admin manages, or null for all of them. */
     Set<Long> sites(LatchkeyPrincipal admin) {
-        return admin.adminRole() == AdminRole.SYSTEM ? null : users.sitesOf(admin.userId());
+        return admin.isSystemAdmin() ? null : users.sitesOf(admin.userId());
     }
 
     /** The sites the admin manages, by name: every site for a system admin. */

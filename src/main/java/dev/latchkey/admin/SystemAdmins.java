@@ -1,7 +1,6 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.signin.LatchkeyPrincipal;
-import dev.latchkey.users.AdminRole;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -14,7 +13,7 @@ final class SystemAdmins {
     private SystemAdmins() {}
 
     static void require(LatchkeyPrincipal admin) {
-        if (admin.adminRole() != AdminRole.SYSTEM) {
+        if (!admin.isSystemAdmin()) {
             throw new AccessDeniedException("system admins only");
         }
     }

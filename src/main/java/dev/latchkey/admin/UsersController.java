@@ -67,7 +67,9 @@ class UsersController {
         model.addAttribute("filter", filter);
         model.addAttribute("back", new UsersReturn(false, filter));
         model.addAttribute("result", directory.page(filter.query(sites), filter.page()));
-        model.addAttribute("admins", sites == null ? directory.admins(filter.query(null)) : List.of());
+        // admins belong to no site: listed to system admins, and not when the list is narrowed to one site
+        model.addAttribute("admins", sites == null && filter.site() == null
+                ? directory.admins(filter.query(null)) : List.of());
         return "admin/users";
     }
 

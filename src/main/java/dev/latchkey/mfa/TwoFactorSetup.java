@@ -50,9 +50,14 @@ public class TwoFactorSetup {
     @Transactional
     public void delete(Realm realm, long userId, String actor) {
         users.lockForUpdate(userId);
+        // a stale page or a second click removes nothing: the user is then not told that something was removed
+        boolean hadSetup = authenticators.status(userId) != AuthenticatorStatus.NOT_SET_UP
+                || backupCodes.remaining(userId) > 0;
         authenticators.remove(userId);
         backupCodes.deleteAll(userId);
-        removals.record(userId, clock.instant());
+        if (hadSetup) {
+            removals.record(userId, clock.instant());
+        }
         events.publishEvent(new SecondFactorChanged(realm, userId, Change.SETUP_DELETED, 0, actor));
     }
 

@@ -24,4 +24,9 @@ public record LatchkeyPrincipal(long userId, String realm, String email, String 
     public boolean isAdmin() {
         return adminRole != null;
     }
+
+    /** A system admin: every site, and what belongs to no site. The one test of the role, for code and pages. */
+    public boolean isSystemAdmin() {
+        return adminRole == AdminRole.SYSTEM;
+    }
 }
