@@ -37,7 +37,7 @@ class LoginSecurityController {
         this.scope = scope;
     }
 
-    /** Any admin may look: a site admin sees the two system-wide switches and only their own sites' policies. */
+    /** Any admin may look: a site admin sees only their own sites' policies, read-only, and not the system-wide switches. */
     @GetMapping("/admin/login-security")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
         model.addAttribute("realm", Realm.ADMIN);

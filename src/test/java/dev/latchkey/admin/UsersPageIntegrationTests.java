@@ -181,7 +181,7 @@ class UsersPageIntegrationTests {
     }
 
     @Test
-    void activatedMeansAFactorTheUserSetUpAndTheFilterAgrees() {
+    void activatedMeansAnAuthenticatorAppIsOnTheRowsNameWhatWasSetUpAndTheFilterAgrees() {
         String tag = "st" + System.nanoTime();
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
         UserView emailOnly = user("acme", tag + "-email");

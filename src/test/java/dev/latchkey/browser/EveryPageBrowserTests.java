@@ -18,6 +18,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import dev.latchkey.accounts.Accounts;
+import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -66,6 +67,9 @@ class EveryPageBrowserTests extends BrowserTestSupport {
 
     @Autowired
     ContactChanges contactChanges;
+
+    @Autowired
+    TwoFactorSetup twoFactorSetup;
 
     private final List<PageAudit.Problem> problems = new ArrayList<>();
 
@@ -367,6 +371,8 @@ class EveryPageBrowserTests extends BrowserTestSupport {
             new HomePage(page, "/admin/");
         });
         visit("site-admin-users", () -> AdminUsersPage.open(page));
+        UserView customer = testUsers.portalUser(ACME);
+        visit("site-admin-user", () -> page.navigate("/admin/users/" + customer.id()));
         visit("site-admin-login-security", () -> LoginSecurityPage.open(page));
         visit("site-admin-switches-refused", () -> postForm("/admin/login-security",
                 Map.of("allSites", "true", "platform", "true")));
@@ -411,6 +417,45 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         visit(staff, "admin-system-settings-nl", () -> staff.navigate("/admin/system-settings"));
         dutchAdmin.close();
         finish("theLongerDutchTextsOnTheBusiestPages");
+    }
+
+    /** The states issue 15 added: the open account menu, a code that waits, the notice after Delete 2FA setup. */
+    @Test
+    void theNewStatesOfTheSignInAndTheHeader() {
+        UserView user = testUsers.portalUser(ACME);
+        visit("code-email-first", () -> {
+            LoginPage.open(page, ACME).signIn(user.email(), TestUsers.PASSWORD);
+            new CodePage(page, "email");
+        });
+        BrowserContext second = newContext(new Browser.NewContextOptions());
+        Page again = second.newPage();
+        visit(again, "code-email-waiting", () -> {
+            LoginPage.open(again, ACME).signIn(user.email(), TestUsers.PASSWORD);
+            assertThat(again.locator("#code-form")).hasAttribute("data-code-state", "waiting");
+        });
+        visit("code-email-elsewhere", () -> {
+            page.reload();
+            assertThat(page.locator("#code-form")).hasAttribute("data-code-state", "elsewhere");
+        });
+        second.close();
+
+        UserView carol = testUsers.portalUser(GLOBEX);
+        backupCodes.generate(realm(GLOBEX), carol.id(), "test");
+        twoFactorSetup.delete(realm(GLOBEX), carol.id(), "admin@latchkey.test");
+        BrowserContext third = newContext(new Browser.NewContextOptions());
+        Page other = third.newPage();
+        visit(other, "setup-removed", () -> {
+            LoginPage.open(other, GLOBEX).signIn(carol.email(), TestUsers.PASSWORD);
+            assertThat(other.locator("#setup-removed-notice")).isVisible();
+        });
+        visit(other, "account-menu-open", () -> {
+            other.locator("#setup-removed-continue").click();
+            new HomePage(other, "/sites/globex/");
+            other.locator("#account-menu summary").click();
+            assertThat(other.locator("#menu-security")).isVisible();
+        });
+        third.close();
+        finish("theNewStatesOfTheSignInAndTheHeader");
     }
 
     // --- the walk

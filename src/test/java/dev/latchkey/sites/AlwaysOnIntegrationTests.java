@@ -63,6 +63,9 @@ class AlwaysOnIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select("#mfa-locked")).hasSize(1);
         assertThat(page.document().selectFirst("#allSites").hasAttr("disabled")).isTrue();
+        assertThat(page.document().selectFirst("#mode-acme").text()).as("no drop-down that reads Optional")
+                .isEqualTo("Required (locked)");
+        assertThat(page.document().select("#site-policies select, #site-policies button")).isEmpty();
 
         String csrf = page.document().selectFirst("#mfa-switches input[name=_csrf]").attr("value");
         var refused = browser.post("/admin/login-security", Map.of("_csrf", csrf));
