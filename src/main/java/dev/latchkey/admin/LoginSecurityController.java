@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.ErrorPage;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.MfaMode;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /** F-ADMIN-1 Login &amp; Security: the switches of F-POLICY, for all sites, per site, and for platform logins. */
 @Controller
@@ -80,11 +81,8 @@ class LoginSecurityController {
     }
 
     @ExceptionHandler(PolicyLockedException.class)
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String locked(Model model) {
-        model.addAttribute("status", 409);
-        model.addAttribute("messageKey", "admin.policy.locked");
-        return "error";
+    ModelAndView locked() {
+        return ErrorPage.of(HttpStatus.CONFLICT, "admin.policy.locked");
     }
 
 

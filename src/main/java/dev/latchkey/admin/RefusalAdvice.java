@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.shared.web.ErrorPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,6 @@ class RefusalAdvice {
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView refused(AccessDeniedException ex, HttpServletRequest request) {
         log.info("Refused {} {}: system admins only", request.getMethod(), request.getRequestURI());
-        ModelAndView view = new ModelAndView("error");
-        view.setStatus(HttpStatus.FORBIDDEN);
-        view.addObject("status", HttpStatus.FORBIDDEN.value());
-        view.addObject("messageKey", "admin.refused");
-        return view;
+        return ErrorPage.of(HttpStatus.FORBIDDEN, "admin.refused");
     }
 }

@@ -74,9 +74,8 @@ class OneTimeCodes {
             // the window is full: this sign-in makes no code, so it ends and withdraws none of the user's codes
             return SendResult.throttledUntil(verdict.until());
         }
-        if (withoutCode) {
-            withdrawUnsent(subject.userId(), now);
-            verdict = throttle.check(subject.userId(), channel, now);
+        if (withoutCode && withdrawUnsent(subject.userId(), now)) {
+            verdict = throttle.check(subject.userId(), channel, now); // the withdrawn message no longer holds it back
         }
         Instant goesOut;
         if (verdict.open(now)) {
@@ -116,13 +115,19 @@ class OneTimeCodes {
         return SendResult.success();
     }
 
-    /** Codes of the user whose message still waits: withdrawn, unless a worker is sending it right now. */
-    private void withdrawUnsent(long userId, Instant now) {
+    /**
+     * Codes of the user whose message still waits: withdrawn, unless a worker is sending it right now. Answers
+     * whether any was.
+     */
+    private boolean withdrawUnsent(long userId, Instant now) {
+        boolean withdrawn = false;
         for (OneTimeCode waiting : repository.findUnsent(userId, now)) {
             if (outbox.withdraw(reference(waiting.id()))) {
                 repository.end(waiting.id(), "UNSENT", now);
+                withdrawn = true;
             }
         }
+        return withdrawn;
     }
 
     @Transactional

@@ -19,7 +19,7 @@ class BadInputAdvice {
     @ExceptionHandler(BadInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badInput(BadInputException ex) {
-        return page(HttpStatus.BAD_REQUEST, ex.messageKey());
+        return ErrorPage.of(HttpStatus.BAD_REQUEST, ex.messageKey());
     }
 
     @ExceptionHandler({
@@ -30,26 +30,18 @@ class BadInputAdvice {
     })
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView malformed(Exception ex) {
-        return page(HttpStatus.BAD_REQUEST, "error.badRequest");
+        return ErrorPage.of(HttpStatus.BAD_REQUEST, "error.badRequest");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     @ResponseStatus(HttpStatus.METHOD_NOT_ALLOWED)
     ModelAndView method(Exception ex) {
-        return page(HttpStatus.METHOD_NOT_ALLOWED, "error.405");
+        return ErrorPage.of(HttpStatus.METHOD_NOT_ALLOWED, "error.405");
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(Exception ex) {
-        return page(HttpStatus.NOT_FOUND, "error.404");
-    }
-
-    static ModelAndView page(HttpStatus status, String messageKey) {
-        ModelAndView view = new ModelAndView("error");
-        view.setStatus(status);
-        view.addObject("status", status.value());
-        view.addObject("messageKey", messageKey);
-        return view;
+        return ErrorPage.of(HttpStatus.NOT_FOUND, "error.404");
     }
 }

@@ -21,10 +21,6 @@ class TooBusyAdvice {
     ModelAndView busy(TooBusyException ex, HttpServletResponse response) {
         log.warn("Answered 429 (try again shortly): {}", ex.getMessage());
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        ModelAndView view = new ModelAndView("error");
-        view.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-        view.addObject("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        view.addObject("messageKey", "error.429");
-        return view;
+        return ErrorPage.of(HttpStatus.TOO_MANY_REQUESTS, "error.429");
     }
 }
