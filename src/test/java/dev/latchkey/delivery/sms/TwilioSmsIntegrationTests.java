@@ -172,13 +172,14 @@ class TwilioSmsIntegrationTests {
 
         twilio.stubFor(forMyPhone().willReturn(created()));
         Page fixed = null;
-        for (int tries = 0; tries < 10; tries++) {
-            // as above: a message of another test retried in the background may note a newer error meanwhile
+        for (int tries = 0; tries < 40; tries++) {
+            // as above: a message of another test retried in the background (with growing waits, until it gives up)
+            // may note a newer error meanwhile; give it up to 20 s to stop
             fixed = admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", phone));
             if (fixed.document().selectFirst("#sms-last-error").text().contains("An SMS has gone out since")) {
                 break;
             }
-            pause(300);
+            pause(500);
         }
         assertThat(fixed.document().selectFirst("#sms-last-error").text()).contains("An SMS has gone out since");
     }
