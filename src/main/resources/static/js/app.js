@@ -132,7 +132,24 @@
     }
   }
 
+  // A new password: how many characters so far against the minimum, counted as the server counts them (code
+  // points, so an emoji is one). The list of common passwords is checked by the server only.
+  function passwordStrength() {
+    var input = document.querySelector('input[data-min-length]');
+    var out = document.getElementById('password-strength');
+    if (!input || !out) return;
+    var min = parseInt(input.getAttribute('data-min-length'), 10);
+    input.addEventListener('input', function () {
+      var typed = Array.from(input.value).length;
+      out.hidden = typed === 0;
+      out.textContent = typed < min
+        ? out.getAttribute('data-short').replace('{0}', String(typed))
+        : out.getAttribute('data-ok');
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    passwordStrength();
     accountMenu();
     localTimes();
     submitOnce();

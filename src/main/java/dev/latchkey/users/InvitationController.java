@@ -25,8 +25,10 @@ class InvitationController {
 
     private final Sites sites;
     private final Invitations invitations;
+    private final PasswordPolicy passwords;
 
-    InvitationController(Sites sites, Invitations invitations) {
+    InvitationController(Sites sites, Invitations invitations, PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.sites = sites;
         this.invitations = invitations;
     }
@@ -41,6 +43,11 @@ class InvitationController {
         return "signin/invitation";
     }
 
+    @ModelAttribute("minLength")
+    int minLength() {
+        return passwords.minLength();
+    }
+
     @PostMapping({PATH, ADMIN_PATH})
     String submit(
             @PathVariable(required = false) String slug,
@@ -52,10 +59,10 @@ class InvitationController {
         if (!invitations.isUsable(realm, token)) {
             return unusable(response);
         }
-        String problem = form.problem();
-        if (problem != null) {
+        var problem = invitations.passwordProblem(realm, token, form.password(), form.confirmation());
+        if (problem.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", problem);
+            model.addAttribute("error", problem.get());
             model.addAttribute("token", token);
             return "signin/invitation";
         }

@@ -39,6 +39,7 @@ public class Invitations {
     private final LatchkeyProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PasswordPolicy passwords;
 
     Invitations(
             InvitationStore store,
@@ -47,7 +48,9 @@ public class Invitations {
             Emails emails,
             LatchkeyProperties properties,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PasswordPolicy passwords) {
+        this.passwords = passwords;
         this.store = store;
         this.users = users;
         this.sites = sites;
@@ -118,6 +121,16 @@ public class Invitations {
     /** Whether the token is a live invitation of a user of this site: unused, unexpired, not replaced. */
     public boolean isUsable(Realm realm, String token) {
         return invitee(realm, token).isPresent();
+    }
+
+    /**
+     * What {@link PasswordPolicy} says of a password chosen through a live link of this realm, in the context of
+     * the site and the invitee's address; empty when it may be stored. An unusable link is {@link #accept}'s to
+     * refuse.
+     */
+    public Optional<String> passwordProblem(Realm realm, String token, String password, String confirmation) {
+        String email = invitee(realm, token).flatMap(users::find).map(UserView::email).orElse(null);
+        return passwords.problem(password, confirmation, new PasswordPolicy.Context(realm.name(), email));
     }
 
     /**

@@ -8,12 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * 19 MiB of memory, 2 iterations, 1 lane. {@code hashing-threads} is how many hashes run at once; 0 (the default)
  * means one per available core. {@code hashing-queue} is how many more may wait for a thread on this node; 0 (the
  * default) means 32 per thread, about half a second of work. Beyond it a request is told to try again shortly
- * instead of waiting without limit (issue 13 §12).
+ * instead of waiting without limit (issue 13 §12). {@code min-length} is the shortest password a person may choose
+ * (default 12, at least 8: {@link PasswordPolicy}).
  */
 @ConfigurationProperties("latchkey.password")
-public record PasswordProperties(@DefaultValue Argon2 argon2, int hashingThreads, int hashingQueue) {
+public record PasswordProperties(
+        @DefaultValue Argon2 argon2, int hashingThreads, int hashingQueue, @DefaultValue("12") int minLength) {
 
     public PasswordProperties {
+        if (minLength < PasswordPolicy.LOWEST_MINIMUM || minLength > 64) {
+            throw new IllegalArgumentException("latchkey.password.min-length: from 8 to 64 (ASVS 5.0 V6.2.1)");
+        }
         if (argon2 == null) {
             argon2 = new Argon2(19456, 2, 1);
         }

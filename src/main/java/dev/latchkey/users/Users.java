@@ -20,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
 
-    /** Shortest password a user may choose (ASVS 5.0 6.2.1). */
-    public static final int MIN_PASSWORD_LENGTH = 12;
-
     /** Longest password the password step accepts. */
     public static final int MAX_PASSWORD_LENGTH = 1024;
 
@@ -34,6 +31,7 @@ public class Users {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final int failureLimit;
+    private final PasswordPolicy passwords;
     private volatile String dummyHash;
 
     Users(
@@ -42,7 +40,9 @@ public class Users {
             Clock clock,
             ApplicationEventPublisher events,
             JdbcClient jdbc,
+            PasswordPolicy passwords,
             @Value("${latchkey.signin.max-second-factor-failures:100}") int failureLimit) {
+        this.passwords = passwords;
         this.jdbc = jdbc;
         this.repository = repository;
         this.encoder = encoder;
@@ -223,14 +223,12 @@ public class Users {
     }
 
     /**
-     * Stores a new password (hashed with the password encoder). Callers check what the person typed first; this
-     * only refuses lengths outside {@link #MIN_PASSWORD_LENGTH}..{@link #MAX_PASSWORD_LENGTH}.
+     * Stores a new password (hashed with the password encoder). Callers check what the person typed with {@link
+     * PasswordPolicy} first; this only refuses lengths the policy never allows.
      */
     @Transactional
     public void setPassword(long userId, String password) {
-        if (password == null
-                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH
-                || password.length() > MAX_PASSWORD_LENGTH) {
+        if (!passwords.lengthAllowed(password)) {
             throw new IllegalArgumentException("password length out of bounds");
         }
         if (repository.updatePasswordHash(userId, encoder.encode(password)) != 1) {

@@ -147,7 +147,9 @@ class InvitationsIntegrationTests {
                 "short", new String[] {"eleven char", "eleven char"},
                 "not the same", new String[] {NEW_PASSWORD, NEW_PASSWORD + "!"},
                 "enter a password", new String[] {"", ""},
-                "too long", new String[] {"x".repeat(1025), "x".repeat(1025)});
+                "too long", new String[] {"x".repeat(1025), "x".repeat(1025)},
+                "list of passwords that attackers try first", new String[] {"qwerty123456", "qwerty123456"},
+                "name of this site", new String[] {"welcome to acme 2026", "welcome to acme 2026"});
         bad.forEach((message, pair) -> {
             Page refused = browser.submit(form, "#invitation-form", InvitationLinks.passwords(pair[0], pair[1]));
             assertThat(refused.status()).as(message).isEqualTo(400);

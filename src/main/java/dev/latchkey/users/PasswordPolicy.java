@@ -1,0 +1,165 @@
+package dev.latchkey.users;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import me.gosimple.nbvcxz.resources.DictionaryUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * F-ACCOUNT-3, OWASP ASVS 5.0 V6.2: the one place that decides whether a password a person chose may be stored
+ * (invitation, reset link, change on the Security page). The rules:
+ *
+ * <ul>
+ *   <li>at least {@code latchkey.password.min-length} characters (default 12, never below 8) and at most
+ *       {@link Users#MAX_PASSWORD_LENGTH}, counted in Unicode code points (V6.2.1, V6.2.9);
+ *   <li>any printable Unicode, spaces included, and no rule about which kinds of character it must contain
+ *       (V6.2.5); only control characters and broken or unassigned code points are refused;
+ *   <li>not one of the 100,000 most common passwords of nbvcxz's bundled list, compared without case and checked
+ *       offline (V6.2.4);
+ *   <li>no context word: the site's name, the user's email address or a part of it (V6.2.11).
+ * </ul>
+ *
+ * <p>The list (100,001 passwords, 96,520 once case is ignored) is read on first use, not at start-up, and kept as
+ * one sorted array of lower-case strings (about 5 MB).
+ */
+@Service
+public class PasswordPolicy {
+
+    /** The shortest minimum an operator may configure (ASVS 5.0 V6.2.1). */
+    public static final int LOWEST_MINIMUM = 8;
+
+    /** A whole name or address shorter than this is too common to refuse ("nl"). */
+    private static final int SHORTEST_CONTEXT_WORD = 3;
+
+    /** A piece of one shorter than this is too common to refuse ("the" of "The Bank", "van" of "jan.van.dijk"). */
+    private static final int SHORTEST_CONTEXT_PIECE = 4;
+
+    private final int minLength;
+    private volatile String[] common;
+
+    PasswordPolicy(PasswordProperties properties) {
+        this.minLength = properties.minLength();
+    }
+
+    /** The shortest password a person may choose, in characters. */
+    public int minLength() {
+        return minLength;
+    }
+
+    /**
+     * The message key of what is wrong with a new password and its confirmation, or empty when it may be stored.
+     * Keys: {@code password.rule.blank}, {@code .tooShort} (argument: {@link #minLength()}), {@code .tooLong},
+     * {@code .unprintable}, {@code .common}, {@code .context}, {@code .mismatch}.
+     */
+    public Optional<String> problem(String password, String confirmation, Context context) {
+        if (password == null || password.isEmpty()) {
+            return Optional.of("password.rule.blank");
+        }
+        if (password.length() > Users.MAX_PASSWORD_LENGTH) {
+            return Optional.of("password.rule.tooLong");
+        }
+        if (password.codePointCount(0, password.length()) < minLength) {
+            return Optional.of("password.rule.tooShort");
+        }
+        if (!printable(password)) {
+            return Optional.of("password.rule.unprintable");
+        }
+        if (isCommon(password)) {
+            return Optional.of("password.rule.common");
+        }
+        if (containsContextWord(password, context)) {
+            return Optional.of("password.rule.context");
+        }
+        if (!password.equals(confirmation)) {
+            return Optional.of("password.rule.mismatch");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the length alone is acceptable: {@link Users#setPassword} refuses anything else. */
+    boolean lengthAllowed(String password) {
+        return password != null
+                && password.length() <= Users.MAX_PASSWORD_LENGTH
+                && password.codePointCount(0, password.length()) >= minLength;
+    }
+
+    /** Whether the password is on the bundled list of common and breached passwords, ignoring case. */
+    public boolean isCommon(String password) {
+        return Arrays.binarySearch(commonPasswords(), password.toLowerCase(Locale.ROOT)) >= 0;
+    }
+
+    private String[] commonPasswords() {
+        String[] list = common;
+        if (list == null) {
+            synchronized (this) {
+                list = common;
+                if (list == null) {
+                    list = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords).keySet().stream()
+                            .map(word -> word.toLowerCase(Locale.ROOT))
+                            .distinct()
+                            .sorted()
+                            .toArray(String[]::new);
+                    common = list;
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Control characters, lone surrogates and unassigned code points are refused; everything else is allowed. */
+    static boolean printable(String password) {
+        return password.codePoints().noneMatch(c -> {
+            int type = Character.getType(c);
+            return type == Character.CONTROL || type == Character.SURROGATE || type == Character.UNASSIGNED;
+        });
+    }
+
+    static boolean containsContextWord(String password, Context context) {
+        String folded = password.toLowerCase(Locale.ROOT);
+        return context.words().stream().anyMatch(folded::contains);
+    }
+
+    /**
+     * The context of a new password: the name of the site it signs in to and the user's email address.
+     * Either may be null.
+     */
+    public record Context(String siteName, String email) {
+
+        /**
+         * The words a password may not contain, case-folded: the site's name (as typed and without spaces) and each
+         * of its words; the whole email address, its local part and the local part's pieces ({@code jan.de.vries}
+         * gives {@code vries}); the domain's labels but its last ({@code example} of {@code example.com}). A whole
+         * name or address shorter than three characters, and a piece shorter than four, are left out.
+         */
+        List<String> words() {
+            List<String> whole = new ArrayList<>();
+            List<String> pieces = new ArrayList<>();
+            if (siteName != null) {
+                String site = siteName.toLowerCase(Locale.ROOT).strip();
+                whole.add(site);
+                whole.add(site.replaceAll("\\s+", ""));
+                pieces.addAll(Arrays.asList(site.split("[^\\p{L}\\p{N}]+")));
+            }
+            if (email != null) {
+                String address = email.toLowerCase(Locale.ROOT).strip();
+                whole.add(address);
+                int at = address.lastIndexOf('@');
+                String local = at < 0 ? address : address.substring(0, at);
+                whole.add(local);
+                pieces.addAll(Arrays.asList(local.split("[^\\p{L}\\p{N}]+")));
+                if (at >= 0) {
+                    String[] labels = address.substring(at + 1).split("\\.");
+                    pieces.addAll(Arrays.asList(labels).subList(0, Math.max(0, labels.length - 1)));
+                }
+            }
+            return java.util.stream.Stream.concat(
+                            whole.stream().filter(w -> w.length() >= SHORTEST_CONTEXT_WORD),
+                            pieces.stream().filter(w -> w.length() >= SHORTEST_CONTEXT_PIECE))
+                    .distinct()
+                    .toList();
+        }
+    }
+}
