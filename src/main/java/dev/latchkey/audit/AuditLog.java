@@ -16,7 +16,8 @@ public class AuditLog {
             "delivery.failed", "factor.authenticator-enabled", "factor.authenticator-disabled",
             "factor.authenticator-deleted", "factor.backup-codes-generated", "factor.backup-code-used",
             "admin.2fa-required", "admin.2fa-deleted", "admin.locked", "admin.unlocked", "admin.password-reset-sent", "admin.user-invited", "user.invitation-accepted",
-            "admin.contact-details-changed", "user.email-confirmed", "settings.mfa", "settings.sms", "settings.branding");
+            "admin.contact-details-changed", "user.email-confirmed", "settings.mfa", "settings.sms", "settings.branding",
+            "password.reset-requested", "password.reset", "password.changed", "session.signed-out");
 
     private final AuditRepository repository;
     private final AuditQueries queries;
