@@ -21,6 +21,8 @@ import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.EmailChangeConfirmed;
 import dev.latchkey.users.EmailConfirmationRefused;
 import dev.latchkey.users.InvitationAccepted;
+import dev.latchkey.users.PasswordResetRequested;
+import dev.latchkey.users.PasswordWasReset;
 import dev.latchkey.users.MfaRequirementChanged;
 import dev.latchkey.users.PasswordResetSent;
 import dev.latchkey.users.UserInvited;
@@ -139,6 +141,21 @@ class SecurityEventListener {
     @EventListener
     void on(InvitationAccepted event) {
         recordFor("user.invitation-accepted", event.userId(), null, null, "password set, email confirmed");
+    }
+
+    /** F-ACCOUNT-1: the typed address is kept only when it belongs to no user, as for a failed password step. */
+    @EventListener
+    void on(PasswordResetRequested event) {
+        log.record(new AuditEntry(null, "password.reset-requested", event.refusal() == null ? "success" : "failure",
+                event.realm(), event.userId(), event.typedEmail(), null, null, event.ip(), event.userAgent(),
+                event.refusal()));
+    }
+
+    @EventListener
+    void on(PasswordWasReset event) {
+        log.record(new AuditEntry(null, "password.reset", "success", event.realm(), event.userId(),
+                users.find(event.userId()).map(u -> u.email()).orElse(null), null, null, event.ip(),
+                event.userAgent(), "signed out everywhere"));
     }
 
     @EventListener

@@ -6,6 +6,7 @@ import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.users.AccountLinks;
 import dev.latchkey.users.Users;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,8 +25,10 @@ class SecurityNotifications {
     private final Outbox outbox;
     private final MessageSource messages;
     private final Clock clock;
+    private final AccountLinks links;
 
-    SecurityNotifications(Users users, Outbox outbox, MessageSource messages, Clock clock) {
+    SecurityNotifications(Users users, Outbox outbox, MessageSource messages, Clock clock, AccountLinks links) {
+        this.links = links;
         this.users = users;
         this.outbox = outbox;
         this.messages = messages;
@@ -44,7 +47,8 @@ class SecurityNotifications {
                     ? ""
                     : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, language);
             String body = messages.getMessage("mail.factor.body",
-                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by}, language);
+                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by,
+                        links.forgotPassword(event.realm())}, language);
             outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
                     "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
         });

@@ -1,12 +1,9 @@
 package dev.latchkey.signin;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import dev.latchkey.shared.Purges;
+import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.users.Backoff;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,22 +64,9 @@ class LoginThrottle {
         return "account:" + realm + "|" + name;
     }
 
-    /**
-     * The client's address; an IPv6 address counts by its /64, the block one host or one customer line usually
-     * gets, so rotating through it buys no fresh allowance.
-     */
+    /** The client's network ({@link ClientInfo#networkKey}): an IPv6 address counts by its /64. */
     static String addressKey(String ip) {
-        if (ip.indexOf(':') >= 0) {
-            try {
-                byte[] address = InetAddress.getByName(ip).getAddress();
-                if (address.length == 16) {
-                    return "ip6:" + HexFormat.of().formatHex(address, 0, 8) + "::/64";
-                }
-            } catch (UnknownHostException notALiteral) {
-                // not an address literal: counted as typed
-            }
-        }
-        return "ip:" + ip;
+        return ClientInfo.networkKey(ip);
     }
 
     /**

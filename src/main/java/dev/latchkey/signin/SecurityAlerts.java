@@ -6,10 +6,10 @@ import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.users.AccountLinks;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.Users;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +26,10 @@ class SecurityAlerts {
     private final Emails emails;
     private final Sessions sessions;
     private final Clock clock;
+    private final AccountLinks links;
 
-    SecurityAlerts(Users users, Sites sites, Emails emails, Sessions sessions, Clock clock) {
+    SecurityAlerts(Users users, Sites sites, Emails emails, Sessions sessions, Clock clock, AccountLinks links) {
+        this.links = links;
         this.users = users;
         this.sites = sites;
         this.emails = emails;
@@ -45,7 +47,7 @@ class SecurityAlerts {
         users.find(userId).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
             Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
-                browser(client.userAgent()), client.ip()};
+                BrowserSummary.describe(client.userAgent()), client.ip(), links.forgotPassword(realm)};
             emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });
     }
@@ -54,20 +56,4 @@ class SecurityAlerts {
     void on(UserLocked event) {
         users.find(event.userId()).ifPresent(user -> sessions.endAll(sites.realmOf(user.siteId()).key(), user.id()));
     }
-
-    /**
-     * "Chrome 120 on Windows", in the email's language, in words of Latchkey's own: the User-Agent header is the
-     * sender's free text, and an attacker's links or phone number must not reach the user's inbox.
-     */
-    private static Object browser(String userAgent) {
-        BrowserSummary summary = BrowserSummary.of(userAgent);
-        Object name = summary.browser() != null
-                ? summary.browser()
-                : new DefaultMessageSourceResolvable("mail.alert.unknownBrowser");
-        return summary.system() == null
-                ? name
-                : new DefaultMessageSourceResolvable(new String[] {"mail.alert.browserOn"},
-                        new Object[] {name, summary.system()});
-    }
-
 }

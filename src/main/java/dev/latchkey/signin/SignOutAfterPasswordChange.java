@@ -1,6 +1,7 @@
 package dev.latchkey.signin;
 
 import dev.latchkey.users.InvitationAccepted;
+import dev.latchkey.users.PasswordWasReset;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,12 @@ class SignOutAfterPasswordChange {
 
     @EventListener
     void on(InvitationAccepted event) {
+        sessions.endAll(event.realm(), event.userId());
+    }
+
+    /** F-ACCOUNT-1: a reset through "Forgot password?" ends every session, half-finished sign-ins included. */
+    @EventListener
+    void on(PasswordWasReset event) {
         sessions.endAll(event.realm(), event.userId());
     }
 }

@@ -2,15 +2,18 @@ package dev.latchkey.users;
 
 import java.time.Clock;
 import dev.latchkey.delivery.Emails;
+import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
  * Emails the user about what an admin did to their account (F-ADMIN-3): "2FA required" set or lifted, unlocked;
  * and about changes of their email address or phone (issue 13), always to the address they had before the change.
- * Sent through the outbox in the transaction of the change. No notice carries a code or a link.
+ * Sent through the outbox in the transaction of the change. No notice carries a code or a single-use link; the
+ * security notices end with the site's "Forgot password?" page for "if this was not you" (F-ACCOUNT-4).
  */
 @Component
 class AccountNotifications {
@@ -19,8 +22,10 @@ class AccountNotifications {
     private final Sites sites;
     private final Emails emails;
     private final Clock clock;
+    private final AccountLinks links;
 
-    AccountNotifications(Users users, Sites sites, Emails emails, Clock clock) {
+    AccountNotifications(Users users, Sites sites, Emails emails, Clock clock, AccountLinks links) {
+        this.links = links;
         this.users = users;
         this.sites = sites;
         this.emails = emails;
@@ -63,9 +68,22 @@ class AccountNotifications {
         users.find(userId).ifPresent(user -> send(user, user.email(), key, actor, null));
     }
 
-    private void send(UserView user, String to, String key, String actor, String detail) {
+    /**
+     * Arguments of every notice: {0} the user's name, {1} the site's name, {2} the admin who acted, {3} when (UTC),
+     * {4} a detail, {5} the site's "Forgot password?" page, for "if this was not you" (F-ACCOUNT-4).
+     */
+    private void send(UserView user, String to, String key, String actor, Object detail) {
         Realm realm = sites.realmOf(user.siteId());
-        Object[] args = {user.displayName(), realm.name(), actor, Emails.TIME.format(clock.instant()), detail};
+        Object[] args = {user.displayName(), realm.name(), actor, Emails.TIME.format(clock.instant()), detail,
+            links.forgotPassword(realm)};
         emails.send(to, key, args, "notice:account", realm.key(), user.id());
+    }
+
+    /** F-ACCOUNT-1: a password chosen through a reset link, told to the address the link went to. */
+    @EventListener
+    void on(PasswordWasReset event) {
+        users.find(event.userId()).ifPresent(user -> send(user, user.email(), "mail.account.passwordReset", null,
+                new DefaultMessageSourceResolvable(new String[] {"mail.client"},
+                        new Object[] {BrowserSummary.describe(event.userAgent()), event.ip()})));
     }
 }

@@ -73,7 +73,7 @@ public class Invitations {
             throw new IllegalArgumentException("portal users belong to a site");
         }
         UserView user = users.create(site, new NewUser(email, displayName, null, false, phone, false, null));
-        send(user, site, actor, "invitation");
+        send(user, site, actor, "invitation", "invitation", LIFETIME);
         return user;
     }
 
@@ -88,7 +88,7 @@ public class Invitations {
         if (users.hasPassword(userId)) {
             return false;
         }
-        send(user, realmOf(user), actor, "invitation");
+        send(user, realmOf(user), actor, "invitation", "invitation", LIFETIME);
         return true;
     }
 
@@ -101,7 +101,7 @@ public class Invitations {
             String actor) {
         UserView admin = users.create(Realm.ADMIN, new NewUser(email, displayName, null, false, null, false, role));
         users.assignSites(admin.id(), role == AdminRole.SITE ? siteIds : java.util.Set.of());
-        send(admin, Realm.ADMIN, actor, "invitation.admin");
+        send(admin, Realm.ADMIN, actor, "invitation.admin", "invitation", LIFETIME);
         return admin;
     }
 
@@ -114,7 +114,7 @@ public class Invitations {
     @Transactional
     public void sendPasswordReset(long userId, String actor) {
         UserView user = users.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
-        send(user, realmOf(user), actor, "reset");
+        send(user, realmOf(user), actor, "reset", "invitation", LIFETIME);
         events.publishEvent(new PasswordResetSent(user.id(), realmOf(user).key(), actor));
     }
 
@@ -141,14 +141,34 @@ public class Invitations {
      */
     @Transactional
     public boolean accept(Realm realm, String token, String password) {
+        Optional<Long> userId = usePasswordLink(realm, token, password);
+        userId.ifPresent(id -> events.publishEvent(new InvitationAccepted(id, realm.key())));
+        return userId.isPresent();
+    }
+
+    /**
+     * Uses up a password link of this realm (an invitation, an admin's reset or a "Forgot password?" link), stores
+     * the new password and confirms the email address the link was read at. Single use by a conditional update.
+     *
+     * @return the user, or empty with nothing changed for an unknown, used, expired, replaced or other-realm token
+     */
+    @Transactional
+    Optional<Long> usePasswordLink(Realm realm, String token, String password) {
         Optional<Long> userId = invitee(realm, token);
         if (userId.isEmpty() || !store.use(hash(token), Purpose.PASSWORD, clock.instant())) {
-            return false;
+            return Optional.empty();
         }
         users.setPassword(userId.get(), password);
         users.confirmEmail(userId.get());
-        events.publishEvent(new InvitationAccepted(userId.get(), realm.key()));
-        return true;
+        return userId;
+    }
+
+    /**
+     * F-ACCOUNT-1: a "Forgot password?" link, valid {@code lifetime}, to {@code {realm}/password-reset/{token}};
+     * earlier links of the user stop working. Runs in the caller's transaction.
+     */
+    void sendSelfServiceReset(UserView user, Realm realm, Duration lifetime) {
+        send(user, realm, null, "reset.self", "password-reset", lifetime);
     }
 
     private Optional<Long> invitee(Realm realm, String token) {
@@ -166,19 +186,23 @@ public class Invitations {
                 .isPresent();
     }
 
-    /** {@code kind} names the mail texts: {@code invitation}, {@code invitation.admin} or {@code reset}. */
-    private void send(UserView user, Realm realm, String actor, String kind) {
+    /**
+     * {@code kind} names the mail texts: {@code invitation}, {@code invitation.admin}, {@code reset} (an admin's) or
+     * {@code reset.self} ("Forgot password?"); {@code page} is the link's page.
+     */
+    private void send(UserView user, Realm realm, String actor, String kind, String page, Duration lifetime) {
         Instant now = clock.instant();
-        Instant expires = now.plus(LIFETIME);
+        Instant expires = now.plus(lifetime);
         store.revokeUnused(user.id(), Purpose.PASSWORD, now);
         String token = newToken();
         store.save(user.id(), Purpose.PASSWORD, null, hash(token), now, expires);
-        String link = url(realm, "invitation", token);
+        String link = url(realm, page, token);
         // subject and body share the arguments; the subject uses only {1}, the realm's name
         emails.send(user.email(), kind + ".mail",
-                new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email()},
+                new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email(),
+                    lifetime.toMinutes()},
                 "invitation:" + user.id(), realm.key(), user.id());
-        if (!"reset".equals(kind)) {
+        if (kind.startsWith("invitation")) {
             events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * fixed pool of {@code latchkey.password.hashing-threads} (default: one per core), see {@link Argon2Hashing}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PasswordProperties.class)
+@EnableConfigurationProperties({PasswordProperties.class, ResetProperties.class})
 class PasswordConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class EmailTakeoverIntegrationTests {
 
-    static final String CUSTOMER_PASSWORD = "the customer chose this one";
+    static final String CUSTOMER_PASSWORD = "a phrase only Cas knows";
     static final String SIX_DIGITS = "(?m)^\\s*\\d{6}\\s*$";
 
     @LocalServerPort

@@ -130,7 +130,7 @@ class SessionHardeningIntegrationTests {
         SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
 
         String alert = TestMailServer.awaitMessage(user.email(), "wrong sign-in code");
-        assertThat(alert).contains("Browser: Chrome 120 on Windows")
+        assertThat(alert).contains("Browser: Chrome 120 on Windows").contains("/sites/acme/forgot-password")
                 .doesNotContain("https://").doesNotContain("acme-support").doesNotContain("www.x.io")
                 .doesNotContain("555").doesNotContain("URGENT").doesNotContain("Mozilla");
     }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.shared.LatchkeyProperties;
+import dev.latchkey.users.AccountLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,10 @@ class CodeMessages {
 
     private final MessageSource messages;
     private final LatchkeyProperties properties;
+    private final AccountLinks links;
 
-    CodeMessages(MessageSource messages, LatchkeyProperties properties) {
+    CodeMessages(MessageSource messages, LatchkeyProperties properties, AccountLinks links) {
+        this.links = links;
         this.messages = messages;
         this.properties = properties;
     }
@@ -38,7 +41,8 @@ class CodeMessages {
 
     String emailBody(FactorSubject subject, String code, Instant expires) {
         Object[] args = {
-            subject.displayName(), subject.realm().name(), code, subject.codeTtl().toMinutes(), TIME.format(expires)
+            subject.displayName(), subject.realm().name(), code, subject.codeTtl().toMinutes(), TIME.format(expires),
+            links.forgotPassword(subject.realm())
         };
         return messages.getMessage("mail.code.body", args, subject.locale());
     }

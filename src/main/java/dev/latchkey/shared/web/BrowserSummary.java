@@ -14,6 +14,23 @@ import java.util.List;
  */
 public record BrowserSummary(String browser, String system) {
 
+    /**
+     * "Chrome 120 on Windows" for an email or a page, in the reader's language, in words of Latchkey's own: the
+     * User-Agent header is the sender's free text, and an attacker's links or phone number must not reach the user.
+     * A {@link String} or a {@link org.springframework.context.MessageSourceResolvable} of the keys
+     * {@code mail.alert.browserOn} and {@code mail.alert.unknownBrowser}, either of which a message argument takes.
+     */
+    public static Object describe(String userAgent) {
+        BrowserSummary summary = of(userAgent);
+        Object name = summary.browser() != null
+                ? summary.browser()
+                : new org.springframework.context.support.DefaultMessageSourceResolvable("mail.alert.unknownBrowser");
+        return summary.system() == null
+                ? name
+                : new org.springframework.context.support.DefaultMessageSourceResolvable(
+                        new String[] {"mail.alert.browserOn"}, new Object[] {name, summary.system()});
+    }
+
     /** Real headers are well under this; {@link ClientInfo} keeps 300 characters. */
     private static final int MAX_HEADER = 512;
     private static final int MAX_VERSION_DIGITS = 4;
