@@ -65,13 +65,14 @@ class FuzzIntegrationTests {
         for (int round = 0; round < 100; round++) {
             requests += fuzzGets(anonymous, failures, "/sites/{x}/login", "/sites/acme/login/{x}", "/sites/{x}/",
                     "/admin/{x}", "/sites/acme/invitation/{x}", "/sites/acme/confirm-email/{x}",
-                    "/dev/inbox?{x}={x}");
+                    "/dev/inbox?{x}={x}", "/sites/acme/password-reset/{x}", "/admin/forgot-password?{x}={x}");
             requests += fuzzGets(staff, failures, "/admin/users?site={x}&q={x}&mfa={x}&page={x}",
                     "/admin/audit?site={x}&user={x}&type={x}&from={x}&to={x}&page={x}",
                     "/admin/audit.csv?type={x}&from={x}", "/admin/users/{x}/delete-2fa",
                     "/admin/accounts?q={x}", "/admin/accounts/{x}/contacts", "/admin/contacts/{x}/edit");
             requests += fuzzGets(portal, failures, "/sites/globex/account/security?{x}={x}");
             requests += fuzzPosts(anonymous, "/sites/acme/login", failures, "#login-form", "username", "password");
+            requests += fuzzPosts(anonymous, "/sites/acme/forgot-password", failures, "#forgot-form", "email");
             requests += fuzzPosts(portal, "/sites/globex/account/security", failures,
                     "form:has(#totp-enable)", "code", "credential");
             requests += fuzzPosts(portal, "/sites/globex/account/security", failures, "form:has(#backup-generate)",
