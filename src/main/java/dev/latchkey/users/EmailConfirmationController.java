@@ -1,10 +1,7 @@
 package dev.latchkey.users;
 
 import java.util.Optional;
-import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
-import dev.latchkey.sites.Sites;
 import dev.latchkey.users.EmailConfirmations.Outcome;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -28,11 +25,11 @@ class EmailConfirmationController {
     private static final String PATH = "/sites/{slug}/confirm-email/{token}";
     private static final Logger log = LoggerFactory.getLogger(EmailConfirmationController.class);
 
-    private final Sites sites;
+    private final LinkPages pages;
     private final EmailConfirmations confirmations;
 
-    EmailConfirmationController(Sites sites, EmailConfirmations confirmations) {
-        this.sites = sites;
+    EmailConfirmationController(LinkPages pages, EmailConfirmations confirmations) {
+        this.pages = pages;
         this.confirmations = confirmations;
     }
 
@@ -92,13 +89,10 @@ class EmailConfirmationController {
     }
 
     private Realm realm(String slug, Model model) {
-        Realm realm = sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
-        model.addAttribute("realm", realm);
-        return realm;
+        return pages.realm(slug, model);
     }
 
     private static String unusable(HttpServletResponse response) {
-        response.setStatus(HttpStatus.GONE.value());
-        return "signin/confirm-email-unusable";
+        return LinkPages.gone(response, "signin/confirm-email-unusable");
     }
 }

@@ -1,9 +1,6 @@
 package dev.latchkey.users;
 
-import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
-import dev.latchkey.sites.Sites;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,13 +20,13 @@ class InvitationController {
     private static final String PATH = "/sites/{slug}/invitation/{token}";
     private static final String ADMIN_PATH = "/admin/invitation/{token}";
 
-    private final Sites sites;
+    private final LinkPages pages;
     private final Invitations invitations;
     private final PasswordPolicy passwords;
 
-    InvitationController(Sites sites, Invitations invitations, PasswordPolicy passwords) {
+    InvitationController(LinkPages pages, Invitations invitations, PasswordPolicy passwords) {
         this.passwords = passwords;
-        this.sites = sites;
+        this.pages = pages;
         this.invitations = invitations;
     }
 
@@ -73,15 +70,10 @@ class InvitationController {
     }
 
     private Realm realm(String slug, Model model) {
-        Realm realm = slug == null
-                ? Realm.ADMIN
-                : sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
-        model.addAttribute("realm", realm);
-        return realm;
+        return pages.realm(slug, model);
     }
 
     private static String unusable(HttpServletResponse response) {
-        response.setStatus(HttpStatus.GONE.value());
-        return "signin/invitation-unusable";
+        return LinkPages.gone(response, "signin/invitation-unusable");
     }
 }

@@ -2,10 +2,7 @@ package dev.latchkey.users;
 
 import java.time.Duration;
 import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.SiteView;
-import dev.latchkey.sites.Sites;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -29,15 +26,14 @@ class PasswordResetController {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
 
-    private final Sites sites;
+    private final LinkPages pages;
     private final PasswordResets resets;
     private final PasswordPolicy passwords;
     private final ResetProperties properties;
     private final Clock clock;
 
-    PasswordResetController(
-            Sites sites, PasswordResets resets, PasswordPolicy passwords, ResetProperties properties, Clock clock) {
-        this.sites = sites;
+    PasswordResetController(LinkPages pages, PasswordResets resets, PasswordPolicy passwords, ResetProperties properties, Clock clock) {
+        this.pages = pages;
         this.resets = resets;
         this.passwords = passwords;
         this.properties = properties;
@@ -118,15 +114,10 @@ class PasswordResetController {
     }
 
     private Realm realm(String slug, Model model) {
-        Realm realm = slug == null
-                ? Realm.ADMIN
-                : sites.findBySlug(slug).map(SiteView::realm).orElseThrow(NotFoundException::new);
-        model.addAttribute("realm", realm);
-        return realm;
+        return pages.realm(slug, model);
     }
 
     private static String unusable(HttpServletResponse response) {
-        response.setStatus(HttpStatus.GONE.value());
-        return "signin/reset-unusable";
+        return LinkPages.gone(response, "signin/reset-unusable");
     }
 }
