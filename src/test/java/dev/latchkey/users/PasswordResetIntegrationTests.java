@@ -279,8 +279,9 @@ class PasswordResetIntegrationTests {
         }
         awaitAudit(user.id(), null, "failure");
         awaitAuditCount(user.id(), 5);
+        assertThat(auditDetails(user.id())).filteredOn("too many requests"::equals).hasSize(2);
+        awaitLink(user.email(), 3);
         assertThat(links(user.email())).hasSize(3);
-        assertThat(auditDetails(user.id())).containsOnly(null, "too many requests");
         clock.advance(Duration.ofMinutes(61));
         ask(browser, "acme", user.email());
         assertThat(awaitLink(user.email(), 4)).isNotNull();
