@@ -24,6 +24,8 @@ import dev.latchkey.users.InvitationAccepted;
 import dev.latchkey.users.PasswordResetRequested;
 import dev.latchkey.users.PasswordWasReset;
 import dev.latchkey.users.MfaRequirementChanged;
+import dev.latchkey.users.PasswordChangeRefused;
+import dev.latchkey.users.PasswordChanged;
 import dev.latchkey.users.PasswordResetSent;
 import dev.latchkey.users.UserInvited;
 import dev.latchkey.users.UserLocked;
@@ -126,6 +128,26 @@ class SecurityEventListener {
     @EventListener
     void on(UserUnlocked event) {
         recordFor("admin.unlocked", event.userId(), null, event.actor(), null);
+    }
+
+    @EventListener
+    void on(PasswordChanged event) {
+        String detail = event.signedOutOthers()
+                ? "other sessions signed out: " + event.endedSessions()
+                : "other sessions kept" + (event.endedSessions() > 0
+                        ? ", half-finished sign-ins ended: " + event.endedSessions() : "");
+        recordPassword("success", event.userId(), event.realm(), event.client(), detail);
+    }
+
+    @EventListener
+    void on(PasswordChangeRefused event) {
+        recordPassword("failure", event.userId(), event.realm(), event.client(), "wrong current password");
+    }
+
+    private void recordPassword(String outcome, long userId, String realm, ClientInfo client, String detail) {
+        log.record(new AuditEntry(null, "password.changed", outcome, realm, userId,
+                users.find(userId).map(UserView::email).orElse(null), null, null, client.ip(), client.userAgent(),
+                detail));
     }
 
     @EventListener

@@ -147,6 +147,14 @@ class SignInSession {
     }
 
     /**
+     * F-ACCOUNT-2: the same signed-in session under a new id, every attribute kept; false when a simultaneous request
+     * of the session replaced it first.
+     */
+    boolean rotate(HttpServletRequest request, HttpServletResponse response) {
+        return renew(request, response, name -> true);
+    }
+
+    /**
      * Signs a new session in and answers where to go: the page first asked for when it lies within this realm,
      * otherwise the realm's home. {@code secondFactor} marks the session as having passed a second factor now, for
      * this principal only.

@@ -25,11 +25,11 @@ class AccountNotifications {
     private final AccountLinks links;
 
     AccountNotifications(Users users, Sites sites, Emails emails, Clock clock, AccountLinks links) {
-        this.links = links;
         this.users = users;
         this.sites = sites;
         this.emails = emails;
         this.clock = clock;
+        this.links = links;
     }
 
     @EventListener
@@ -48,6 +48,24 @@ class AccountNotifications {
     @EventListener
     void on(UserUnlocked event) {
         notify(event.userId(), "mail.account.unlocked", event.actor());
+    }
+
+    /**
+     * F-ACCOUNT-2: what changed, when (UTC), from which browser and address, what happened to the other sessions, and
+     * the link to choose a new password for someone who did not do it. Never the password.
+     */
+    @EventListener
+    void on(PasswordChanged event) {
+        users.find(event.userId()).ifPresent(user -> {
+            Realm realm = sites.realmOf(user.siteId());
+            Object sessions = event.signedOutOthers()
+                    ? new DefaultMessageSourceResolvable(new String[] {"mail.account.passwordChanged.signedOut"},
+                            new Object[] {event.endedSessions()})
+                    : new DefaultMessageSourceResolvable("mail.account.passwordChanged.kept");
+            Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
+                BrowserSummary.describe(event.client().userAgent()), event.client().ip(), links.forgotPassword(realm), sessions};
+            emails.send(user.email(), "mail.account.passwordChanged", args, "notice:account", realm.key(), user.id());
+        });
     }
 
     /**

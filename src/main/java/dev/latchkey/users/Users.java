@@ -236,6 +236,40 @@ public class Users {
         }
     }
 
+    /** What came of {@link #changePassword}. */
+    public enum PasswordChangeResult {
+        CHANGED,
+        /** Not the user's password (or the user is locked or has none); nothing changed. */
+        WRONG_CURRENT,
+        /** The right current password, typed again as the new one; nothing changed. */
+        SAME_AS_CURRENT,
+        /** The password was replaced by a simultaneous change after it was checked here; nothing changed. */
+        CHANGED_MEANWHILE
+    }
+
+    /**
+     * F-ACCOUNT-2: replaces the password when {@code current} is it. The store is conditional on the very hash that
+     * {@code current} was checked against, so of simultaneous changes with the same current password exactly one
+     * wins. Callers check {@code password} with {@link PasswordPolicy} first and throttle the attempt; this only
+     * refuses lengths the policy never allows. No transaction around the two hashes, as in {@link #authenticate}.
+     */
+    public PasswordChangeResult changePassword(long userId, String current, String password) {
+        if (!passwords.lengthAllowed(password)) {
+            throw new IllegalArgumentException("password length out of bounds");
+        }
+        Optional<User> user = repository.findById(userId);
+        if (!passwordOf(user, current)) {
+            return PasswordChangeResult.WRONG_CURRENT;
+        }
+        if (current.equals(password)) {
+            return PasswordChangeResult.SAME_AS_CURRENT;
+        }
+        int updated = jdbc.sql("update app_user set password_hash = ? where id = ? and password_hash = ?")
+                .params(encoder.encode(password), userId, user.get().passwordHash())
+                .update();
+        return updated == 1 ? PasswordChangeResult.CHANGED : PasswordChangeResult.CHANGED_MEANWHILE;
+    }
+
     /** Marks a user's email address as confirmed, so that email codes may be sent to it (F-LOGIN-3). */
     @Transactional
     public void confirmEmail(long userId) {

@@ -77,6 +77,8 @@ class FuzzIntegrationTests {
                     "form:has(#totp-enable)", "code", "credential");
             requests += fuzzPosts(portal, "/sites/globex/account/security", failures, "form:has(#backup-generate)",
                     "count", "code");
+            requests += fuzzPosts(portal, "/sites/globex/account/security", failures, "#password-form", "current",
+                    "password", "confirm", "signOutOthers");
             requests += fuzzPosts(staff, "/admin/login-security", failures, "#policy-acme", "mode", "factors",
                     "codeTtlMinutes");
             requests += fuzzPosts(staff, "/admin/system-settings", failures, "#sms-settings-form", "provider",
