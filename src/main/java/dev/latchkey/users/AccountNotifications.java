@@ -97,11 +97,17 @@ class AccountNotifications {
         emails.send(to, key, args, "notice:account", realm.key(), user.id());
     }
 
-    /** F-ACCOUNT-1: a password chosen through a reset link, told to the address the link went to. */
+    /**
+     * F-ACCOUNT-1: a password chosen through a reset link ("Forgot password?" or an admin's), told to the address the
+     * link went to, with the browser and address it was chosen from when known.
+     */
     @EventListener
     void on(PasswordWasReset event) {
+        Object client = event.ip() == null
+                ? ""
+                : new DefaultMessageSourceResolvable(new String[] {"mail.client"},
+                        new Object[] {BrowserSummary.describe(event.userAgent()), event.ip()});
         users.find(event.userId()).ifPresent(user -> send(user, user.email(), "mail.account.passwordReset", null,
-                new DefaultMessageSourceResolvable(new String[] {"mail.client"},
-                        new Object[] {BrowserSummary.describe(event.userAgent()), event.ip()})));
+                client));
     }
 }

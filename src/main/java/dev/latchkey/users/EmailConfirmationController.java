@@ -35,7 +35,7 @@ class EmailConfirmationController {
 
     @GetMapping(PATH)
     String form(@PathVariable String slug, @PathVariable String token, HttpServletResponse response, Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         Optional<String> address = confirmations.pendingAddress(realm, token);
         if (address.isEmpty()) {
             return unusable(response);
@@ -46,7 +46,7 @@ class EmailConfirmationController {
     @PostMapping(PATH)
     String submit(@PathVariable String slug, @PathVariable String token, @ModelAttribute ConfirmEmailForm form,
             HttpServletResponse response, Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         Optional<String> address = confirmations.pendingAddress(realm, token);
         if (address.isEmpty()) {
             log.info("Email confirmation refused on {}: the link is unknown, used, expired or replaced", realm.key());
@@ -88,9 +88,6 @@ class EmailConfirmationController {
         return page(token, address, model);
     }
 
-    private Realm realm(String slug, Model model) {
-        return pages.realm(slug, model);
-    }
 
     private static String unusable(HttpServletResponse response) {
         return LinkPages.gone(response, "signin/confirm-email-unusable");

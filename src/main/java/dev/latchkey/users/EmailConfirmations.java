@@ -148,6 +148,8 @@ public class EmailConfirmations {
             log.info("Email confirmation refused for user {} on {}: used meanwhile", link.userId(), realm.key());
             return Outcome.UNUSABLE;
         }
+        // a password link mailed to the old address must not outlive the move
+        store.revokePasswordLinks(link.userId(), clock.instant());
         UserView after = users.find(link.userId()).orElseThrow();
         notifications.emailConfirmed(after, before.email(), after.email());
         events.publishEvent(new EmailChangeConfirmed(after.id(), realm.key()));

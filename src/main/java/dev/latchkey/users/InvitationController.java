@@ -32,7 +32,7 @@ class InvitationController {
 
     @GetMapping({PATH, ADMIN_PATH})
     String form(@PathVariable(required = false) String slug, @PathVariable String token, HttpServletResponse response, Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         if (!invitations.isUsable(realm, token)) {
             return unusable(response);
         }
@@ -52,7 +52,7 @@ class InvitationController {
             @ModelAttribute SetPasswordForm form,
             HttpServletResponse response,
             Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         if (!invitations.isUsable(realm, token)) {
             return unusable(response);
         }
@@ -69,9 +69,6 @@ class InvitationController {
         return "redirect:" + realm.basePath() + "/login?passwordSet";
     }
 
-    private Realm realm(String slug, Model model) {
-        return pages.realm(slug, model);
-    }
 
     private static String unusable(HttpServletResponse response) {
         return LinkPages.gone(response, "signin/invitation-unusable");

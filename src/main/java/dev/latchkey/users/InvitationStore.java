@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code user_invitation} table: the single-use links of {@link Invitations} ({@link Purpose#PASSWORD}) and of
+ * The {@code user_invitation} table: the single-use links of {@link Invitations} ({@link Purpose#PASSWORD},
+ * {@link Purpose#RESET}) and of
  * {@link EmailConfirmations} ({@link Purpose#EMAIL}). Tokens are looked up by their SHA-256 only, and always with
  * their purpose, so a link of one kind never works as the other. Timestamps are bound as {@link Timestamp}, which
  * both H2 and PostgreSQL's driver accept.
@@ -18,8 +19,10 @@ class InvitationStore {
 
     /** What a link is for. */
     enum Purpose {
-        /** Choose a password: an invitation or an admin-sent reset. */
+        /** Choose a password: an invitation or an admin-sent reset (the invitation page). */
         PASSWORD,
+        /** Choose a new password after "Forgot password?" (the reset page only, F-ACCOUNT-1). */
+        RESET,
         /** Confirm a pending email address. */
         EMAIL
     }
@@ -48,6 +51,12 @@ class InvitationStore {
                         + " and used_at is null and revoked_at is null")
                 .params(Timestamp.from(now), userId, purpose.name())
                 .update();
+    }
+
+    /** Ends every unused link of the user that sets a password ({@link Purpose#PASSWORD}, {@link Purpose#RESET}). */
+    void revokePasswordLinks(long userId, Instant now) {
+        revokeUnused(userId, Purpose.PASSWORD, now);
+        revokeUnused(userId, Purpose.RESET, now);
     }
 
     /** The link of a token that can still be used for this purpose. */

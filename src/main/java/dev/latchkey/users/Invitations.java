@@ -15,6 +15,7 @@ import dev.latchkey.sites.Sites;
 import dev.latchkey.users.InvitationStore.Purpose;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,9 +119,12 @@ public class Invitations {
         events.publishEvent(new PasswordResetSent(user.id(), realmOf(user).key(), actor));
     }
 
-    /** Whether the token is a live invitation of a user of this site: unused, unexpired, not replaced. */
+    /**
+     * Whether the token is a live invitation (or admin-sent reset) of a user of this site: unused, unexpired, not
+     * replaced. A "Forgot password?" link is not one: it works on the reset page only.
+     */
     public boolean isUsable(Realm realm, String token) {
-        return invitee(realm, token).isPresent();
+        return invitee(realm, token, Purpose.PASSWORD).isPresent();
     }
 
     /**
@@ -129,7 +133,12 @@ public class Invitations {
      * refuse.
      */
     public Optional<String> passwordProblem(Realm realm, String token, String password, String confirmation) {
-        String email = invitee(realm, token).flatMap(users::find).map(UserView::email).orElse(null);
+        return passwordProblem(realm, token, password, confirmation, Purpose.PASSWORD);
+    }
+
+    Optional<String> passwordProblem(
+            Realm realm, String token, String password, String confirmation, Purpose purpose) {
+        String email = invitee(realm, token, purpose).flatMap(users::find).map(UserView::email).orElse(null);
         return passwords.problem(password, confirmation, new PasswordPolicy.Context(realm.name(), email));
     }
 
@@ -141,8 +150,13 @@ public class Invitations {
      */
     @Transactional
     public boolean accept(Realm realm, String token, String password) {
-        Optional<Long> userId = usePasswordLink(realm, token, password);
-        userId.ifPresent(id -> events.publishEvent(new InvitationAccepted(id, realm.key())));
+        Optional<Long> userId = invitee(realm, token, Purpose.PASSWORD);
+        boolean hadPassword = userId.map(users::hasPassword).orElse(false);
+        userId = usePasswordLink(realm, token, password, Purpose.PASSWORD);
+        // an admin-sent reset is told and audited as a reset; a first password as an accepted invitation
+        userId.ifPresent(id -> events.publishEvent(hadPassword
+                ? new PasswordWasReset(id, realm.key(), null, null)
+                : new InvitationAccepted(id, realm.key())));
         return userId.isPresent();
     }
 
@@ -153,14 +167,30 @@ public class Invitations {
      * @return the user, or empty with nothing changed for an unknown, used, expired, replaced or other-realm token
      */
     @Transactional
-    Optional<Long> usePasswordLink(Realm realm, String token, String password) {
-        Optional<Long> userId = invitee(realm, token);
-        if (userId.isEmpty() || !store.use(hash(token), Purpose.PASSWORD, clock.instant())) {
+    Optional<Long> usePasswordLink(Realm realm, String token, String password, Purpose purpose) {
+        Optional<Long> userId = invitee(realm, token, purpose);
+        if (userId.isEmpty() || !store.use(hash(token), purpose, clock.instant())) {
             return Optional.empty();
         }
         users.setPassword(userId.get(), password);
         users.confirmEmail(userId.get());
+        revokePasswordLinks(userId.get());
         return userId;
+    }
+
+    /**
+     * Ends every unused link of the user that sets a password (invitation, admin-sent reset, "Forgot password?"):
+     * after a new password, and after a new sign-in address is confirmed, a link mailed earlier must not work.
+     */
+    @Transactional
+    public void revokePasswordLinks(long userId) {
+        store.revokePasswordLinks(userId, clock.instant());
+    }
+
+    /** F-ACCOUNT-2: a password changed on the Security page ends the links mailed before it. */
+    @EventListener
+    void on(PasswordChanged event) {
+        revokePasswordLinks(event.userId());
     }
 
     /**
@@ -168,14 +198,19 @@ public class Invitations {
      * earlier links of the user stop working. Runs in the caller's transaction.
      */
     void sendSelfServiceReset(UserView user, Realm realm, Duration lifetime) {
-        send(user, realm, null, "reset.self", "password-reset", lifetime);
+        send(user, realm, null, "reset.self", "password-reset", lifetime, Purpose.RESET);
     }
 
-    private Optional<Long> invitee(Realm realm, String token) {
+    /** Whether the token is a live "Forgot password?" link of a user of this realm. */
+    boolean isUsableReset(Realm realm, String token) {
+        return invitee(realm, token, Purpose.RESET).isPresent();
+    }
+
+    private Optional<Long> invitee(Realm realm, String token, Purpose purpose) {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
-        return store.usable(hash(token), Purpose.PASSWORD, clock.instant())
+        return store.usable(hash(token), purpose, clock.instant())
                 .map(InvitationStore.Link::userId)
                 .filter(id -> belongsTo(users.find(id), realm));
     }
@@ -191,11 +226,16 @@ public class Invitations {
      * {@code reset.self} ("Forgot password?"); {@code page} is the link's page.
      */
     private void send(UserView user, Realm realm, String actor, String kind, String page, Duration lifetime) {
+        send(user, realm, actor, kind, page, lifetime, Purpose.PASSWORD);
+    }
+
+    private void send(
+            UserView user, Realm realm, String actor, String kind, String page, Duration lifetime, Purpose purpose) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        store.revokeUnused(user.id(), Purpose.PASSWORD, now);
+        store.revokeUnused(user.id(), purpose, now);
         String token = newToken();
-        store.save(user.id(), Purpose.PASSWORD, null, hash(token), now, expires);
+        store.save(user.id(), purpose, null, hash(token), now, expires);
         String link = url(realm, page, token);
         // subject and body share the arguments; the subject uses only {1}, the realm's name
         emails.send(user.email(), kind + ".mail",

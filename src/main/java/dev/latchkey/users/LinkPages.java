@@ -31,6 +31,16 @@ class LinkPages {
         return realm;
     }
 
+    /**
+     * The realm of a page whose address holds a token, with {@code Referrer-Policy: no-referrer}: the page's own style
+     * sheets, script and logo are fetched without the token in a {@code Referer} header, so it reaches no proxy's or
+     * CDN's access log.
+     */
+    Realm tokenPage(String slug, Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        return realm(slug, model);
+    }
+
     /** A link that is unknown, used, expired, replaced or of another site: 410 and the given page. */
     static String gone(HttpServletResponse response, String view) {
         response.setStatus(HttpStatus.GONE.value());

@@ -1,11 +1,14 @@
 package dev.latchkey.users;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,17 +16,19 @@ import org.springframework.stereotype.Service;
  * (invitation, reset link, change on the Security page). The rules:
  *
  * <ul>
- *   <li>at least {@code latchkey.password.min-length} characters (default 12, never below 8) and at most
- *       {@link Users#MAX_PASSWORD_LENGTH}, counted in Unicode code points (V6.2.1, V6.2.9);
+ *   <li>at least {@code latchkey.password.min-length} characters (default 12, never below 8), counted in Unicode
+ *       code points without leading and trailing white space, and at most {@link Users#MAX_PASSWORD_LENGTH} UTF-16
+ *       units (V6.2.1, V6.2.9);
  *   <li>any printable Unicode, spaces included, and no rule about which kinds of character it must contain
  *       (V6.2.5); only control characters and broken or unassigned code points are refused;
- *   <li>not one of the 100,000 most common passwords of nbvcxz's bundled list, compared without case and checked
- *       offline (V6.2.4);
+ *   <li>not one of the 100,000 most common passwords of nbvcxz's bundled list, compared {@link #fold folded}
+ *       (without case, spaces or invisible characters) and checked offline (V6.2.4);
  *   <li>no context word: the site's name, the user's email address or a part of it (V6.2.11).
  * </ul>
  *
- * <p>The list (100,001 passwords, 96,520 once case is ignored) is read on first use, not at start-up, and kept as
- * one sorted array of lower-case strings (about 5 MB).
+ * <p>The list (100,001 passwords, about 96,500 once folded) is read in the background once the application is
+ * ready, and kept as one sorted array of {@link #fold folded} strings (about 5 MB). The minimum length is counted
+ * without leading and trailing white space, so twelve spaces after a short word do not make it long enough.
  */
 @Service
 public class PasswordPolicy {
@@ -61,7 +66,8 @@ public class PasswordPolicy {
         if (password.length() > Users.MAX_PASSWORD_LENGTH) {
             return Optional.of("password.rule.tooLong");
         }
-        if (password.codePointCount(0, password.length()) < minLength) {
+        String stripped = password.strip();
+        if (stripped.codePointCount(0, stripped.length()) < minLength) {
             return Optional.of("password.rule.tooShort");
         }
         if (!printable(password)) {
@@ -79,16 +85,46 @@ public class PasswordPolicy {
         return Optional.empty();
     }
 
-    /** Whether the length alone is acceptable: {@link Users#setPassword} refuses anything else. */
+    /**
+     * Whether the length alone is acceptable: {@link Users#setPassword} refuses anything else. The maximum is
+     * {@link Users#MAX_PASSWORD_LENGTH} UTF-16 units, as the sign-in form counts it (an emoji is two).
+     */
     boolean lengthAllowed(String password) {
         return password != null
                 && password.length() <= Users.MAX_PASSWORD_LENGTH
                 && password.codePointCount(0, password.length()) >= minLength;
     }
 
-    /** Whether the password is on the bundled list of common and breached passwords, ignoring case. */
+    /**
+     * Whether the password is on the bundled list of common and breached passwords, compared in {@link #fold folded}
+     * form: without case, spaces or invisible characters, so {@code "Qwerty 123456 "} counts as {@code qwerty123456}.
+     */
     public boolean isCommon(String password) {
-        return Arrays.binarySearch(commonPasswords(), password.toLowerCase(Locale.ROOT)) >= 0;
+        return Arrays.binarySearch(commonPasswords(), fold(password)) >= 0;
+    }
+
+    /**
+     * The form in which passwords are compared with the list and the context words: Unicode compatibility
+     * normalisation (NFKC: full-width letters become plain ones), then without white space and format characters
+     * (zero-width spaces, soft hyphens, joiners), in lower case. Only for comparing: the password itself is stored
+     * and checked exactly as typed.
+     */
+    static String fold(String text) {
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder folded = new StringBuilder(normalised.length());
+        normalised.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                        && Character.getType(c) != Character.FORMAT)
+                .forEach(folded::appendCodePoint);
+        return folded.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads the list when the application is ready, off the start-up path, so no request waits for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadListInBackground() {
+        Thread loader = new Thread(this::commonPasswords, "password-list");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private String[] commonPasswords() {
@@ -98,7 +134,8 @@ public class PasswordPolicy {
                 list = common;
                 if (list == null) {
                     list = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords).keySet().stream()
-                            .map(word -> word.toLowerCase(Locale.ROOT))
+                            .map(PasswordPolicy::fold)
+                            .filter(word -> !word.isEmpty())
                             .distinct()
                             .sorted()
                             .toArray(String[]::new);
@@ -118,8 +155,8 @@ public class PasswordPolicy {
     }
 
     static boolean containsContextWord(String password, Context context) {
-        String folded = password.toLowerCase(Locale.ROOT);
-        return context.words().stream().anyMatch(folded::contains);
+        String folded = fold(password);
+        return context.words().stream().map(PasswordPolicy::fold).filter(w -> !w.isEmpty()).anyMatch(folded::contains);
     }
 
     /**

@@ -83,7 +83,7 @@ class PasswordResetController {
     @GetMapping({"/sites/{slug}/password-reset/{token}", "/admin/password-reset/{token}"})
     String resetForm(@PathVariable(required = false) String slug, @PathVariable String token,
             HttpServletResponse response, Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         if (!resets.isUsable(realm, token)) {
             return unusable(response);
         }
@@ -95,7 +95,7 @@ class PasswordResetController {
     String reset(@PathVariable(required = false) String slug, @PathVariable String token,
             @ModelAttribute ResetPasswordForm form, HttpServletRequest request, HttpServletResponse response,
             Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.tokenPage(slug, model, response);
         if (!resets.isUsable(realm, token)) {
             return unusable(response);
         }

@@ -152,12 +152,12 @@ public class PasswordResets implements DisposableBean {
 
     /** Whether the token is a live reset link of this realm. */
     public boolean isUsable(Realm realm, String token) {
-        return invitations.isUsable(realm, token);
+        return invitations.isUsableReset(realm, token);
     }
 
     /** What {@link PasswordPolicy} says of the new password, in the context of the link's user and site. */
     public Optional<String> passwordProblem(Realm realm, String token, String password, String confirmation) {
-        return invitations.passwordProblem(realm, token, password, confirmation);
+        return invitations.passwordProblem(realm, token, password, confirmation, InvitationStore.Purpose.RESET);
     }
 
     /**
@@ -167,12 +167,17 @@ public class PasswordResets implements DisposableBean {
      * @return false, with nothing changed, for an unknown, used, expired, replaced or other-realm token
      */
     public boolean reset(Realm realm, String token, String password, ClientInfo client) {
-        return transactions.execute(status -> invitations.usePasswordLink(realm, token, password)
+        return transactions.execute(status -> invitations.usePasswordLink(realm, token, password, InvitationStore.Purpose.RESET)
                 .map(userId -> {
                     events.publishEvent(new PasswordWasReset(userId, realm.key(), client.ip(), client.userAgent()));
                     return true;
                 })
                 .orElse(false));
+    }
+
+    /** The background worker, for tests that hold it to show that nothing waits for it. */
+    ExecutorService worker() {
+        return worker;
     }
 
     /** Lets queued requests finish for up to five seconds at shutdown. */

@@ -32,7 +32,7 @@ class ResetThrottle {
      * the window already holds {@code limit} requests.
      */
     Optional<Instant> take(String key, int limit, Duration window) {
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             Instant now = clock.instant();
             Timestamp windowBegan = Timestamp.from(now.minus(window));
             if (jdbc.sql("update reset_throttle set requests = requests + 1 where throttle_key = ? and window_start > ?"
@@ -47,15 +47,15 @@ class ResetThrottle {
                     .update() == 1) {
                 return Optional.empty();
             }
-            Optional<Instant> full = jdbc.sql("select window_start from reset_throttle where throttle_key = ?")
+            Optional<Window> row = jdbc.sql("select window_start, requests from reset_throttle where throttle_key = ?")
                     .param(key)
-                    .query((rs, n) -> rs.getTimestamp(1).toInstant().plus(window))
+                    .query((rs, n) -> new Window(rs.getTimestamp(1).toInstant().plus(window), rs.getInt(2)))
                     .optional();
-            if (full.isPresent()) {
-                if (full.get().isAfter(now)) {
-                    return full;
+            if (row.isPresent()) {
+                if (row.get().requests() >= limit && row.get().endsAt().isAfter(now)) {
+                    return Optional.of(row.get().endsAt());
                 }
-                continue; // the window ended between the statements
+                continue; // a simultaneous request restarted the window, or it ended between the statements
             }
             try {
                 jdbc.sql("insert into reset_throttle (throttle_key, window_start, requests) values (?, ?, 1)")
@@ -68,6 +68,8 @@ class ResetThrottle {
         }
         return Optional.of(clock.instant().plusSeconds(1));
     }
+
+    private record Window(Instant endsAt, int requests) {}
 
     /**
      * F-OPS-4 ({@link ResetThrottleRetention}): deletes the rows whose window began before {@code cutoff}, but never

@@ -151,9 +151,9 @@ class AdminActionsIntegrationTests {
         assertThat(link.group(1)).startsWith("/admin/invitation/");
         Browser invited = new Browser(port);
         Page set = invited.submit(invited.get(link.group(1)), "#invitation-form",
-                Map.of("password", "site admin password", "confirmation", "site admin password"));
+                Map.of("password", "tulips for sid in spring", "confirmation", "tulips for sid in spring"));
         assertThat(set.location()).isEqualTo("/admin/login?passwordSet");
-        Browser siteAdmin = SignInSteps.admin(port, email, "site admin password", 1);
+        Browser siteAdmin = SignInSteps.admin(port, email, "tulips for sid in spring", 1);
 
         String tag = "scope" + System.nanoTime();
         UserView mine = portalUser("acme", tag + "-mine");

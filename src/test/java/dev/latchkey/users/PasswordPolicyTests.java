@@ -73,6 +73,22 @@ class PasswordPolicyTests {
         assertThat(policy.problem("hello vries family", "hello vries family", new Context(null, null))).isEmpty();
     }
 
+    /** Spaces, invisible characters and look-alike forms do not get a listed password or a context word through. */
+    @Test
+    void paddingInvisibleCharactersAndFullWidthFormsDoNotGetAroundTheChecks() {
+        assertThat(problem("qwerty123456 ")).isEqualTo("password.rule.common");
+        assertThat(problem("Qwerty 123 456")).isEqualTo("password.rule.common");
+        assertThat(problem("qwerty\u200B123456")).isEqualTo("password.rule.common");
+        assertThat(problem("ｑｗｅｒｔｙ１２３４５６")).isEqualTo("password.rule.common");
+        assertThat(problem("ac\u00ADme for ever and ever")).isEqualTo("password.rule.context");
+        assertThat(problem("ＡＣＭＥ for ever and ever")).isEqualTo("password.rule.context");
+        assertThat(problem("ac me for ever and ever")).isEqualTo("password.rule.context");
+        // twelve characters only with the spaces around them are too short
+        assertThat(problem("  tulips  ok  ")).isEqualTo("password.rule.tooShort");
+        // but spaces inside a long enough passphrase are fine
+        assertThat(problem("tulips on a rainy tuesday")).isNull();
+    }
+
     @Test
     void theConfirmationMustMatch() {
         assertThat(policy.problem("purple tractor lemon", "purple tractor lemoN", ACME))

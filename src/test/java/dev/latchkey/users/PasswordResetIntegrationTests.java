@@ -55,6 +55,12 @@ class PasswordResetIntegrationTests {
     MutableClock clock;
 
     @Autowired
+    PasswordResets resets;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
     dev.latchkey.sites.Sites sites;
 
     @Autowired
@@ -92,6 +98,43 @@ class PasswordResetIntegrationTests {
         awaitAudit(null, unknown, "failure");
         assertThat(TestMailServer.messagesTo(unknown)).isEmpty();
         assertThat(auditDetail(user.id())).isNull();
+    }
+
+    /**
+     * No enumeration by construction: with the background worker held, a request for a known address is answered
+     * before anything about the account was looked up, counted, stored or sent.
+     */
+    @Test
+    void theAnswerComesBeforeTheAddressIsEvenLookedUp() throws Exception {
+        UserView user = testUsers.portalUser("acme");
+        Browser browser = new Browser(port);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        resets.worker().execute(() -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            Page known = ask(browser, "acme", user.email());
+            Page unknown = ask(browser, "acme", "nobody-" + System.nanoTime() + "@acme.test");
+            assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(302);
+            assertThat(known.location()).isEqualTo(unknown.location());
+            assertThat(known.headers().keySet()).isEqualTo(unknown.headers().keySet());
+            assertThat(jdbc.sql("select count(*) from user_invitation where user_id = ?").param(user.id())
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from reset_throttle where throttle_key like 'account:%'")
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from audit_event where type = 'password.reset-requested'"
+                    + " and user_id = ?").param(user.id()).query(Long.class).single()).isZero();
+        } finally {
+            release.countDown();
+        }
+        assertThat(awaitLink(user.email(), 1)).startsWith("/sites/acme/password-reset/");
     }
 
     @Test
@@ -198,6 +241,78 @@ class PasswordResetIntegrationTests {
         assertThat(users.authenticate(globex, user.email(), chosen.toLowerCase())).isEmpty();
         assertThat(users.authenticate(globex, user.email(), chosen.substring(0, 64))).isEmpty();
         assertThat(users.authenticate(globex, user.email(), chosen + " ")).isEmpty();
+    }
+
+    @Test
+    void aResetLinkWorksOnTheResetPageOnlyAndAnInvitationLinkNotThere() {
+        UserView user = testUsers.portalUser("acme");
+        Browser browser = new Browser(port);
+        ask(browser, "acme", user.email());
+        String token = awaitLink(user.email(), 1).replaceAll(".*/", "");
+        assertThat(browser.get("/sites/acme/invitation/" + token).status()).isEqualTo(410);
+        assertThat(invitations.accept(acme(), token, NEW_PASSWORD)).isFalse();
+        assertThat(browser.get("/sites/acme/password-reset/" + token).status()).isEqualTo(200);
+
+        UserView invited = invitations.invitePortalUser(acme(), "Ivy Invited", "ivy-" + System.nanoTime()
+                + "@acme.test", null, "test");
+        String invitation = dev.latchkey.test.InvitationLinks.await(invited.email(), 1);
+        String invitationToken = invitation.replaceAll(".*/", "");
+        assertThat(browser.get("/sites/acme/password-reset/" + invitationToken).status()).isEqualTo(410);
+        // asking for a reset for the invited user leaves their invitation working
+        ask(browser, "acme", invited.email());
+        awaitLink(invited.email(), 1);
+        assertThat(browser.get(invitation).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLinkStillWorksAt29MinutesAndEndsWhenThePasswordIsChangedAnotherWay() {
+        // no second factor, so the password change needs no step-up
+        UserView user = testUsers.portalUserWithoutFactor("globex");
+        Browser browser = new Browser(port);
+        ask(browser, "globex", user.email());
+        String link = awaitLink(user.email(), 1);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(browser.get(link).status()).isEqualTo(200);
+        // the user changes the password on the Security page: the link mailed before stops working
+        Browser signedIn = new Browser(port);
+        assertThat(SignInSteps.password(signedIn, "globex", user.email(), TestUsers.PASSWORD).location())
+                .isEqualTo("/sites/globex/");
+        Page security = signedIn.get("/sites/globex/account/security");
+        Page changed = signedIn.submit(security, "#password-form", Map.of("current", TestUsers.PASSWORD,
+                "password", NEW_PASSWORD, "confirm", NEW_PASSWORD, "signOutOthers", "true"));
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(users.authenticate(sites.findBySlug("globex").orElseThrow().realm(), user.email(), NEW_PASSWORD))
+                .isPresent();
+        assertThat(browser.get(link).status()).isEqualTo(410);
+    }
+
+    /** Simultaneous requests as a full window ends: each finds the window it belongs to, none is refused wrongly. */
+    @Test
+    void requestsAsAWindowEndsAreCountedInTheNewOne() throws Exception {
+        Browser browser = new Browser(port);
+        for (int i = 0; i < 10; i++) {
+            ask(browser, "acme", "filler-" + i + "-" + System.nanoTime() + "@acme.test");
+        }
+        assertThat(ask(browser, "acme", "one-more@acme.test").status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(16));
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String email = "rollover-" + i + "-" + System.nanoTime() + "@acme.test";
+            statuses.add(pool.submit(() -> {
+                Browser own = new Browser(port);
+                Page form = own.get("/sites/acme/forgot-password");
+                start.await();
+                return own.submit(form, "#forgot-form", Map.of("email", email)).status();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> status : statuses) {
+            assertThat(status.get()).isEqualTo(302);
+        }
+        pool.shutdown();
     }
 
     @Test
