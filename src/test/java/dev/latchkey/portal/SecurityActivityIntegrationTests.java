@@ -25,6 +25,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Issue 16 §4 (F-ACCOUNT-4): the Security page lists the user's signed-in sessions, this one marked, each other one
@@ -48,6 +50,9 @@ class SecurityActivityIntegrationTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    JdbcIndexedSessionRepository sessionStore;
 
     @Test
     void theListShowsTheUsersSignedInSessionsAndMarksThisOne() {
@@ -90,6 +95,25 @@ class SecurityActivityIntegrationTests {
             assertThat(page.body()).as("no session id in the page").doesNotContain(cookie, id(browser));
         }
         assertThat(page.body()).doesNotContain(handle(someoneElse));
+    }
+
+    @Test
+    void everySessionIsListedWholeHoweverTheDatabaseOrdersTheirRows() {
+        UserView user = testUsers.portalUser("globex");
+        List<Browser> browsers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            browsers.add(signedIn(user, i % 2 == 0 ? CHROME_ON_WINDOWS : FIREFOX_ON_LINUX));
+        }
+        List<String> handles = browsers.stream().map(SecurityActivityIntegrationTests::handle).toList();
+        // a session is put together from rows that follow each other, so the rows come ordered by session
+        assertThat((String) ReflectionTestUtils.getField(sessionStore, "listSessionsByPrincipalNameQuery"))
+                .contains("ORDER BY S.PRIMARY_ID");
+        for (int round = 0; round < 10; round++) {
+            Browser asking = browsers.get(round % browsers.size());
+            assertThat(asking.get(SECURITY).document().select("#sessions [data-session]"))
+                    .as("round %d (spring-projects/spring-session#3452)", round)
+                    .extracting(r -> r.attr("data-session")).containsExactlyInAnyOrderElementsOf(handles);
+        }
     }
 
     @Test
