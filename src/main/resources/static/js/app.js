@@ -113,23 +113,58 @@
   }
 
   // Times the server wrote in UTC (<time class="local-time" datetime="...">) are shown in the reader's own time
-  // zone and language. Without script, the UTC text stays, and says it is UTC.
+  // zone and language. Without script, the UTC text stays, and says it is UTC. data-style="time" asks for the clock
+  // time alone; a time inside a hidden .local-only (one that has no UTC text to fall back on) is shown once written.
   function localTimes() {
     var times = document.querySelectorAll('time.local-time[datetime]');
     if (!times.length || !window.Intl) return;
     var lang = document.documentElement.lang || undefined;
-    var format;
+    // the browser's own variant of the page's language: en-GB writes 14:05 where en writes 2:05 PM
+    if (lang && navigator.language && navigator.language.toLowerCase().split('-')[0] === lang.toLowerCase()) {
+      lang = navigator.language;
+    }
+    var formats = {};
+    function format(style) {
+      if (!formats[style]) {
+        formats[style] = new Intl.DateTimeFormat(lang, style === 'time'
+          ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'medium' });
+      }
+      return formats[style];
+    }
     try {
-      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+      format('time');
+      format('');
     } catch (e) {
       return;
     }
     for (var i = 0; i < times.length; i++) {
-      var when = new Date(times[i].getAttribute('datetime'));
+      // HTML allows at most three digits of a second; older pages and some engines gave or want no more
+      var iso = times[i].getAttribute('datetime').replace(/(\.\d{3})\d+/, '$1');
+      var when = new Date(iso);
       if (isNaN(when.getTime())) continue;
-      times[i].title = times[i].textContent;
-      times[i].textContent = format.format(when);
+      if (times[i].textContent.trim()) times[i].title = times[i].textContent.trim();
+      times[i].textContent = format(times[i].getAttribute('data-style') === 'time' ? 'time' : '').format(when);
+      times[i].setAttribute('data-local', 'true');
+      var hidden = times[i].closest('.local-only');
+      if (hidden) hidden.hidden = false;
     }
+  }
+
+  // Audit log filter: From and Until are read in the zone the hidden field tz names. An empty field (a first visit,
+  // no times typed yet) gets the browser's zone, and the page says so; a zone the server already used stays.
+  function auditTimeZone() {
+    var field = document.getElementById('f-tz');
+    if (!field || field.value || !window.Intl) return;
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    if (!zone) return;
+    field.value = zone;
+    var name = document.getElementById('audit-zone-name');
+    if (name) name.textContent = zone;
   }
 
   // A new password: how many characters so far against the minimum, counted as the server counts them (code
@@ -152,6 +187,7 @@
     passwordStrength();
     accountMenu();
     localTimes();
+    auditTimeZone();
     submitOnce();
     webOtp();
     resendCountdown();

@@ -1,11 +1,10 @@
 package dev.latchkey.admin;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import dev.latchkey.audit.AuditEntry;
+import dev.latchkey.audit.SignInAttempt;
 import dev.latchkey.audit.SignInHistory;
+import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.shared.web.ReadableTime;
 import dev.latchkey.signin.ActiveSession;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
@@ -25,9 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class UserPageController {
-
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ManagedUsers managed;
     private final UserDirectory directory;
@@ -57,25 +53,22 @@ class UserPageController {
         return "admin/user";
     }
 
-    private static String utc(Instant at) {
-        return TIME.format(at);
-    }
-
-    /** A signed-in session, times in UTC; {@code *Iso} for the {@code datetime} attribute. */
-    record SessionRow(String started, String startedIso, String lastActive, String lastActiveIso, String idleUntil) {
+    /** A signed-in session; times for the local-time script, UTC without it. */
+    record SessionRow(BrowserSummary browser, String ip, ReadableTime started, ReadableTime lastActive,
+            ReadableTime idleUntil) {
 
         static SessionRow of(ActiveSession s) {
-            return new SessionRow(utc(s.startedAt()), s.startedAt().toString(), utc(s.lastActiveAt()),
-                    s.lastActiveAt().toString(), utc(s.idleUntil()));
+            return new SessionRow(s.browser(), s.ip(), ReadableTime.of(s.startedAt()),
+                    ReadableTime.of(s.lastActiveAt()), ReadableTime.of(s.idleUntil()));
         }
     }
 
-    /** A sign-in from the audit log: {@code factor} null for a password-only sign-in. */
-    record SignInRow(String time, String iso, String ip, String factor, boolean success) {
+    /** A sign-in or a refused step from the audit log: {@code factor} null for none. */
+    record SignInRow(ReadableTime time, BrowserSummary browser, String ip, String factor,
+            SignInAttempt.Result result, boolean success) {
 
-        static SignInRow of(AuditEntry e) {
-            return new SignInRow(utc(e.occurredAt()), e.occurredAt().toString(), e.ip(), e.factor(),
-                    "success".equals(e.outcome()));
+        static SignInRow of(SignInAttempt a) {
+            return new SignInRow(ReadableTime.of(a.at()), a.browser(), a.ip(), a.factor(), a.result(), a.success());
         }
     }
 }

@@ -71,13 +71,13 @@ class AuditQueries {
     }
 
     /**
-     * The user's newest sign-ins and failed second steps, newest first: {@code signin.completed} (with the factor
-     * passed, none for a password-only sign-in) and failed {@code signin.second-factor} events. A wrong password is
-     * not among them: the password step cannot tell whose account a typed name is, so it records no user id.
+     * The user's newest sign-ins and failed sign-in steps, newest first: {@code signin.completed} (with the factor
+     * passed, none for a password-only sign-in), failed {@code signin.password} events of a name that was this
+     * user's login when it was typed, and failed {@code signin.second-factor} events.
      */
     List<AuditEntry> signIns(long userId, int limit) {
         return jdbc.query(COLUMNS + " where user_id = :userId and (type = 'signin.completed'"
-                        + " or (type = 'signin.second-factor' and outcome = 'failure'))"
+                        + " or (type in ('signin.password', 'signin.second-factor') and outcome = 'failure'))"
                         + " order by occurred_at desc, id desc limit :limit",
                 new MapSqlParameterSource("userId", userId).addValue("limit", limit), (rs, n) -> entry(rs));
     }

@@ -5,6 +5,7 @@ import dev.latchkey.delivery.sms.SmsSettingsChanged;
 import dev.latchkey.mfa.CodeSent;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.signin.SessionSignedOut;
 import dev.latchkey.signin.SignInEvent;
 import dev.latchkey.signin.SignInEvent.PasswordStepFailed;
 import dev.latchkey.signin.SignInEvent.PasswordStepSucceeded;
@@ -14,6 +15,8 @@ import dev.latchkey.signin.SignInEvent.SignedIn;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import dev.latchkey.sites.BrandingChanged;
 import dev.latchkey.sites.MfaSettingChanged;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
@@ -31,6 +34,7 @@ import dev.latchkey.users.UserInvited;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.UserUnlocked;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +62,8 @@ class SecurityEventListener {
 
     @EventListener
     void on(SignInEvent event) {
-        log.record(entry(event, event.client()));
+        AuditEntry entry = entry(event, event.client());
+        log.record(event instanceof PasswordStepFailed failed ? withAccountOf(failed, entry) : entry);
     }
 
     private static AuditEntry entry(SignInEvent event, ClientInfo client) {
@@ -220,5 +225,26 @@ class SecurityEventListener {
             String factor, ClientInfo client, String detail) {
         return new AuditEntry(null, type, outcome, realm, userId, username, factor, null, client.ip(),
                 client.userAgent(), detail);
+    }
+
+    /**
+     * A wrong password typed for an existing account is recorded under that account (issue 16 §4: the user sees
+     * "someone tried my password" among their recent sign-ins). Looked up for every failed password, known name or
+     * not, so the step takes the same time either way; what the page answered does not change.
+     */
+    private AuditEntry withAccountOf(PasswordStepFailed event, AuditEntry entry) {
+        Optional<Realm> realm = Realm.ADMIN_KEY.equals(event.realm()) ? Optional.of(Realm.ADMIN)
+                : sites.findBySlug(event.realm()).map(SiteView::realm);
+        Long userId = event.username() == null ? null
+                : realm.flatMap(r -> users.findByEmail(r, event.username())).map(UserView::id).orElse(null);
+        return userId == null ? entry : new AuditEntry(entry.occurredAt(), entry.type(), entry.outcome(),
+                entry.realm(), userId, entry.username(), entry.factor(), entry.actor(), entry.ip(), entry.userAgent(),
+                entry.detail());
+    }
+
+    @EventListener
+    void on(SessionSignedOut event) {
+        log.record(new AuditEntry(null, "session.signed-out", "success", event.realm(), event.userId(),
+                event.username(), null, null, event.client().ip(), event.client().userAgent(), event.ended()));
     }
 }

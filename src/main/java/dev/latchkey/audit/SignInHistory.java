@@ -3,11 +3,14 @@ package dev.latchkey.audit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** A user's recent sign-ins, read from the audit log for the admin's page of that user (issue 15). */
+/**
+ * A user's recent sign-ins, read from the audit log: for the admin's page of that user (issue 15) and for the user's
+ * own Security page (issue 16 §4).
+ */
 @Service
 public class SignInHistory {
 
-    /** How many sign-ins the admin's page of a user shows. */
+    /** How many sign-ins a page shows. */
     public static final int RECENT = 10;
 
     private final AuditQueries queries;
@@ -17,10 +20,10 @@ public class SignInHistory {
     }
 
     /**
-     * The user's {@value #RECENT} newest sign-ins and failed second steps, newest first. Each entry's
-     * {@code outcome} is {@code success} or {@code failure}, {@code factor} the second factor (null: password only).
+     * The user's {@value #RECENT} newest sign-ins, wrong passwords typed for their account and failed second steps,
+     * newest first.
      */
-    public List<AuditEntry> recent(long userId) {
-        return queries.signIns(userId, RECENT);
+    public List<SignInAttempt> recent(long userId) {
+        return queries.signIns(userId, RECENT).stream().map(SignInAttempt::of).toList();
     }
 }

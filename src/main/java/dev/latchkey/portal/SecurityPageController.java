@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import dev.latchkey.mfa.backup.BackupCodes;
+import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** F-PORTAL-2 (and F-ADMIN-6 for admins): the security page and backup codes. */
 @Controller
@@ -42,6 +44,25 @@ class SecurityPageController {
         sessions.endAllExcept(realm.key(), me.userId(), request.getSession().getId());
         redirect.addFlashAttribute("notice", "security.sessions.ended");
         return "redirect:" + realm.basePath() + "/account/security";
+    }
+
+    /**
+     * Issue 16 §4: ends one of the user's sessions, named by its handle from the list (never its id). A handle that
+     * names no signed-in session of this user (ended already, someone else's, stale) changes nothing and says so;
+     * one that is no handle at all is a 400. The list signs this browser out through the ordinary logout instead;
+     * should this browser's own handle come here, it is signed out all the same and sent to sign in.
+     */
+    @PostMapping({"/sites/{slug}/account/security/sign-out-session", "/admin/account/security/sign-out-session"})
+    String signOutSession(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam("session") String handle, HttpServletRequest request) {
+        Realm realm = realms.of(slug);
+        boolean current = handle.equals(Sessions.handle(request.getSession().getId()));
+        Sessions.SignOutResult result = sessions.signOut(me, handle, ClientInfo.of(request));
+        if (current && result == Sessions.SignOutResult.SIGNED_OUT) {
+            return "redirect:" + realm.basePath() + "/login?signedOut";
+        }
+        return "redirect:" + realm.basePath() + "/account/security"
+                + (result == Sessions.SignOutResult.SIGNED_OUT ? "?sessionEnded" : "?sessionGone") + "#sessions";
     }
 
     @GetMapping({"/sites/{slug}/account/security", "/admin/account/security"})

@@ -1,12 +1,15 @@
 package dev.latchkey.portal;
 
+import dev.latchkey.audit.SignInHistory;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.Authenticators;
 import java.util.Optional;
 import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.signin.Sessions;
 import dev.latchkey.signin.StepUp;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import dev.latchkey.sites.Realm;
@@ -24,14 +27,18 @@ class SecurityPageModel {
     private final BackupCodes backupCodes;
     private final AccountRealm realms;
     private final StepUp stepUp;
+    private final Sessions sessions;
+    private final SignInHistory signIns;
 
     SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes, AccountRealm realms,
-            StepUp stepUp) {
+            StepUp stepUp, Sessions sessions, SignInHistory signIns) {
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
         this.realms = realms;
         this.stepUp = stepUp;
+        this.sessions = sessions;
+        this.signIns = signIns;
     }
 
     /**
@@ -57,6 +64,10 @@ class SecurityPageModel {
         model.addAttribute("totpStatus", authenticators.status(user.id()));
         model.addAttribute("backupRemaining", backupCodes.remaining(user.id()));
         model.addAttribute("enrolmentOffered", realms.enrolmentOffered(realm) || user.mfaRequired());
+        HttpSession session = request.getSession(false);
+        model.addAttribute("sessions", sessions.signedIn(realm.key(), me.userId(), session == null ? null
+                : session.getId()).stream().map(ActivityRows.SessionRow::of).toList());
+        model.addAttribute("signIns", signIns.recent(me.userId()).stream().map(ActivityRows.SignInRow::of).toList());
         return "portal/security";
     }
 }

@@ -1,9 +1,21 @@
 package dev.latchkey.signin;
 
 import java.time.Instant;
+import dev.latchkey.shared.web.BrowserSummary;
 
 /**
- * A signed-in session of a user, as an admin sees it (issue 15): when it began (its last sign-in or step-up, each
- * of which starts a new session), when it was last used, and when it ends if it stays idle.
+ * A signed-in session of a user (issue 15 for the admin, issue 16 §4 for the user): when it signed in, when it was
+ * last used, when it ends if it stays idle, the browser and address it signed in from (null when it signed in
+ * before they were kept), and whether it is the session of the request asking.
+ *
+ * <p>{@code handle} names the session in pages and forms instead of its id, which is the session's bearer token:
+ * see {@link Sessions#handle}.
  */
-public record ActiveSession(Instant startedAt, Instant lastActiveAt, Instant idleUntil) {}
+public record ActiveSession(
+        String handle,
+        Instant startedAt,
+        Instant lastActiveAt,
+        Instant idleUntil,
+        String ip,
+        BrowserSummary browser,
+        boolean current) {}

@@ -9,6 +9,7 @@ import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.mfa.Verification;
+import dev.latchkey.shared.web.ReadableTime;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Everything the code page shows: where the code went and whether it works here, how long it stays valid (relative
- * only: the server does not know the reader's time zone), Resend, delivery trouble, other factors.
+ * Everything the code page shows: where the code went and whether it works here, how long it stays valid (relative,
+ * plus the clock time in the reader's own zone where script can write it: the server does not know that zone),
+ * Resend, delivery trouble, other factors.
  */
 @Component
 class CodePageModel {
@@ -51,6 +53,8 @@ class CodePageModel {
             long expiresIn = secondsUntil(challenge.expiresAt());
             model.addAttribute("expiresIn", expiresIn);
             model.addAttribute("validMinutes", expiresIn < 60 ? 0 : Math.round(expiresIn / 60.0));
+            // the clock time only for the local-time script: without it the page stays relative (no UTC to convert)
+            model.addAttribute("expiresAt", ReadableTime.of(challenge.expiresAt()).iso());
         }
         if (challenge != null && challenge.status() == CodeChallenge.Status.WAITING) {
             model.addAttribute("goesOutIn", secondsUntil(challenge.sentAt()));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -175,6 +176,8 @@ class SignInSession {
         contexts.saveContext(context, request, response);
         HttpSession session = request.getSession();
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal.getName());
+        // for the user's list of their sessions (issue 16 §4); a step-up's new session keeps it
+        session.setAttribute(SessionClient.ATTRIBUTE, SessionClient.of(ClientInfo.of(request), clock.instant()));
         if (secondFactor) {
             session.setAttribute(SECOND_FACTOR_AT, new SecondFactorMark(principal.getName(), clock.instant()));
         }

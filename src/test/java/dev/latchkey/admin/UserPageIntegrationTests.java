@@ -75,10 +75,17 @@ class UserPageIntegrationTests {
         assertThat(doc.select("#delete-2fa")).as("nothing to delete").isEmpty();
         assertThat(doc.select("#sessions-table tbody tr")).hasSize(1);
         List<Element> signIns = doc.select("#sign-ins-table tr.sign-in");
-        assertThat(signIns).as("the sign-in; a wrong password has no user, so it is not listed").hasSize(1);
-        assertThat(signIns.get(0).attr("data-outcome")).isEqualTo("success");
-        assertThat(signIns.get(0).text()).contains("None (password only)", "Signed in");
-        assertThat(signIns.get(0).select("td").get(1).text()).isNotBlank();
+        assertThat(signIns).as("the wrong password typed for her account (issue 16), then the sign-in").hasSize(2);
+        assertThat(signIns.get(0).attr("data-outcome")).isEqualTo("failure");
+        assertThat(signIns.get(0).text()).contains("Password refused");
+        assertThat(signIns.get(1).attr("data-outcome")).isEqualTo("success");
+        assertThat(signIns.get(1).text()).contains("None (password only)", "Signed in");
+        assertThat(signIns.get(1).select("td").get(1).text()).isNotBlank();
+        assertThat(signIns.get(1).selectFirst("time.local-time").attr("datetime")).endsWith("Z");
+        assertThat(signIns.get(1).selectFirst("time.local-time").text()).as("readable without script")
+                .endsWith(" UTC");
+        assertThat(doc.select("#sessions-table thead th, #sign-ins-table thead th").eachText())
+                .as("the times say UTC themselves, for script to rewrite").noneMatch(h -> h.contains("UTC"));
         for (String action : List.of("lock", "password-reset")) {
             assertThat(doc.selectFirst("#user-actions form[action$=/" + action + "] input[name=back]").attr("value"))
                     .as(action).isEqualTo("user");

@@ -37,7 +37,7 @@ class SignInAuditIntegrationTests {
         SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
         SignInSteps.code(browser, "acme", "email", code);
 
-        List<String> events = awaitEvents(user.id(), 5).stream()
+        List<String> events = awaitEvents(user.id(), 6).stream()
                 .map(e -> e.type() + ":" + e.outcome() + ":" + e.factor())
                 .toList();
         assertThat(events).containsExactly(
@@ -45,7 +45,8 @@ class SignInAuditIntegrationTests {
                 "signin.second-factor:success:email",
                 "signin.second-factor:failure:email",
                 "code.sent:success:email",
-                "signin.password:success:null");
+                "signin.password:success:null",
+                "signin.password:failure:null");
         assertThat(audit.recent()).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("signin.password");
             assertThat(e.outcome()).isEqualTo("failure");

@@ -249,6 +249,11 @@ class EmailCodeSignInIntegrationTests {
         assertThat(validity.text()).startsWith("The code is valid for 5 more minutes.").doesNotContain("UTC")
                 .doesNotContainPattern("\\d\\d:\\d\\d");
         assertThat(Long.parseLong(validity.selectFirst(".countdown").attr("data-seconds"))).isBetween(290L, 300L);
+        var expiresAt = validity.selectFirst(".local-only[hidden] time.local-time#code-expires-at");
+        assertThat(expiresAt.text()).as("the clock time is written by script, in the reader's zone (issue 16)")
+                .isEmpty();
+        assertThat(Duration.between(clock.instant(), java.time.Instant.parse(expiresAt.attr("datetime"))).toSeconds())
+                .isBetween(290L, 300L);
 
         clock.advance(Duration.ofMinutes(4).plusSeconds(30));
         Page later = browser.get("/sites/acme/login/email");
