@@ -170,7 +170,10 @@ class SecurityEventListener {
         recordFor("user.invitation-accepted", event.userId(), null, null, "password set, email confirmed");
     }
 
-    /** F-ACCOUNT-1: the typed address is kept only when it belongs to no user, as for a failed password step. */
+    /**
+     * F-ACCOUNT-1: every request, with the address as typed (as a failed password step keeps the typed username), the
+     * user when the address is theirs, and why no link went out ("unknown address", "too many requests").
+     */
     @EventListener
     void on(PasswordResetRequested event) {
         log.record(new AuditEntry(null, "password.reset-requested", event.refusal() == null ? "success" : "failure",

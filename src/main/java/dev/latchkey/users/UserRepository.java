@@ -30,6 +30,11 @@ interface UserRepository extends ListCrudRepository<User, Long> {
     @Query("update app_user set password_hash = :hash where id = :id")
     int updatePasswordHash(long id, String hash);
 
+    /** Replaces a hash only while it is still {@code old}: a re-hash never undoes a reset or change made meanwhile. */
+    @Modifying
+    @Query("update app_user set password_hash = :hash where id = :id and password_hash = :old")
+    int replacePasswordHash(long id, String old, String hash);
+
     @Modifying
     @Query("update app_user set email = :email, login_key = :loginKey, pending_email = null where id = :id")
     int updateEmail(long id, String email, String loginKey);

@@ -86,7 +86,8 @@ public class Users {
         }
         User user = found.get();
         if (encoder.upgradeEncoding(user.passwordHash())) {
-            repository.updatePasswordHash(user.id(), encoder.encode(password));
+            // conditional: a reset or change that landed while this sign-in hashed the old password stays
+            repository.replacePasswordHash(user.id(), user.passwordHash(), encoder.encode(password));
         }
         return Optional.of(view(user));
     }
