@@ -1,5 +1,11 @@
 package dev.latchkey.users;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +30,9 @@ import org.springframework.stereotype.Service;
  *   <li>no context word: the site's name, the user's email address or a part of it (V6.2.11).
  * </ul>
  *
- * <p>The list (100,001 passwords, about 96,500 once folded) is read in the background once the application is
- * ready, and kept as one sorted array of {@link #fold folded} strings (about 5 MB). The minimum length is counted
+ * <p>The list (100,001 passwords, about 96,500 once folded) is read when a password is first chosen, not at start-up
+ * (idle memory stays as it was; the first choice waits about a quarter of a second), and kept as one sorted array of
+ * {@link #fold folded} strings (about 5 MB). The minimum length is counted
  * without leading and trailing white space, so twelve spaces after a short word do not make it long enough.
  */
 @Service
@@ -119,13 +124,7 @@ public class PasswordPolicy {
         return folded.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads the list when the application is ready, off the start-up path, so no request waits for it. */
-    @EventListener(ApplicationReadyEvent.class)
-    void loadListInBackground() {
-        Thread loader = new Thread(this::commonPasswords, "password-list");
-        loader.setDaemon(true);
-        loader.start();
-    }
+
 
     private String[] commonPasswords() {
         String[] list = common;
@@ -133,17 +132,35 @@ public class PasswordPolicy {
             synchronized (this) {
                 list = common;
                 if (list == null) {
-                    list = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords).keySet().stream()
-                            .map(PasswordPolicy::fold)
-                            .filter(word -> !word.isEmpty())
-                            .distinct()
-                            .sorted()
-                            .toArray(String[]::new);
+                    list = readList();
                     common = list;
                 }
             }
         }
         return list;
+    }
+
+    /**
+     * nbvcxz's bundled list, line by line, straight into one sorted array of folded strings: no map of 100,000 entries
+     * is built on the way, so reading it leaves the heap no larger than the array.
+     */
+    private static String[] readList() {
+        String resource = "/dictionaries/" + DictionaryUtil.passwords;
+        try (InputStream in = DictionaryUtil.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("nbvcxz's " + resource + " is missing");
+            }
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return lines.lines()
+                        .map(PasswordPolicy::fold)
+                        .filter(word -> !word.isEmpty())
+                        .distinct()
+                        .sorted()
+                        .toArray(String[]::new);
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     /** Control characters, lone surrogates and unassigned code points are refused; everything else is allowed. */
