@@ -65,6 +65,7 @@ class SetupRemovedNoticeIntegrationTests {
         UserView user = testUsers.portalUser("acme");
         testUsers.withAuthenticator(realm("acme"), user);
         deleteAsAdmin(user);
+        String removedOn = today(); // the day of the removal, even if the test runs past midnight
 
         Browser attempt = new Browser(port);
         assertThat(SignInSteps.password(attempt, "acme", user.email(), TestUsers.PASSWORD).location())
@@ -80,7 +81,7 @@ class SetupRemovedNoticeIntegrationTests {
                 .isEqualTo("/sites/acme/login/setup-removed");
         String notice = signIn.get("/sites/acme/login/setup-removed").document()
                 .selectFirst("#setup-removed-notice").text();
-        assertThat(notice).isEqualTo("An administrator removed your authenticator app and backup codes on " + today()
+        assertThat(notice).isEqualTo("An administrator removed your authenticator app and backup codes on " + removedOn
                 + ": they no longer work. Set up two-factor authentication again on your Security page.");
         assertThat(twoFactorSetup.removedByAdmin(user.id())).isEmpty();
 
@@ -96,6 +97,7 @@ class SetupRemovedNoticeIntegrationTests {
         UserView user = testUsers.portalUser("globex");
         testUsers.withAuthenticator(realm("globex"), user);
         deleteAsAdmin(user);
+        String removedOn = today(); // the day of the removal, even if the test runs past midnight
 
         Browser browser = new Browser(port);
         assertThat(browser.get("/sites/globex/?view=contracts").location()).isEqualTo("/sites/globex/login");
@@ -104,7 +106,7 @@ class SetupRemovedNoticeIntegrationTests {
         Page notice = browser.get("/sites/globex/login/setup-removed");
         assertThat(notice.status()).isEqualTo(200);
         assertThat(notice.document().selectFirst("#setup-removed-notice").text())
-                .startsWith("An administrator removed your authenticator app and backup codes on " + today());
+                .startsWith("An administrator removed your authenticator app and backup codes on " + removedOn);
         assertThat(notice.document().selectFirst("#setup-removed-security").attr("href"))
                 .isEqualTo("/sites/globex/account/security");
         assertThat(notice.document().selectFirst("#setup-removed-continue").attr("href"))
