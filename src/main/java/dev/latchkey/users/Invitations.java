@@ -195,7 +195,8 @@ public class Invitations {
 
     /**
      * F-ACCOUNT-1: a "Forgot password?" link, valid {@code lifetime}, to {@code {realm}/password-reset/{token}};
-     * earlier links of the user stop working. Runs in the caller's transaction.
+     * the user's earlier "Forgot password?" links stop working, an invitation or an admin's link does not. Runs in
+     * the caller's transaction.
      */
     void sendSelfServiceReset(UserView user, Realm realm, Duration lifetime) {
         send(user, realm, null, "reset.self", "password-reset", lifetime, Purpose.RESET);
