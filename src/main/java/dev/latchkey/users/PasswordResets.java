@@ -120,7 +120,9 @@ public class PasswordResets implements DisposableBean {
                 try {
                     sendIfKnown(realm, email, client);
                 } catch (RuntimeException failed) {
-                    log.warn("password reset request of {} not handled: {}", realm.key(), failed.toString());
+                    // the class only: a database message could quote the address or the email being queued
+                    log.warn("password reset request of {} not handled: {}", realm.key(),
+                            failed.getClass().getName());
                 } finally {
                     LocaleContextHolder.resetLocaleContext();
                 }
