@@ -158,8 +158,6 @@ class PasswordResetIntegrationTests {
         long unknownMedian = median(unknownTimes);
         // the look-up, the per-account limit and the email all happen after the answer, so the medians differ by
         // noise only; a synchronous look-up and email would add a database write and an outbox insert to one side
-        System.out.printf("forgot-password answer, median of 15: known %d µs, unknown %d µs%n", knownMedian,
-                unknownMedian);
         assertThat(Math.abs(knownMedian - unknownMedian))
                 .as("median µs known %d, unknown %d", knownMedian, unknownMedian)
                 .isLessThan(Math.max(3_000, Math.min(knownMedian, unknownMedian) / 2));
