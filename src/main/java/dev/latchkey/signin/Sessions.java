@@ -2,15 +2,14 @@ package dev.latchkey.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ClientInfo;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -56,12 +55,7 @@ public class Sessions {
      * every node computes the same handle for the same session.
      */
     public static String handle(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, HANDLE_LENGTH / 2);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every Java runtime has SHA-256", ex);
-        }
+        return DigestUtils.sha256Hex(sessionId).substring(0, HANDLE_LENGTH);
     }
 
     /** Ends every other session of the user ("sign out other sessions"); answers how many ended. */
@@ -71,6 +65,21 @@ public class Sessions {
         for (String id : sessions.keySet()) {
             if (!id.equals(keepSessionId)) {
                 repository.deleteById(id);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Ends the user's half-finished sign-ins (a password passed, the second factor not yet), except the session
+     * {@code keepSessionId}; signed-in sessions stay. Answers how many ended.
+     */
+    public int endHalfFinished(String realm, long userId, String keepSessionId) {
+        int ended = 0;
+        for (var entry : repository.findByPrincipalName(LatchkeyPrincipal.name(realm, userId)).entrySet()) {
+            if (!signedIn(entry.getValue()) && !entry.getKey().equals(keepSessionId)) {
+                repository.deleteById(entry.getKey());
                 ended++;
             }
         }
@@ -138,10 +147,14 @@ public class Sessions {
     private List<Session> signedInSessions(String realm, long userId) {
         return repository.findByPrincipalName(LatchkeyPrincipal.name(realm, userId)).values().stream()
                 .filter(s -> !s.isExpired())
-                .filter(s -> s.getAttributeNames()
-                        .contains(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
+                .filter(Sessions::signedIn)
                 .map(Session.class::cast)
                 .toList();
+    }
+
+    /** Whether a session holds a signed-in principal, not only a sign-in between its steps. */
+    private static boolean signedIn(Session session) {
+        return session.getAttributeNames().contains(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
     }
 
     private static ActiveSession view(Session s, boolean current) {
