@@ -1,7 +1,7 @@
 package dev.latchkey.portal;
 
+import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
-import java.time.Duration;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
@@ -14,7 +14,6 @@ import dev.latchkey.users.Users;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -199,8 +198,7 @@ class AuthenticatorController {
             ProofGate.Outcome proof, String wrong) {
         switch (proof.result()) {
             case THROTTLED:
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1,
-                        Duration.between(clock.instant(), proof.until()).toSeconds())));
+                RetryAfter.set(response, clock.instant(), proof.until());
                 return refused(response, model, realm, me, HttpStatus.TOO_MANY_REQUESTS, "security.wait");
             case LOCKED:
                 return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "signin.locked");

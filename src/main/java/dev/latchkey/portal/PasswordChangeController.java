@@ -1,11 +1,11 @@
 package dev.latchkey.portal;
 
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.PasswordChange;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -46,7 +46,7 @@ class PasswordChangeController {
                 redirect.addFlashAttribute("passwordNoticeArg", outcome.argument());
                 return "redirect:" + realm.basePath() + "/account/security#change-password";
             case THROTTLED:
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfter().toSeconds()));
+                RetryAfter.set(response, outcome.retryAfter());
                 return refused(HttpStatus.TOO_MANY_REQUESTS, outcome, form, realm, me, response, model);
             case WRONG_CURRENT:
                 return refused(HttpStatus.UNAUTHORIZED, outcome, form, realm, me, response, model);

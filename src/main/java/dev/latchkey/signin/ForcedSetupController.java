@@ -1,7 +1,7 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.Verification;
@@ -12,7 +12,6 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,8 +81,7 @@ class ForcedSetupController {
                 response.setStatus(HttpStatus.FORBIDDEN.value());
                 return "signin/login";
             case THROTTLED:
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1,
-                        Duration.between(clock.instant(), outcome.until()).toSeconds())));
+                RetryAfter.set(response, clock.instant(), outcome.until());
                 model.addAttribute("error", "totp.confirm.wait");
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 return show(model, realm, pending.get(), user);

@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,21 +91,18 @@ public class PasswordChange {
     private final StepUp stepUp;
     private final SignInSession session;
     private final Sessions sessions;
-    private final FindByIndexNameSessionRepository<? extends Session> sessionStore;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     PasswordChange(Users users, PasswordPolicy policy, LoginThrottle throttle, StepUp stepUp, SignInSession session,
-            Sessions sessions, FindByIndexNameSessionRepository<? extends Session> sessionStore,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            Sessions sessions, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.users = users;
         this.policy = policy;
         this.throttle = throttle;
         this.stepUp = stepUp;
         this.session = session;
         this.sessions = sessions;
-        this.sessionStore = sessionStore;
         this.events = events;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -148,9 +143,7 @@ public class PasswordChange {
         Optional<Instant> blocked = throttle.reserve(accountKey, addressKey);
         if (blocked.isPresent()) {
             Duration wait = Duration.between(clock.instant(), blocked.get());
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            return new Outcome(Result.THROTTLED, null, "security.password.throttled", minutes,
-                    wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
+            return new Outcome(Result.THROTTLED, null, "security.password.throttled", RetryAfter.minutes(wait), wait);
         }
         PasswordChangeResult result;
         try {
@@ -178,29 +171,12 @@ public class PasswordChange {
         String here = request.getSession().getId();
         int ended = signOutOthers
                 ? sessions.endAllExcept(realm.key(), user.id(), here)
-                : endHalfFinishedSignIns(realm, user.id(), here);
+                : sessions.endHalfFinished(realm.key(), user.id(), here);
         // after the others ended, so that this session's row is found under the id it had until now
         session.rotate(request, response);
         transactions.executeWithoutResult(status ->
                 events.publishEvent(new PasswordChanged(user.id(), realm.key(), signOutOthers, ended, client)));
         return Outcome.of(Result.CHANGED,
                 signOutOthers ? "security.password.changedSignedOut" : "security.password.changed", ended);
-    }
-
-    /**
-     * Ends the sessions of the user that hold a sign-in between the password and the second factor: their password
-     * step passed with the old password, which must not open a session any more. Signed-in sessions stay.
-     */
-    private int endHalfFinishedSignIns(Realm realm, long userId, String keep) {
-        int ended = 0;
-        for (var entry : sessionStore.findByPrincipalName(LatchkeyPrincipal.name(realm.key(), userId)).entrySet()) {
-            boolean signedIn = entry.getValue().getAttributeNames()
-                    .contains(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-            if (!signedIn && !entry.getKey().equals(keep)) {
-                sessionStore.deleteById(entry.getKey());
-                ended++;
-            }
-        }
-        return ended;
     }
 }

@@ -1,7 +1,7 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
@@ -9,7 +9,6 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,8 +67,7 @@ class PasswordStepController {
         // reserved before the slow hash: a burst of simultaneous guesses is counted as it arrives (issue 13 §1)
         Optional<Instant> blocked = throttle.reserve(accountKey, addressKey);
         if (blocked.isPresent()) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), blocked.get()).toSeconds());
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            long seconds = RetryAfter.set(response, clock.instant(), blocked.get());
             model.addAttribute("username", form.username());
             model.addAttribute("errorArg", seconds);
             return failed(model, response, HttpStatus.TOO_MANY_REQUESTS, "signin.throttled");

@@ -1,5 +1,6 @@
 package dev.latchkey.users;
 
+import dev.latchkey.shared.web.RetryAfter;
 import java.time.Duration;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.sites.Realm;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,12 +69,12 @@ class PasswordResetController {
         try {
             resets.request(realm, form.email(), ClientInfo.of(request));
         } catch (PasswordResets.TooManyRequests tooMany) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), tooMany.until()).toSeconds());
+            Duration wait = Duration.between(clock.instant(), tooMany.until());
             log.info("Refused a password reset request of {}: too many from one network", realm.key());
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+            RetryAfter.set(response, wait);
             model.addAttribute("error", "forgot.tooMany");
-            model.addAttribute("errorArg", (seconds + 59) / 60);
+            model.addAttribute("errorArg", RetryAfter.minutes(wait));
             return "signin/forgot";
         }
         return "redirect:" + realm.basePath() + "/forgot-password?sent";
