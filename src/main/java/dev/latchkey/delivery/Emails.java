@@ -1,8 +1,8 @@
 package dev.latchkey.delivery;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import dev.latchkey.shared.web.ReadableTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 public class Emails {
 
     /** How every email states a time: {@code 2026-11-23 14:05 UTC}. */
-    public static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter TIME = ReadableTime.UTC;
 
     private final Outbox outbox;
     private final MessageSource messages;

@@ -12,7 +12,8 @@ import java.time.temporal.ChronoUnit;
  */
 public record ReadableTime(String iso, String utc) {
 
-    private static final DateTimeFormatter UTC =
+    /** How Latchkey writes a time for people when it cannot use theirs (pages without script, emails). */
+    public static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public static ReadableTime of(Instant at) {
