@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import dev.latchkey.users.NewPasswordFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-TOTP-1/3: enable (scan and Check), disable, re-enable and delete the authenticator app. */
 @Controller
+@NewPasswordFields
 class AuthenticatorController {
 
     private static final String SITE = "/sites/{slug}/account/security/totp";

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import dev.latchkey.users.NewPasswordFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * PasswordChange}'s; a refusal answers with the Security page, the reason in the password section, and a 4xx status.
  */
 @Controller
+@NewPasswordFields
 class PasswordChangeController {
 
     private final AccountRealm realms;

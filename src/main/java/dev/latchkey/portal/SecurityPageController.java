@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.latchkey.sites.Realm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import dev.latchkey.users.NewPasswordFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** F-PORTAL-2 (and F-ADMIN-6 for admins): the security page and backup codes. */
 @Controller
+@NewPasswordFields
 class SecurityPageController {
 
     private final AccountRealm realms;

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * expired, replaced by a newer one or of another site gets one answer (410), so the page tells nothing about which.
  */
 @Controller
+@NewPasswordFields
 class InvitationController {
 
     private static final String PATH = "/sites/{slug}/invitation/{token}";
@@ -22,10 +23,8 @@ class InvitationController {
 
     private final LinkPages pages;
     private final Invitations invitations;
-    private final PasswordPolicy passwords;
 
-    InvitationController(LinkPages pages, Invitations invitations, PasswordPolicy passwords) {
-        this.passwords = passwords;
+    InvitationController(LinkPages pages, Invitations invitations) {
         this.pages = pages;
         this.invitations = invitations;
     }
@@ -40,10 +39,6 @@ class InvitationController {
         return "signin/invitation";
     }
 
-    @ModelAttribute("minLength")
-    int minLength() {
-        return passwords.minLength();
-    }
 
     @PostMapping({PATH, ADMIN_PATH})
     String submit(

@@ -22,28 +22,23 @@ import org.springframework.web.bind.annotation.PostMapping;
  * ({@code /password-reset/{token}}), on every site and on the admin site. The rules are {@link PasswordResets}'.
  */
 @Controller
+@NewPasswordFields
 class PasswordResetController {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
 
     private final LinkPages pages;
     private final PasswordResets resets;
-    private final PasswordPolicy passwords;
     private final ResetProperties properties;
     private final Clock clock;
 
-    PasswordResetController(LinkPages pages, PasswordResets resets, PasswordPolicy passwords, ResetProperties properties, Clock clock) {
+    PasswordResetController(LinkPages pages, PasswordResets resets, ResetProperties properties, Clock clock) {
         this.pages = pages;
         this.resets = resets;
-        this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @ModelAttribute("minLength")
-    int minLength() {
-        return passwords.minLength();
-    }
 
     @ModelAttribute("linkMinutes")
     long linkMinutes() {
