@@ -78,10 +78,11 @@ public class PasswordPolicy {
         if (!printable(password)) {
             return Optional.of("password.rule.unprintable");
         }
-        if (isCommon(password)) {
+        String folded = fold(password);
+        if (isCommonFolded(folded)) {
             return Optional.of("password.rule.common");
         }
-        if (containsContextWord(password, context)) {
+        if (context.words().stream().anyMatch(folded::contains)) {
             return Optional.of("password.rule.context");
         }
         if (!password.equals(confirmation)) {
@@ -105,7 +106,11 @@ public class PasswordPolicy {
      * form: without case, spaces or invisible characters, so {@code "Qwerty 123456 "} counts as {@code qwerty123456}.
      */
     public boolean isCommon(String password) {
-        return Arrays.binarySearch(commonPasswords(), fold(password)) >= 0;
+        return isCommonFolded(fold(password));
+    }
+
+    private boolean isCommonFolded(String folded) {
+        return Arrays.binarySearch(commonPasswords(), folded) >= 0;
     }
 
     /**
@@ -171,11 +176,6 @@ public class PasswordPolicy {
         });
     }
 
-    static boolean containsContextWord(String password, Context context) {
-        String folded = fold(password);
-        return context.words().stream().map(PasswordPolicy::fold).filter(w -> !w.isEmpty()).anyMatch(folded::contains);
-    }
-
     /**
      * The context of a new password: the name of the site it signs in to and the user's email address.
      * Either may be null.
@@ -183,8 +183,8 @@ public class PasswordPolicy {
     public record Context(String siteName, String email) {
 
         /**
-         * The words a password may not contain, case-folded: the site's name (as typed and without spaces) and each
-         * of its words; the whole email address, its local part and the local part's pieces ({@code jan.de.vries}
+         * The words a password may not contain, {@link PasswordPolicy#fold folded} as the password is: the site's
+         * name and each of its words; the whole email address, its local part and the local part's pieces ({@code jan.de.vries}
          * gives {@code vries}); the domain's labels but its last ({@code example} of {@code example.com}). A whole
          * name or address shorter than three characters, and a piece shorter than four, are left out.
          */
@@ -194,7 +194,6 @@ public class PasswordPolicy {
             if (siteName != null) {
                 String site = siteName.toLowerCase(Locale.ROOT).strip();
                 whole.add(site);
-                whole.add(site.replaceAll("\\s+", ""));
                 pieces.addAll(Arrays.asList(site.split("[^\\p{L}\\p{N}]+")));
             }
             if (email != null) {
@@ -212,6 +211,8 @@ public class PasswordPolicy {
             return java.util.stream.Stream.concat(
                             whole.stream().filter(w -> w.length() >= SHORTEST_CONTEXT_WORD),
                             pieces.stream().filter(w -> w.length() >= SHORTEST_CONTEXT_PIECE))
+                    .map(PasswordPolicy::fold)
+                    .filter(w -> !w.isEmpty())
                     .distinct()
                     .toList();
         }
