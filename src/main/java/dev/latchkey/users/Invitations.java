@@ -150,15 +150,16 @@ public class Invitations {
      */
     @Transactional
     public boolean accept(Realm realm, String token, String password) {
-        Optional<Long> userId = invitee(realm, token, Purpose.PASSWORD);
-        boolean hadPassword = userId.map(users::hasPassword).orElse(false);
-        userId = usePasswordLink(realm, token, password, Purpose.PASSWORD);
+        Optional<UsedLink> used = usePasswordLink(realm, token, password, Purpose.PASSWORD);
         // an admin-sent reset is told and audited as a reset; a first password as an accepted invitation
-        userId.ifPresent(id -> events.publishEvent(hadPassword
-                ? new PasswordWasReset(id, realm.key(), null, null)
-                : new InvitationAccepted(id, realm.key())));
-        return userId.isPresent();
+        used.ifPresent(link -> events.publishEvent(link.hadPassword()
+                ? new PasswordWasReset(link.userId(), realm.key(), null, null)
+                : new InvitationAccepted(link.userId(), realm.key())));
+        return used.isPresent();
     }
+
+    /** A password link that was used: its user, and whether they had a password before (a reset, not a first one). */
+    record UsedLink(long userId, boolean hadPassword) {}
 
     /**
      * Uses up a password link of this realm (an invitation, an admin's reset or a "Forgot password?" link), stores
@@ -167,15 +168,16 @@ public class Invitations {
      * @return the user, or empty with nothing changed for an unknown, used, expired, replaced or other-realm token
      */
     @Transactional
-    Optional<Long> usePasswordLink(Realm realm, String token, String password, Purpose purpose) {
+    Optional<UsedLink> usePasswordLink(Realm realm, String token, String password, Purpose purpose) {
         Optional<Long> userId = invitee(realm, token, purpose);
         if (userId.isEmpty() || !store.use(hash(token), purpose, clock.instant())) {
             return Optional.empty();
         }
+        boolean hadPassword = users.hasPassword(userId.get());
         users.setPassword(userId.get(), password);
         users.confirmEmail(userId.get());
         revokePasswordLinks(userId.get());
-        return userId;
+        return Optional.of(new UsedLink(userId.get(), hadPassword));
     }
 
     /**

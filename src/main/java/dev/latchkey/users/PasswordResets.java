@@ -170,8 +170,9 @@ public class PasswordResets implements DisposableBean {
      */
     public boolean reset(Realm realm, String token, String password, ClientInfo client) {
         return transactions.execute(status -> invitations.usePasswordLink(realm, token, password, InvitationStore.Purpose.RESET)
-                .map(userId -> {
-                    events.publishEvent(new PasswordWasReset(userId, realm.key(), client.ip(), client.userAgent()));
+                .map(link -> {
+                    events.publishEvent(new PasswordWasReset(link.userId(), realm.key(), client.ip(),
+                            client.userAgent()));
                     return true;
                 })
                 .orElse(false));
