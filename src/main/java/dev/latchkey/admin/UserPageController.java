@@ -1,11 +1,7 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.audit.SignInAttempt;
 import dev.latchkey.audit.SignInHistory;
-import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.NotFoundException;
-import dev.latchkey.shared.web.ReadableTime;
-import dev.latchkey.signin.ActiveSession;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import dev.latchkey.sites.Realm;
@@ -46,29 +42,9 @@ class UserPageController {
         model.addAttribute("target", target);
         model.addAttribute("targetSite", realm);
         model.addAttribute("factors", directory.factors(target.id()).orElseThrow(NotFoundException::new));
-        model.addAttribute("sessions", sessions.signedIn(realm.key(), target.id()).stream().map(SessionRow::of)
-                .toList());
-        model.addAttribute("signIns", signIns.recent(target.id()).stream().map(SignInRow::of).toList());
+        model.addAttribute("sessions", sessions.signedIn(realm.key(), target.id()));
+        model.addAttribute("signIns", signIns.recent(target.id()));
         model.addAttribute("back", new UsersReturn(true, UsersFilter.NONE));
         return "admin/user";
-    }
-
-    /** A signed-in session; times for the local-time script, UTC without it. */
-    record SessionRow(BrowserSummary browser, String ip, ReadableTime started, ReadableTime lastActive,
-            ReadableTime idleUntil) {
-
-        static SessionRow of(ActiveSession s) {
-            return new SessionRow(s.browser(), s.ip(), ReadableTime.of(s.startedAt()),
-                    ReadableTime.of(s.lastActiveAt()), ReadableTime.of(s.idleUntil()));
-        }
-    }
-
-    /** A sign-in or a refused step from the audit log: {@code factor} null for none. */
-    record SignInRow(ReadableTime time, BrowserSummary browser, String ip, String factor,
-            SignInAttempt.Result result, boolean success) {
-
-        static SignInRow of(SignInAttempt a) {
-            return new SignInRow(ReadableTime.of(a.at()), a.browser(), a.ip(), a.factor(), a.result(), a.success());
-        }
     }
 }

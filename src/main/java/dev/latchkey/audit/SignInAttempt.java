@@ -2,6 +2,7 @@ package dev.latchkey.audit;
 
 import java.time.Instant;
 import dev.latchkey.shared.web.BrowserSummary;
+import dev.latchkey.shared.web.ReadableTime;
 
 /**
  * One sign-in or failed sign-in step of a user, as the user and their admins read it (issues 15 and 16): when,
@@ -17,6 +18,11 @@ public record SignInAttempt(Instant at, String ip, BrowserSummary browser, Strin
         PASSWORD_REFUSED,
         /** The password was right; a second-factor answer was wrong. */
         SECOND_FACTOR_REFUSED
+    }
+
+    /** When, as pages show a time ({@code <time class="local-time">}). */
+    public ReadableTime time() {
+        return ReadableTime.of(at);
     }
 
     public boolean success() {

@@ -66,8 +66,8 @@ class SecurityPageModel {
         model.addAttribute("enrolmentOffered", realms.enrolmentOffered(realm) || user.mfaRequired());
         HttpSession session = request.getSession(false);
         model.addAttribute("sessions", sessions.signedIn(realm.key(), me.userId(), session == null ? null
-                : session.getId()).stream().map(ActivityRows.SessionRow::of).toList());
-        model.addAttribute("signIns", signIns.recent(me.userId()).stream().map(ActivityRows.SignInRow::of).toList());
+                : session.getId()));
+        model.addAttribute("signIns", signIns.recent(me.userId()));
         return "portal/security";
     }
 }

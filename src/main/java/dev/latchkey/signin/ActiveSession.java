@@ -2,6 +2,7 @@ package dev.latchkey.signin;
 
 import java.time.Instant;
 import dev.latchkey.shared.web.BrowserSummary;
+import dev.latchkey.shared.web.ReadableTime;
 
 /**
  * A signed-in session of a user (issue 15 for the admin, issue 16 §4 for the user): when it signed in, when it was
@@ -18,4 +19,20 @@ public record ActiveSession(
         Instant idleUntil,
         String ip,
         BrowserSummary browser,
-        boolean current) {}
+        boolean current) {
+
+    /** When it signed in, as pages show a time ({@code <time class="local-time">}). */
+    public ReadableTime started() {
+        return ReadableTime.of(startedAt);
+    }
+
+    /** When it was last used, as pages show a time. */
+    public ReadableTime lastActive() {
+        return ReadableTime.of(lastActiveAt);
+    }
+
+    /** When it ends if it stays idle, as pages show a time. */
+    public ReadableTime endsIfIdle() {
+        return ReadableTime.of(idleUntil);
+    }
+}
