@@ -47,14 +47,14 @@ class PasswordResetController {
 
     @GetMapping({"/sites/{slug}/forgot-password", "/admin/forgot-password"})
     String form(@PathVariable(required = false) String slug, Model model) {
-        realm(slug, model);
+        pages.realm(slug, model);
         return "signin/forgot";
     }
 
     @PostMapping({"/sites/{slug}/forgot-password", "/admin/forgot-password"})
     String request(@PathVariable(required = false) String slug, @ModelAttribute ForgotPasswordForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        Realm realm = realm(slug, model);
+        Realm realm = pages.realm(slug, model);
         if (!PasswordResets.plausibleEmail(form.email())) {
             log.info("Refused a password reset request of {}: not an email address", realm.key());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -106,10 +106,6 @@ class PasswordResetController {
             return unusable(response);
         }
         return "redirect:" + realm.basePath() + "/login?passwordReset";
-    }
-
-    private Realm realm(String slug, Model model) {
-        return pages.realm(slug, model);
     }
 
     private static String unusable(HttpServletResponse response) {
