@@ -154,7 +154,7 @@ lb() {
 }
 
 # restart NODE: drain it in HAProxy (no new requests, those in flight finish), stop it with SIGTERM, start it,
-# wait until it is ready, and give it traffic again
+# wait until it is ready, give it traffic again, and wait until HAProxy counts it in service
 restart() {
   local name=$1
   lb "set server nodes/$name state drain" >/dev/null
@@ -169,6 +169,15 @@ restart() {
   pm start "$STACK-$name" >/dev/null
   wait_node "$name"
   lb "set server nodes/$name state ready" >/dev/null
+  # return only when HAProxy sends it traffic again (its health check must pass twice after the stop took it down):
+  # a restart of the other node started sooner would leave no node in service. Field 18 of "show stat" is status.
+  local status
+  deadline=$((SECONDS + 30))
+  while [ $SECONDS -lt $deadline ]; do
+    status=$(lb "show stat" | awk -F, -v n="$name" '$1 == "nodes" && $2 == n { print $18 }')
+    [ -z "$status" ] || [ "${status%% *}" = UP ] && break
+    sleep 0.2
+  done
 }
 
 down() {
