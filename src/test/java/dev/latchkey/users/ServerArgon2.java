@@ -5,7 +5,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The server's own password encoder ({@link Argon2Hashing}: its hashing threads, its kept Argon2 memory, its JIT
- * directive) for the load benchmark, which lives outside this package. Bench sources only.
+ * directive) for the load benchmark in bench/ (package dev.latchkey.bench): a public test fixture, so that no bench
+ * class lives in a production package.
  */
 public final class ServerArgon2 implements PasswordEncoder, AutoCloseable {
 

@@ -1,10 +1,11 @@
-package dev.latchkey.mfa.totp;
+package dev.latchkey.bench;
 
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import dev.latchkey.mfa.code.BenchApplication;
+import dev.latchkey.mfa.totp.Authenticators;
+import dev.latchkey.mfa.totp.TotpFixture;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
@@ -25,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * TOTP verification: the pure RFC 6238 check of three time steps ({@link Totp#matchingStep}), the whole
- * {@link Authenticators#verify} (read the row, decrypt the secret, check, conditional update of the used step) for a
- * right code, and the same for a wrong code (no update).
+ * TOTP verification: the pure RFC 6238 check of three time steps (Totp#matchingStep, reached through the test
+ * fixture {@link TotpFixture}), the whole {@link Authenticators#verify} (read the row, decrypt the secret, check,
+ * conditional update of the used step) for a right code, and the same for a wrong code (no update).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,12 +38,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Fork(1)
 public class TotpBenchmark {
 
-    private final Totp totp = Totp.standard();
+    private final TotpFixture totp = new TotpFixture();
     private final byte[] secret = new byte[20];
     private final AtomicLong step = new AtomicLong();
     private ConfigurableApplicationContext context;
     private Authenticators authenticators;
-    private AuthenticatorStore store;
     private long userId;
     private String rightCode;
     private long currentStep;
@@ -52,14 +52,13 @@ public class TotpBenchmark {
         new SecureRandom().nextBytes(secret);
         context = BenchApplication.start("totp");
         authenticators = context.getBean(Authenticators.class);
-        store = context.getBean(AuthenticatorStore.class);
         Realm acme = context.getBean(Sites.class).findBySlug("acme").orElseThrow().realm();
         UserView user = context.getBean(Users.class).findByEmail(acme, "bob@acme.test").orElseThrow();
         userId = user.id();
         authenticators.remove(userId);
         String key = authenticators.enrolment(userId, "Acme", user.email()).orElseThrow().manualKey().replace(" ", "");
         byte[] bytes = new Base32().decode(key);
-        long now = Totp.stepAt(Instant.now());
+        long now = TotpFixture.stepAt(Instant.now());
         if (!authenticators.confirm(acme, userId, totp.codeAt(bytes, now))) {
             throw new IllegalStateException("enrolment not confirmed");
         }
@@ -70,11 +69,8 @@ public class TotpBenchmark {
     /** Puts the last used step back before now, so that the current step's code is right again. */
     @Setup(Level.Invocation)
     public void freshStep() {
-        currentStep = Totp.stepAt(Instant.now());
-        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("update authenticator set last_used_step = ? where user_id = ?")
-                .params(currentStep - 5, userId)
-                .update();
+        currentStep = TotpFixture.stepAt(Instant.now());
+        TotpFixture.lastUsedStep(context, userId, currentStep - 5);
         rightCode = totp.codeAt(secret, currentStep);
     }
 

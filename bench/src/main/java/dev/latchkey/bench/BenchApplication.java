@@ -1,4 +1,4 @@
-package dev.latchkey.mfa.code;
+package dev.latchkey.bench;
 
 import dev.latchkey.LatchkeyApplication;
 import org.springframework.boot.WebApplicationType;
