@@ -1,6 +1,7 @@
 package dev.latchkey.phones;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -17,6 +18,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class PhoneNumbers {
+
+    /** A plus and at most 15 digits, the first not 0: read before libphonenumber sees the text. */
+    private static final Pattern E164_SHAPE = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** No default region: only a number that starts with its country code is read. */
+    private static final String UNKNOWN_REGION = "ZZ";
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -41,6 +47,23 @@ public final class PhoneNumbers {
             return ParsedPhone.valid(typed, region, util.format(number, PhoneNumberFormat.E164));
         }
         return ParsedPhone.unusable(typed, region, problemOf(util.isPossibleNumberWithReason(number)));
+    }
+
+    /**
+     * The one E.164 rule: whether {@code number} is a phone number libphonenumber considers valid, written exactly as
+     * {@link #parse} gives it ({@code +31201234567}): a plus, the country code and the national number, nothing else.
+     * A number that matches the E.164 shape but does not exist ({@code +1234567}, {@code +15555550100}) is not one.
+     */
+    public boolean isValidE164(String number) {
+        if (number == null || !E164_SHAPE.matcher(number).matches()) {
+            return false;
+        }
+        try {
+            PhoneNumber parsed = util.parse(number, UNKNOWN_REGION);
+            return util.isValidNumber(parsed) && number.equals(util.format(parsed, PhoneNumberFormat.E164));
+        } catch (NumberParseException ex) {
+            return false;
+        }
     }
 
     /** The English name of a region for messages, such as {@code Netherlands} for {@code NL}. */

@@ -2,6 +2,7 @@ package dev.latchkey.portal;
 
 import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
@@ -33,6 +34,7 @@ class AuthenticatorController {
     private static final String SITE = "/sites/{slug}/account/security/totp";
     private static final String ADMIN = "/admin/account/security/totp";
     private static final int MAX_CREDENTIAL = 1024;
+    private static final int MAX_CODE = 64;
 
     private final AccountRealm realms;
     private final Users users;
@@ -86,7 +88,7 @@ class AuthenticatorController {
             @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
-        if (!authenticators.confirm(realm, me.userId(), clean(code))) {
+        if (!authenticators.confirm(realm, me.userId(), TypedCode.authenticatorCode(code, MAX_CODE))) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("error", "totp.confirm.wrong");
             return enrol(slug, me, model);
@@ -106,7 +108,7 @@ class AuthenticatorController {
         if (stepUp.isPresent()) {
             return "redirect:" + stepUp.get();
         }
-        String answer = clean(code);
+        String answer = TypedCode.authenticatorCode(code, MAX_CODE);
         ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "disable authenticator"),
                 () -> codeOrBackupCode(realm, me, answer));
         if (!proof.passed()) {
@@ -121,7 +123,7 @@ class AuthenticatorController {
             @RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
-        String answer = clean(code);
+        String answer = TypedCode.authenticatorCode(code, MAX_CODE);
         ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "re-enable authenticator"),
                 () -> !Authenticators.wellFormed(answer)
                         ? Verification.of(Verification.Outcome.MALFORMED)
@@ -149,7 +151,7 @@ class AuthenticatorController {
             if (credential.isBlank() || credential.length() > MAX_CREDENTIAL) {
                 return Verification.of(Verification.Outcome.MALFORMED);
             }
-            Verification code = codeOrBackupCode(realm, me, clean(credential));
+            Verification code = codeOrBackupCode(realm, me, TypedCode.authenticatorCode(credential, MAX_CODE));
             return code.accepted() ? code : accepted(users.passwordMatches(me.userId(), credential));
         });
         if (!proof.passed()) {
@@ -163,10 +165,6 @@ class AuthenticatorController {
         return users.find(me.userId()).map(UserView::mfaRequired).orElse(true);
     }
 
-    private static String clean(String code) {
-        return code.length() > 64 ? "" : code.replaceAll("[\\s]", "");
-    }
-
     private static String done(Realm realm, RedirectAttributes redirect, String notice) {
         redirect.addFlashAttribute("notice", notice);
         return "redirect:" + realm.basePath() + "/account/security";
@@ -177,7 +175,7 @@ class AuthenticatorController {
         if (Authenticators.wellFormed(answer)) {
             return accepted(authenticators.verify(me.userId(), answer));
         }
-        if (BackupCodes.wellFormed(BackupCodes.normalise(answer))) {
+        if (BackupCodes.wellFormed(TypedCode.backupCode(answer))) {
             return accepted(backupCodes.use(realm, me.userId(), answer));
         }
         return Verification.of(Verification.Outcome.MALFORMED);

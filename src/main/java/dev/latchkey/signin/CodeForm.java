@@ -1,11 +1,10 @@
 package dev.latchkey.signin;
 
+import jakarta.validation.constraints.Size;
+
 /** The code step's input: at most a few characters, checked before any look-up. */
-record CodeForm(String code) {
+record CodeForm(@Size(max = CodeForm.MAX_LENGTH, message = CodeForm.MALFORMED) String code) {
 
     static final int MAX_LENGTH = 32;
-
-    boolean oversized() {
-        return code != null && code.length() > MAX_LENGTH;
-    }
+    static final String MALFORMED = "code.malformed";
 }

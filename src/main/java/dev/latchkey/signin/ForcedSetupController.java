@@ -4,6 +4,7 @@ import dev.latchkey.shared.web.RetryAfter;
 import java.time.Clock;
 import java.util.Optional;
 import dev.latchkey.mfa.FactorType;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
@@ -67,7 +68,7 @@ class ForcedSetupController {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
         UserView user = flow.user(pending.get().userId()).orElseThrow();
-        String code = form.oversized() || form.code() == null ? "" : form.code().replaceAll("\\s", "");
+        String code = TypedCode.authenticatorCode(form.code(), CodeForm.MAX_LENGTH);
         ClientInfo client = ClientInfo.of(request);
         // the same gate as every other second factor: delays, the count, the audit log, the alert, the lock at 100
         ProofGate.Outcome outcome = gate.check(

@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,15 +51,17 @@ class PasswordStepController {
     @PostMapping({"/sites/{slug}/login", "/admin/login"})
     String submit(
             @PathVariable(required = false) String slug,
-            @ModelAttribute LoginForm form,
+            @Valid @ModelAttribute LoginForm form,
+            BindingResult input,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         Realm realm = realms.resolve(slug);
         model.addAttribute("realm", realm);
-        if (form.blank() || form.oversized()) {
-            return failed(model, response, HttpStatus.BAD_REQUEST, form.blank() ? "signin.blank" : "signin.tooLong");
+        String problem = FormProblems.first(input, LoginForm.PROBLEMS);
+        if (problem != null) {
+            return failed(model, response, HttpStatus.BAD_REQUEST, problem);
         }
         if (form.malformed()) {
             return failed(model, response, HttpStatus.BAD_REQUEST, "signin.malformed");

@@ -6,13 +6,16 @@ import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,7 +96,8 @@ class SecondStepController {
     String verify(
             @PathVariable(required = false) String slug,
             @PathVariable String factor,
-            @ModelAttribute CodeForm form,
+            @Valid @ModelAttribute CodeForm form,
+            BindingResult input,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
@@ -109,9 +113,9 @@ class SecondStepController {
         }
         FactorType type = offered.get();
         FactorSubject subject = subject(realm, pending.get());
-        if (form.oversized()) {
-            return pages.error(model, response, realm, pending.get(), type, subject, HttpStatus.BAD_REQUEST,
-                    "code.malformed");
+        String problem = FormProblems.first(input, CodeForm.MALFORMED);
+        if (problem != null) {
+            return pages.error(model, response, realm, pending.get(), type, subject, HttpStatus.BAD_REQUEST, problem);
         }
         ClientInfo client = ClientInfo.of(request);
         ProofGate.Outcome outcome = gate.check(

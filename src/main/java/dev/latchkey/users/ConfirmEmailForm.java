@@ -1,16 +1,16 @@
 package dev.latchkey.users;
 
-/** The confirm-email page's input: the user's current password. */
-record ConfirmEmailForm(String password) {
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
-    /** The message key of what is wrong with the input, or null when it may be checked. */
-    String problem() {
-        if (password == null || password.isEmpty()) {
-            return "confirmEmail.password.blank";
-        }
-        if (password.length() > Users.MAX_PASSWORD_LENGTH) {
-            return "confirmEmail.password.tooLong";
-        }
-        return null;
-    }
+/** The confirm-email page's input: the user's current password; a blank one comes before a too long one. */
+record ConfirmEmailForm(
+        @NotEmpty(message = ConfirmEmailForm.BLANK)
+        @Size(max = Users.MAX_PASSWORD_LENGTH, message = ConfirmEmailForm.TOO_LONG)
+        String password) {
+
+    static final String BLANK = "confirmEmail.password.blank";
+    static final String TOO_LONG = "confirmEmail.password.tooLong";
+    /** The message keys of the constraints, in the order the page shows them. */
+    static final String[] PROBLEMS = {BLANK, TOO_LONG};
 }

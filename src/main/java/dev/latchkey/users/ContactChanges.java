@@ -2,7 +2,7 @@ package dev.latchkey.users;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.ContactDetailsChanged.Email;
@@ -29,23 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactChanges {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
     private final Users users;
     private final Sites sites;
     private final Invitations invitations;
     private final EmailConfirmations confirmations;
     private final AccountNotifications notifications;
     private final ApplicationEventPublisher events;
+    private final PhoneNumbers phones;
 
     ContactChanges(Users users, Sites sites, Invitations invitations, EmailConfirmations confirmations,
-            AccountNotifications notifications, ApplicationEventPublisher events) {
+            AccountNotifications notifications, ApplicationEventPublisher events, PhoneNumbers phones) {
         this.users = users;
         this.sites = sites;
         this.invitations = invitations;
         this.confirmations = confirmations;
         this.notifications = notifications;
         this.events = events;
+        this.phones = phones;
     }
 
     /**
@@ -54,14 +54,15 @@ public class ContactChanges {
      *
      * @param phone E.164 ({@code +31201234567}) or null for no phone
      * @throws EmailTakenException when another user of the same site signs in with this email; nothing is changed
-     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not E.164
+     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not a valid
+     *     E.164 number ({@link PhoneNumbers#isValidE164})
      */
     @Transactional
     public ContactChange apply(long userId, String email, String phone, String actor) {
         if (email == null || email.isBlank()) {
             throw new IllegalArgumentException("a user needs an email address");
         }
-        if (phone != null && !E164.matcher(phone).matches()) {
+        if (phone != null && !phones.isValidE164(phone)) {
             throw new IllegalArgumentException("phone must be E.164 or null");
         }
         String address = email.strip();

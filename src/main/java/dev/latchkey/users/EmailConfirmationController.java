@@ -1,14 +1,17 @@
 package dev.latchkey.users;
 
 import java.util.Optional;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.EmailConfirmations.Outcome;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,15 +47,16 @@ class EmailConfirmationController {
     }
 
     @PostMapping(PATH)
-    String submit(@PathVariable String slug, @PathVariable String token, @ModelAttribute ConfirmEmailForm form,
-            HttpServletResponse response, Model model) {
+    String submit(@PathVariable String slug, @PathVariable String token,
+            @Valid @ModelAttribute ConfirmEmailForm form, BindingResult input, HttpServletResponse response,
+            Model model) {
         Realm realm = pages.tokenPage(slug, model, response);
         Optional<String> address = confirmations.pendingAddress(realm, token);
         if (address.isEmpty()) {
             log.info("Email confirmation refused on {}: the link is unknown, used, expired or replaced", realm.key());
             return unusable(response);
         }
-        String problem = form.problem();
+        String problem = FormProblems.first(input, ConfirmEmailForm.PROBLEMS);
         if (problem != null) {
             log.info("Email confirmation form refused on {}: {}", realm.key(), problem);
             return refused(HttpStatus.BAD_REQUEST, problem, token, address.get(), response, model);

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,8 +23,6 @@ public class Users {
     /** Longest password the password step accepts. */
     public static final int MAX_PASSWORD_LENGTH = 1024;
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
     private final UserRepository repository;
     private final PasswordEncoder encoder;
     private final Clock clock;
@@ -32,6 +30,7 @@ public class Users {
     private final JdbcClient jdbc;
     private final int failureLimit;
     private final PasswordPolicy passwords;
+    private final PhoneNumbers phones;
     private volatile String dummyHash;
 
     Users(
@@ -41,8 +40,10 @@ public class Users {
             ApplicationEventPublisher events,
             JdbcClient jdbc,
             PasswordPolicy passwords,
+            PhoneNumbers phones,
             @Value("${latchkey.signin.max-second-factor-failures:100}") int failureLimit) {
         this.passwords = passwords;
+        this.phones = phones;
         this.jdbc = jdbc;
         this.repository = repository;
         this.encoder = encoder;
@@ -158,10 +159,10 @@ public class Users {
         repository.updatePendingEmail(userId, email == null ? null : email.trim());
     }
 
-    /** Stores a phone, E.164 or null. Only {@link ContactChanges} calls this. */
+    /** Stores a phone, a valid E.164 number ({@link PhoneNumbers#isValidE164}) or null. Only {@link ContactChanges} calls this. */
     @Transactional
     void storePhone(long userId, String phone) {
-        if (phone != null && !E164.matcher(phone).matches()) {
+        if (phone != null && !phones.isValidE164(phone)) {
             throw new IllegalArgumentException("phone must be E.164 or null");
         }
         repository.updatePhone(userId, phone);

@@ -83,4 +83,32 @@ class PhoneNumbersTests {
         assertThat(PhoneNumbers.regionName("NL")).isEqualTo("Netherlands");
         assertThat(PhoneNumbers.regionName("US")).isEqualTo("United States");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+31201234567", "+31612345678", "+3197010250000", "+16502530000", "+14155550134"})
+    void aValidNumberInE164FormIsValidE164(String number) {
+        assertThat(phones.isValidE164(number)).isTrue();
+        assertThat(phones.parse(number, "NL").e164()).isEqualTo(number);
+    }
+
+    /**
+     * The E.164 shape alone ({@code +[1-9][0-9]{1,14}}) let these through: too short for any country, a country code
+     * that does not exist, or a number range no country uses.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"+12", "+123456", "+1234567", "+4412", "+1415555013", "+15555550100", "+999123456789",
+            "+3120123456", "+312012345678"})
+    void aNumberOfTheE164ShapeThatDoesNotExistIsNotValidE164(String number) {
+        assertThat(phones.isValidE164(number)).isFalse();
+        assertThat(phones.parse(number, "NL").isValid()).isFalse();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", " ", "+31 20 123 4567", "+310201234567", "0031201234567", "020 123 4567",
+            "+31201234567 ", "+31201234567x", "tel:+31201234567", "+٣١٢٠١٢٣٤"
+            + "٥٦٧", "+0201234567", "+1234567890123456"})
+    void aNumberNotWrittenInE164IsNotValidE164EvenWhenItCanBeRead(String number) {
+        assertThat(phones.isValidE164(number)).isFalse();
+    }
 }

@@ -71,6 +71,26 @@ class UsersIntegrationTests {
         assertThat(passwordHash(user.id())).isEqualTo(old);
     }
 
+    /**
+     * The one E.164 rule of {@code phones}: a phone of the E.164 shape that is no valid number (too short for any
+     * country, an unknown country code, a number range no country uses) is refused, as the SMS factor never used it.
+     */
+    @Test
+    void onlyAValidE164PhoneIsStored() {
+        UserView user = testUsers.portalUser("acme");
+        for (String phone : new String[] {"+12", "+123456", "+1234567", "+15555550100", "+999123456789",
+                "+3120123456", "+31 20 123 4567"}) {
+            assertThatThrownBy(() -> users.storePhone(user.id(), phone)).as(phone)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(users.find(user.id()).orElseThrow().phone()).isEqualTo(user.phone());
+
+        users.storePhone(user.id(), "+31612345678");
+        assertThat(users.find(user.id()).orElseThrow().phone()).isEqualTo("+31612345678");
+        users.storePhone(user.id(), null);
+        assertThat(users.find(user.id()).orElseThrow().phone()).isNull();
+    }
+
     private String passwordHash(long userId) {
         return jdbc.sql("select password_hash from app_user where id = ?").param(userId).query(String.class).single();
     }

@@ -3,6 +3,7 @@ package dev.latchkey.mfa.backup;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class BackupCodeFactor implements Factor {
 
     @Override
     public Verification verify(FactorSubject subject, String answer) {
-        if (!BackupCodes.wellFormed(BackupCodes.normalise(answer))) {
+        if (!BackupCodes.wellFormed(TypedCode.backupCode(answer))) {
             return Verification.of(Outcome.MALFORMED);
         }
         boolean used = codes.use(subject.realm(), subject.userId(), answer);

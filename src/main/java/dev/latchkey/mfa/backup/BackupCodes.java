@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,7 +49,7 @@ public class BackupCodes {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             String code = newCode();
-            store.insert(userId, encoder.encode(normalise(code)), clock.instant());
+            store.insert(userId, encoder.encode(TypedCode.backupCode(code)), clock.instant());
             codes.add(code);
         }
         events.publishEvent(new SecondFactorChanged(realm, userId, Change.BACKUP_CODES_GENERATED, COUNT, actor));
@@ -63,7 +63,7 @@ public class BackupCodes {
     /** Uses a code up if it is one of the user's unused codes; answers whether it was. */
     @Transactional
     public boolean use(Realm realm, long userId, String answer) {
-        String code = normalise(answer);
+        String code = TypedCode.backupCode(answer);
         if (!wellFormed(code)) {
             return false;
         }
@@ -84,10 +84,6 @@ public class BackupCodes {
     @Transactional
     public void deleteAll(long userId) {
         store.deleteAll(userId);
-    }
-
-    public static String normalise(String answer) {
-        return answer == null ? "" : answer.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 
     public static boolean wellFormed(String code) {

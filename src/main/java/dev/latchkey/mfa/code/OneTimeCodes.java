@@ -12,6 +12,7 @@ import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.CodeChallenge.Status;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.SendResult;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import dev.latchkey.users.Users;
@@ -132,7 +133,7 @@ class OneTimeCodes {
 
     @Transactional
     public Verification verify(FactorSubject subject, String channel, String answer) {
-        String code = answer == null ? "" : answer.replaceAll("[\\s-]", "");
+        String code = TypedCode.oneTimeCode(answer);
         if (!SIX_DIGITS.matcher(code).matches()) {
             return Verification.of(Outcome.MALFORMED);
         }

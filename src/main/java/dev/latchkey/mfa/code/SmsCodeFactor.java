@@ -1,33 +1,34 @@
 package dev.latchkey.mfa.code;
 
 import java.time.Instant;
-import java.util.regex.Pattern;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
+import dev.latchkey.phones.PhoneNumbers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS one-time code (seed 002): available only when the user has a valid phone number and SMS is configured
- * system-wide; whether the site allows it is the registry's filter. Same code rules as email.
+ * The SMS one-time code (seed 002): available only when the user has a valid phone number ({@code phones}' one
+ * E.164 rule) and SMS is configured system-wide; whether the site allows it is the registry's filter. Same code rules
+ * as email.
  */
 @Component
 class SmsCodeFactor extends CodeFactor {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-
     private final CodeMessages messages;
     private final SmsSettings sms;
+    private final PhoneNumbers phones;
 
     SmsCodeFactor(OneTimeCodes codes, CodeMessages messages, Outbox outbox, SmsSettings sms,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PhoneNumbers phones) {
         super(codes, outbox, events);
         this.messages = messages;
         this.sms = sms;
+        this.phones = phones;
     }
 
     @Override
@@ -37,7 +38,7 @@ class SmsCodeFactor extends CodeFactor {
 
     @Override
     public boolean availableFor(FactorSubject subject) {
-        return subject.phone() != null && E164.matcher(subject.phone()).matches() && sms.configured();
+        return phones.isValidE164(subject.phone()) && sms.configured();
     }
 
     @Override

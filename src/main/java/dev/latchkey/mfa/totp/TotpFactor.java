@@ -3,6 +3,7 @@ package dev.latchkey.mfa.totp;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
+import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class TotpFactor implements Factor {
 
     @Override
     public Verification verify(FactorSubject subject, String answer) {
-        String code = answer == null ? "" : answer.replaceAll("[\\s-]", "");
+        String code = TypedCode.oneTimeCode(answer);
         if (!Authenticators.wellFormed(code)) {
             return Verification.of(Outcome.MALFORMED);
         }

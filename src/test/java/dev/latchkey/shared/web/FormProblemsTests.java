@@ -1,0 +1,28 @@
+package dev.latchkey.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.validation.MapBindingResult;
+
+class FormProblemsTests {
+
+    @Test
+    void theFirstProblemInTheGivenOrderWinsWhateverOrderTheyWereReportedIn() {
+        MapBindingResult errors = new MapBindingResult(new java.util.HashMap<>(), "form");
+        assertThat(FormProblems.first(errors, "a.blank", "a.tooLong")).isNull();
+
+        errors.rejectValue("password", "Size", "a.tooLong");
+        errors.rejectValue("username", "NotBlank", "a.blank");
+        assertThat(FormProblems.first(errors, "a.blank", "a.tooLong")).isEqualTo("a.blank");
+        assertThat(FormProblems.first(errors, "a.tooLong", "a.blank")).isEqualTo("a.tooLong");
+    }
+
+    @Test
+    void aProblemTheOrderDoesNotNameIsAMistakeOfTheForm() {
+        MapBindingResult errors = new MapBindingResult(new java.util.HashMap<>(), "form");
+        errors.rejectValue("code", "typeMismatch", "not listed");
+        assertThatThrownBy(() -> FormProblems.first(errors, "a.blank")).isInstanceOf(IllegalStateException.class);
+    }
+}
