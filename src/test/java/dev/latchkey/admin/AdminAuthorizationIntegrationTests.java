@@ -18,6 +18,7 @@ import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactView;
+import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -111,6 +112,9 @@ class AdminAuthorizationIntegrationTests {
     MfaPolicy policy;
 
     @Autowired
+    SmsSettings smsSettings;
+
+    @Autowired
     TestUsers testUsers;
 
     @Autowired
@@ -172,7 +176,7 @@ class AdminAuthorizationIntegrationTests {
                 post("POST /admin/admins/new", Access.SYSTEM_ADMIN, "/admin/admins/new", "name", ""),
                 get("GET /admin/system-settings", Access.SYSTEM_ADMIN, "/admin/system-settings"),
                 post("POST /admin/system-settings/sms", Access.SYSTEM_ADMIN, "/admin/system-settings/sms",
-                        "provider", "none"),
+                        "provider", "no-such-provider"),
                 post("POST /admin/system-settings/sms/test", Access.SYSTEM_ADMIN, "/admin/system-settings/sms/test",
                         "to", "not a number"),
                 get("GET /admin/sites/{slug}/branding", Access.SYSTEM_ADMIN, "/admin/sites/" + OWN + "/branding"),
@@ -239,11 +243,14 @@ class AdminAuthorizationIntegrationTests {
                 .sorted(Comparator.comparing(row -> !row.method().equals("GET")))
                 .toList();
 
+        List<Object> settingsBefore = settings();
+
         SoftAssertions soft = new SoftAssertions();
         for (Row row : rows) {
             visits.forEach((visitor, visit) -> check(soft, row, visitor, request(visit, row)));
         }
         soft.assertAll();
+        assertThat(settings()).as("the allowed POSTs changed nothing other tests rely on").isEqualTo(settingsBefore);
     }
 
     private void check(SoftAssertions soft, Row row, Visitor visitor, Page page) {
@@ -262,6 +269,11 @@ class AdminAuthorizationIntegrationTests {
                 soft.assertThat(page.status()).as("%s: status", what).isEqualTo(row.allowedStatus());
             }
         }
+    }
+
+    /** What belongs to no test: the sites with their policies and branding, the MFA switches, the SMS settings. */
+    private List<Object> settings() {
+        return List.of(sites.all(), policy.allSites(), policy.platform(), smsSettings.view());
     }
 
     /** The {@code 403} a role gets for what it may not do: the refusal page, not a stale form token's 403. */
