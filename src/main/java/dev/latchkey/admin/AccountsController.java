@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * admins see them.
  */
 @Controller
+@SystemAdminsOnly
 class AccountsController {
 
     static final int PAGE_SIZE = 100;
@@ -38,7 +39,6 @@ class AccountsController {
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @RequestParam(required = false) String q,
             Model model) {
-        SystemAdmins.require(admin);
         if (q != null && q.length() > MAX_QUERY) {
             throw new BadInputException("accounts.search.tooLong");
         }
@@ -54,7 +54,6 @@ class AccountsController {
 
     @GetMapping("/admin/accounts/{number}/contacts")
     String contacts(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String number, Model model) {
-        SystemAdmins.require(admin);
         var account = accounts.findByNumber(number).orElseThrow(NotFoundException::new);
         return contactsPage.render(admin, account, model);
     }

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-ADMIN-7 "Create admin user": system admins create system or site admins, who are invited by email. */
 @Controller
+@SystemAdminsOnly
 class AdminUsersController {
 
     private final Sites sites;
@@ -38,7 +39,6 @@ class AdminUsersController {
 
     @GetMapping("/admin/admins/new")
     String form(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
-        SystemAdmins.require(admin);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("sites", sites.all());
@@ -48,7 +48,6 @@ class AdminUsersController {
     @PostMapping("/admin/admins/new")
     String create(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute NewAdminForm form,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        SystemAdmins.require(admin);
         String problem = form.problem();
         Set<Long> siteIds = new HashSet<>(form.sites() == null ? Set.of() : form.sites());
         if (problem == null && !sites.all().stream().map(SiteView::id).toList().containsAll(siteIds)) {

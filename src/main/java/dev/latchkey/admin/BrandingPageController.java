@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** A site's branding (seed 000: "customizing the portal to meet brand needs"): its colour and its logo. */
 @Controller
+@SystemAdminsOnly
 class BrandingPageController {
 
     private final Sites sites;
@@ -33,7 +34,6 @@ class BrandingPageController {
 
     @GetMapping("/admin/sites/{slug}/branding")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug, Model model) {
-        SystemAdmins.require(admin);
         return page(admin, site(slug), model, null);
     }
 
@@ -41,7 +41,6 @@ class BrandingPageController {
     String color(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug,
             @RequestParam(required = false) String color, @RequestParam(required = false) String reset,
             Model model, HttpServletResponse response) {
-        SystemAdmins.require(admin);
         SiteView site = site(slug);
         String chosen = reset != null ? null : (color == null ? "" : color.trim());
         return saved(admin, site, model, response, () -> branding.setColor(site.id(), chosen, admin.email()));
@@ -51,7 +50,6 @@ class BrandingPageController {
     String logo(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug,
             @RequestParam(required = false) MultipartFile logo, Model model, HttpServletResponse response)
             throws IOException {
-        SystemAdmins.require(admin);
         SiteView site = site(slug);
         byte[] upload = logo == null ? null : logo.getBytes();
         return saved(admin, site, model, response, () -> branding.setLogo(site.id(), upload, admin.email()));
@@ -59,7 +57,6 @@ class BrandingPageController {
 
     @PostMapping("/admin/sites/{slug}/branding/logo/remove")
     String removeLogo(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug) {
-        SystemAdmins.require(admin);
         branding.removeLogo(site(slug).id(), admin.email());
         return "redirect:/admin/sites/" + slug + "/branding?saved";
     }

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-CONTACT: add a contact person to an account, and edit one (F-CONTACT-2: a portal user's details follow). */
 @Controller
+@SystemAdminsOnly
 class ContactFormController {
 
     private final Accounts accounts;
@@ -43,7 +44,6 @@ class ContactFormController {
 
     @GetMapping("/admin/contacts/new")
     String newForm(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam String account, Model model) {
-        SystemAdmins.require(admin);
         return page(admin, account(account), null, ContactForm.empty(), model);
     }
 
@@ -55,7 +55,6 @@ class ContactFormController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        SystemAdmins.require(admin);
         AccountView target = account(account);
         if (form.problem() != null) {
             return refused(admin, target, null, form, form.problem(), HttpStatus.BAD_REQUEST, response, model);
@@ -67,7 +66,6 @@ class ContactFormController {
 
     @GetMapping("/admin/contacts/{id}/edit")
     String editForm(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
-        SystemAdmins.require(admin);
         ContactView contact = contact(id);
         return page(admin, accountOf(contact), contact,
                 new ContactForm(contact.name(), contact.email(), contact.phone()), model);
@@ -81,7 +79,6 @@ class ContactFormController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        SystemAdmins.require(admin);
         ContactView contact = contact(id);
         AccountView account = accountOf(contact);
         if (form.problem() != null) {

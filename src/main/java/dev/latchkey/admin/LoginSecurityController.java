@@ -52,19 +52,19 @@ class LoginSecurityController {
     }
 
     @PostMapping("/admin/login-security")
+    @SystemAdminsOnly
     String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
-        SystemAdmins.require(admin);
         policy.setAllSites(form.allSitesOn(), admin.email());
         policy.setPlatform(form.platformOn(), admin.email());
         return "redirect:/admin/login-security?saved";
     }
 
     @PostMapping("/admin/login-security/sites/{slug}")
+    @SystemAdminsOnly
     String site(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @PathVariable String slug,
             @ModelAttribute SitePolicyForm form) {
-        SystemAdmins.require(admin);
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
         MfaMode mode = parseMode(form.mode());
         Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());

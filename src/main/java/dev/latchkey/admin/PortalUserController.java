@@ -50,13 +50,13 @@ class PortalUserController {
     }
 
     @PostMapping("/admin/users/new")
+    @SystemAdminsOnly
     String create(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @ModelAttribute NewPortalUserForm form,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        SystemAdmins.require(admin);
         Optional<SiteView> site = sites.findBySlug(form.site());
         String problem = site.isEmpty() ? "users.new.badSite" : form.problem();
         if (problem != null) {

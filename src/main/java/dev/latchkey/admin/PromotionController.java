@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** F-CONTACT-1: promote a contact person to a portal user of a site, and invite them again if need be. */
 @Controller
+@SystemAdminsOnly
 class PromotionController {
 
     private final Accounts accounts;
@@ -61,7 +62,6 @@ class PromotionController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        SystemAdmins.require(admin);
         ContactView contact = accounts.findContact(id).orElseThrow(NotFoundException::new);
         AccountView account = accounts.findById(contact.accountId()).orElseThrow(NotFoundException::new);
         SiteView target = sites.findBySlug(site).orElseThrow(() -> new BadInputException("contacts.promote.badSite"));
@@ -87,7 +87,6 @@ class PromotionController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
-        SystemAdmins.require(admin);
         ContactView contact = accounts.findContact(id).orElseThrow(NotFoundException::new);
         AccountView account = accounts.findById(contact.accountId()).orElseThrow(NotFoundException::new);
         if (contact.portalUserId() == null || !invitations.resend(contact.portalUserId(), admin.email())) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * SMS.
  */
 @Controller
+@SystemAdminsOnly
 class SystemSettingsController {
 
     private static final String PAGE = "admin/system-settings";
@@ -45,7 +46,6 @@ class SystemSettingsController {
 
     @GetMapping("/admin/system-settings")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
-        SystemAdmins.require(admin);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("sms", settings.view());
@@ -64,7 +64,6 @@ class SystemSettingsController {
     @PostMapping("/admin/system-settings/sms")
     String save(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute SmsSettingsForm form,
             HttpServletResponse response, Model model) {
-        SystemAdmins.require(admin);
         Optional<SmsProvider> provider = provider(form.provider());
         String clientId = form.clientId() == null ? "" : form.clientId().trim();
         String secret = form.clientSecret() == null ? "" : form.clientSecret();
@@ -90,7 +89,6 @@ class SystemSettingsController {
     @PostMapping("/admin/system-settings/sms/test")
     String test(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(defaultValue = "") String to,
             HttpServletResponse response, Model model) {
-        SystemAdmins.require(admin);
         Optional<String> number = e164(to);
         if (number.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,9 +27,12 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * One filter chain for the pages. The password and code steps are ordinary controllers (the sign-in module decides
  * when a session is signed in); this chain guards the pages, CSRF, logout and the headers. A second, smaller chain
- * opens the read-only Actuator endpoints (health groups, Prometheus) on the management port only (F-OPS-2).
+ * opens the read-only Actuator endpoints (health groups, Prometheus) on the management port only (F-OPS-2). Within a
+ * realm, what a role may do is declared on the handlers with method security ({@code @PreAuthorize}), checked against
+ * the authorities {@link SignInSession} grants.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 @EnableConfigurationProperties(SignInProperties.class)
 class SecurityConfiguration {
 

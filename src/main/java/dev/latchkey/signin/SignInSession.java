@@ -254,10 +254,13 @@ class SignInSession {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
+    /**
+     * One authority, the principal's role: {@code ROLE_ADMIN_SYSTEM}, which the admin site's method security checks,
+     * {@code ROLE_ADMIN_SITE} or {@code ROLE_PORTAL_USER}. Which realm a principal may reach is {@link RealmAccess}'s.
+     */
     private static List<GrantedAuthority> authorities(UserView user, Realm realm) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (realm.isAdmin()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN_" + user.adminRole().name()));
         } else {
             authorities.add(new SimpleGrantedAuthority("ROLE_PORTAL_USER"));

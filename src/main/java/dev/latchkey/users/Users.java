@@ -10,7 +10,6 @@ import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,7 +26,8 @@ public class Users {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final AdminSiteStore adminSites;
+    private final UserRowLocks rowLocks;
     private final int failureLimit;
     private final PasswordPolicy passwords;
     private final PhoneNumbers phones;
@@ -38,13 +38,15 @@ public class Users {
             PasswordEncoder encoder,
             Clock clock,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
+            AdminSiteStore adminSites,
+            UserRowLocks rowLocks,
             PasswordPolicy passwords,
             PhoneNumbers phones,
             @Value("${latchkey.signin.max-second-factor-failures:100}") int failureLimit) {
         this.passwords = passwords;
         this.phones = phones;
-        this.jdbc = jdbc;
+        this.adminSites = adminSites;
+        this.rowLocks = rowLocks;
         this.repository = repository;
         this.encoder = encoder;
         this.clock = clock;
@@ -266,9 +268,7 @@ public class Users {
         if (current.equals(password)) {
             return PasswordChangeResult.SAME_AS_CURRENT;
         }
-        int updated = jdbc.sql("update app_user set password_hash = ? where id = ? and password_hash = ?")
-                .params(encoder.encode(password), userId, user.get().passwordHash())
-                .update();
+        int updated = repository.replacePasswordHash(userId, user.get().passwordHash(), encoder.encode(password));
         return updated == 1 ? PasswordChangeResult.CHANGED : PasswordChangeResult.CHANGED_MEANWHILE;
     }
 
@@ -305,7 +305,7 @@ public class Users {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockForUpdate(long userId) {
-        jdbc.sql("select id from app_user where id = ? for update").param(userId).query(Long.class).optional();
+        rowLocks.lockForUpdate(userId);
     }
 
     /** An admin locks an account: no sign-in until unlocked, every session ends; audited and emailed. */
@@ -318,16 +318,12 @@ public class Users {
 
     /** The sites a site admin manages (empty for system admins and portal users). */
     public Set<Long> sitesOf(long adminId) {
-        return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?").param(adminId)
-                .query(Long.class).list());
+        return adminSites.sitesOf(adminId);
     }
 
     @Transactional
     public void assignSites(long adminId, Set<Long> siteIds) {
-        jdbc.sql("delete from admin_site where admin_id = ?").param(adminId).update();
-        for (Long siteId : siteIds) {
-            jdbc.sql("insert into admin_site (admin_id, site_id) values (?, ?)").params(adminId, siteId).update();
-        }
+        adminSites.replace(adminId, siteIds);
     }
 
     public boolean anyAdminExists() {
