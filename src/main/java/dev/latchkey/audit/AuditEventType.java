@@ -2,7 +2,6 @@ package dev.latchkey.audit;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The kinds of security event the audit log records, each by its {@link #code()}: the exact string stored in
@@ -12,7 +11,7 @@ import java.util.Optional;
  * <p>The log is read as strings ({@link AuditEntry#type()}): a row of a type this version does not know (written by
  * a newer version) is shown by its stored code, as any type without a readable name is.
  */
-public enum AuditEventType {
+enum AuditEventType {
     SIGNIN_PASSWORD("signin.password"),
     SIGNIN_SECOND_FACTOR("signin.second-factor"),
     SIGNIN_COMPLETED("signin.completed"),
@@ -48,17 +47,12 @@ public enum AuditEventType {
     }
 
     /** The stored and displayed name, e.g. {@code signin.completed}. */
-    public String code() {
+    String code() {
         return code;
     }
 
     /** Every code, in declaration order. */
     static List<String> codes() {
         return Arrays.stream(values()).map(AuditEventType::code).toList();
-    }
-
-    /** The type of a stored code; empty for one this version does not know. */
-    public static Optional<AuditEventType> fromCode(String code) {
-        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
     }
 }
