@@ -10,14 +10,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditLog {
 
-    /** The event types the log holds, for filters. */
-    public static final List<String> TYPES = List.of(
-            "signin.password", "signin.second-factor", "signin.completed", "signin.signed-out", "code.sent",
-            "delivery.failed", "factor.authenticator-enabled", "factor.authenticator-disabled",
-            "factor.authenticator-deleted", "factor.backup-codes-generated", "factor.backup-code-used",
-            "admin.2fa-required", "admin.2fa-deleted", "admin.locked", "admin.unlocked", "admin.password-reset-sent", "admin.user-invited", "user.invitation-accepted",
-            "admin.contact-details-changed", "user.email-confirmed", "settings.mfa", "settings.sms", "settings.branding",
-            "password.reset-requested", "password.reset", "password.changed", "session.signed-out");
+    /** The event types the log holds, for filters: the codes of {@link AuditEventType}, in its order. */
+    public static final List<String> TYPES = AuditEventType.codes();
 
     private final AuditRepository repository;
     private final AuditQueries queries;

@@ -76,10 +76,15 @@ class AuditQueries {
      * user's login when it was typed, and failed {@code signin.second-factor} events.
      */
     List<AuditEntry> signIns(long userId, int limit) {
-        return jdbc.query(COLUMNS + " where user_id = :userId and (type = 'signin.completed'"
-                        + " or (type in ('signin.password', 'signin.second-factor') and outcome = 'failure'))"
+        return jdbc.query(COLUMNS + " where user_id = :userId and (type = :completed"
+                        + " or (type in (:password, :secondFactor) and outcome = 'failure'))"
                         + " order by occurred_at desc, id desc limit :limit",
-                new MapSqlParameterSource("userId", userId).addValue("limit", limit), (rs, n) -> entry(rs));
+                new MapSqlParameterSource("userId", userId)
+                        .addValue("completed", AuditEventType.SIGNIN_COMPLETED.code())
+                        .addValue("password", AuditEventType.SIGNIN_PASSWORD.code())
+                        .addValue("secondFactor", AuditEventType.SIGNIN_SECOND_FACTOR.code())
+                        .addValue("limit", limit),
+                (rs, n) -> entry(rs));
     }
 
     private static String where(AuditFilter filter, MapSqlParameterSource params) {

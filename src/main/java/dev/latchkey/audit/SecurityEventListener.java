@@ -1,5 +1,7 @@
 package dev.latchkey.audit;
 
+import static dev.latchkey.audit.AuditEventType.*;
+
 import dev.latchkey.delivery.DeliveryFailed;
 import dev.latchkey.delivery.sms.SmsSettingsChanged;
 import dev.latchkey.mfa.CodeSent;
@@ -53,10 +55,10 @@ class SecurityEventListener {
     }
 
     /** An event about one user: filled in with the user's email and site, so both filters find it. */
-    private void recordFor(String type, long userId, String factor, String actor, String detail) {
+    private void recordFor(AuditEventType type, long userId, String factor, String actor, String detail) {
         var user = users.find(userId);
         String realm = user.map(u -> sites.realmOf(u.siteId()).key()).orElse("");
-        log.record(new AuditEntry(null, type, "success", realm, userId, user.map(UserView::email).orElse(null),
+        log.record(new AuditEntry(null, type.code(), "success", realm, userId, user.map(UserView::email).orElse(null),
                 factor, actor, null, null, detail));
     }
 
@@ -68,44 +70,50 @@ class SecurityEventListener {
 
     private static AuditEntry entry(SignInEvent event, ClientInfo client) {
         if (event instanceof PasswordStepSucceeded e) {
-            return entry("signin.password", "success", e.realm(), e.userId(), e.username(), null, client, null);
+            return entry(SIGNIN_PASSWORD, "success", e.realm(), e.userId(), e.username(), null, client, null);
         }
         if (event instanceof PasswordStepFailed e) {
-            return entry("signin.password", "failure", e.realm(), null, e.username(), null, client, null);
+            return entry(SIGNIN_PASSWORD, "failure", e.realm(), null, e.username(), null, client, null);
         }
         if (event instanceof SecondFactorPassed e) {
-            return entry("signin.second-factor", "success", e.realm(), e.userId(), e.username(), e.factor(), client,
+            return entry(SIGNIN_SECOND_FACTOR, "success", e.realm(), e.userId(), e.username(), e.factor(), client,
                     null);
         }
         if (event instanceof SecondFactorFailed e) {
-            return entry("signin.second-factor", "failure", e.realm(), e.userId(), e.username(), e.factor(), client,
+            return entry(SIGNIN_SECOND_FACTOR, "failure", e.realm(), e.userId(), e.username(), e.factor(), client,
                     e.reason());
         }
         if (event instanceof SignedIn e) {
-            return entry("signin.completed", "success", e.realm(), e.userId(), e.username(), e.factor(), client,
+            return entry(SIGNIN_COMPLETED, "success", e.realm(), e.userId(), e.username(), e.factor(), client,
                     null);
         }
         SignedOut e = (SignedOut) event;
-        return entry("signin.signed-out", "success", e.realm(), e.userId(), e.username(), null, client, null);
+        return entry(SIGNIN_SIGNED_OUT, "success", e.realm(), e.userId(), e.username(), null, client, null);
     }
 
     @EventListener
     void on(CodeSent event) {
-        log.record(new AuditEntry(null, "code.sent", "success", event.realm(), event.userId(), event.username(),
+        log.record(new AuditEntry(null, CODE_SENT.code(), "success", event.realm(), event.userId(), event.username(),
                 event.factor().id(), null, null, null, null));
     }
 
     @EventListener
     void on(DeliveryFailed event) {
-        log.record(new AuditEntry(null, "delivery.failed", "failure", event.realm(), event.userId(), null,
+        log.record(new AuditEntry(null, DELIVERY_FAILED.code(), "failure", event.realm(), event.userId(), null,
                 event.channel().name().toLowerCase(Locale.ROOT), null, null, null,
                 "attempt " + event.attempt() + (event.permanent() ? ", gave up: " : ": ") + event.error()));
     }
 
     @EventListener
     void on(SecondFactorChanged event) {
-        String type = (event.change() == SecondFactorChanged.Change.SETUP_DELETED ? "admin.2fa-deleted"
-                : "factor." + event.change().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        AuditEventType type = switch (event.change()) {
+            case AUTHENTICATOR_ENABLED -> FACTOR_AUTHENTICATOR_ENABLED;
+            case AUTHENTICATOR_DISABLED -> FACTOR_AUTHENTICATOR_DISABLED;
+            case AUTHENTICATOR_DELETED -> FACTOR_AUTHENTICATOR_DELETED;
+            case BACKUP_CODES_GENERATED -> FACTOR_BACKUP_CODES_GENERATED;
+            case BACKUP_CODE_USED -> FACTOR_BACKUP_CODE_USED;
+            case SETUP_DELETED -> ADMIN_2FA_DELETED;
+        };
         String detail = event.change() == SecondFactorChanged.Change.BACKUP_CODE_USED
                 ? event.backupCodesLeft() + " backup codes left"
                 : null;
@@ -114,25 +122,25 @@ class SecurityEventListener {
 
     @EventListener
     void on(MfaRequirementChanged event) {
-        recordFor("admin.2fa-required", event.userId(), null, event.actor(), "2FA required = " + event.required());
+        recordFor(ADMIN_2FA_REQUIRED, event.userId(), null, event.actor(), "2FA required = " + event.required());
     }
 
     @EventListener
     void on(SmsSettingsChanged event) {
-        log.record(new AuditEntry(null, "settings.sms", "success", "admin", null, null, null, event.actor(), null,
+        log.record(new AuditEntry(null, SETTINGS_SMS.code(), "success", "admin", null, null, null, event.actor(), null,
                 null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
                         + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
     }
 
     @EventListener
     void on(UserLocked event) {
-        recordFor("admin.locked", event.userId(), null, event.actor(),
+        recordFor(ADMIN_LOCKED, event.userId(), null, event.actor(),
                 event.actor() == null ? "too many wrong second-factor answers" : null);
     }
 
     @EventListener
     void on(UserUnlocked event) {
-        recordFor("admin.unlocked", event.userId(), null, event.actor(), null);
+        recordFor(ADMIN_UNLOCKED, event.userId(), null, event.actor(), null);
     }
 
     @EventListener
@@ -150,24 +158,24 @@ class SecurityEventListener {
     }
 
     private void recordPassword(String outcome, long userId, String realm, ClientInfo client, String detail) {
-        log.record(new AuditEntry(null, "password.changed", outcome, realm, userId,
+        log.record(new AuditEntry(null, PASSWORD_CHANGED.code(), outcome, realm, userId,
                 users.find(userId).map(UserView::email).orElse(null), null, null, client.ip(), client.userAgent(),
                 detail));
     }
 
     @EventListener
     void on(PasswordResetSent event) {
-        recordFor("admin.password-reset-sent", event.userId(), null, event.actor(), null);
+        recordFor(ADMIN_PASSWORD_RESET_SENT, event.userId(), null, event.actor(), null);
     }
 
     @EventListener
     void on(UserInvited event) {
-        recordFor("admin.user-invited", event.userId(), null, event.actor(), null);
+        recordFor(ADMIN_USER_INVITED, event.userId(), null, event.actor(), null);
     }
 
     @EventListener
     void on(InvitationAccepted event) {
-        recordFor("user.invitation-accepted", event.userId(), null, null, "password set, email confirmed");
+        recordFor(USER_INVITATION_ACCEPTED, event.userId(), null, null, "password set, email confirmed");
     }
 
     /**
@@ -176,14 +184,14 @@ class SecurityEventListener {
      */
     @EventListener
     void on(PasswordResetRequested event) {
-        log.record(new AuditEntry(null, "password.reset-requested", event.refusal() == null ? "success" : "failure",
-                event.realm(), event.userId(), event.typedEmail(), null, null, event.ip(), event.userAgent(),
-                event.refusal()));
+        String outcome = event.refusal() == null ? "success" : "failure";
+        log.record(new AuditEntry(null, PASSWORD_RESET_REQUESTED.code(), outcome, event.realm(), event.userId(),
+                event.typedEmail(), null, null, event.ip(), event.userAgent(), event.refusal()));
     }
 
     @EventListener
     void on(PasswordWasReset event) {
-        log.record(new AuditEntry(null, "password.reset", "success", event.realm(), event.userId(),
+        log.record(new AuditEntry(null, PASSWORD_RESET.code(), "success", event.realm(), event.userId(),
                 users.find(event.userId()).map(u -> u.email()).orElse(null), null, null, event.ip(),
                 event.userAgent(), "signed out everywhere"));
     }
@@ -197,36 +205,36 @@ class SecurityEventListener {
             case WITHDRAWN -> "pending email withdrawn";
         };
         String detail = email == null ? "phone changed" : event.phoneChanged() ? email + ", phone changed" : email;
-        recordFor("admin.contact-details-changed", event.userId(), null, event.actor(), detail);
+        recordFor(ADMIN_CONTACT_DETAILS_CHANGED, event.userId(), null, event.actor(), detail);
     }
 
     @EventListener
     void on(EmailChangeConfirmed event) {
-        recordFor("user.email-confirmed", event.userId(), null, null, "new email confirmed with the password");
+        recordFor(USER_EMAIL_CONFIRMED, event.userId(), null, null, "new email confirmed with the password");
     }
 
     @EventListener
     void on(EmailConfirmationRefused event) {
         var user = users.find(event.userId());
-        log.record(new AuditEntry(null, "user.email-confirmed", "failure", event.realm(), event.userId(),
+        log.record(new AuditEntry(null, USER_EMAIL_CONFIRMED.code(), "failure", event.realm(), event.userId(),
                 user.map(UserView::email).orElse(null), null, null, null, null, event.reason()));
     }
 
     @EventListener
     void on(MfaSettingChanged event) {
-        log.record(new AuditEntry(null, "settings.mfa", "success", "admin", null, null, null, event.actor(), null,
+        log.record(new AuditEntry(null, SETTINGS_MFA.code(), "success", "admin", null, null, null, event.actor(), null,
                 null, event.setting() + " = " + event.value()));
     }
 
     @EventListener
     void on(BrandingChanged event) {
-        log.record(new AuditEntry(null, "settings.branding", "success", event.slug(), null, null, null, event.actor(),
-                null, null, event.change()));
+        log.record(new AuditEntry(null, SETTINGS_BRANDING.code(), "success", event.slug(), null, null, null,
+                event.actor(), null, null, event.change()));
     }
 
-    private static AuditEntry entry(String type, String outcome, String realm, Long userId, String username,
+    private static AuditEntry entry(AuditEventType type, String outcome, String realm, Long userId, String username,
             String factor, ClientInfo client, String detail) {
-        return new AuditEntry(null, type, outcome, realm, userId, username, factor, null, client.ip(),
+        return new AuditEntry(null, type.code(), outcome, realm, userId, username, factor, null, client.ip(),
                 client.userAgent(), detail);
     }
 
@@ -247,7 +255,7 @@ class SecurityEventListener {
 
     @EventListener
     void on(SessionSignedOut event) {
-        log.record(new AuditEntry(null, "session.signed-out", "success", event.realm(), event.userId(),
+        log.record(new AuditEntry(null, SESSION_SIGNED_OUT.code(), "success", event.realm(), event.userId(),
                 event.username(), null, null, event.client().ip(), event.client().userAgent(), event.ended()));
     }
 }

@@ -30,8 +30,8 @@ public record SignInAttempt(Instant at, String ip, BrowserSummary browser, Strin
     }
 
     static SignInAttempt of(AuditEntry e) {
-        Result result = "signin.completed".equals(e.type()) ? Result.SIGNED_IN
-                : "signin.password".equals(e.type()) ? Result.PASSWORD_REFUSED
+        Result result = AuditEventType.SIGNIN_COMPLETED.code().equals(e.type()) ? Result.SIGNED_IN
+                : AuditEventType.SIGNIN_PASSWORD.code().equals(e.type()) ? Result.PASSWORD_REFUSED
                 : Result.SECOND_FACTOR_REFUSED;
         return new SignInAttempt(e.occurredAt(), e.ip(), BrowserSummary.of(e.userAgent()), e.factor(), result);
     }

@@ -50,7 +50,7 @@ public class Outbox {
                 message.reference(),
                 message.realm(),
                 message.userId(),
-                OutboxMessage.PENDING,
+                OutboxMessage.Status.PENDING,
                 0,
                 due,
                 null,
@@ -78,11 +78,12 @@ public class Outbox {
     }
 
     private static DeliveryStatus status(OutboxMessage message) {
-        return switch (message.status()) {
-            case OutboxMessage.SENT -> DeliveryStatus.SENT;
-            case OutboxMessage.FAILED -> DeliveryStatus.FAILED;
-            case OutboxMessage.WITHDRAWN -> DeliveryStatus.WITHDRAWN;
-            default -> message.attempts() > 0 ? DeliveryStatus.RETRYING : DeliveryStatus.QUEUED;
+        OutboxMessage.Status status = message.status() == null ? OutboxMessage.Status.PENDING : message.status();
+        return switch (status) {
+            case SENT -> DeliveryStatus.SENT;
+            case FAILED -> DeliveryStatus.FAILED;
+            case WITHDRAWN -> DeliveryStatus.WITHDRAWN;
+            case PENDING -> message.attempts() > 0 ? DeliveryStatus.RETRYING : DeliveryStatus.QUEUED;
         };
     }
 

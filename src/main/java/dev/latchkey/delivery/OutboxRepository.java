@@ -27,7 +27,7 @@ interface OutboxRepository extends ListCrudRepository<OutboxMessage, Long> {
     @Modifying
     @Query("update outbox_message set status = :status, attempts = :attempts, next_attempt_at = :next,"
             + " last_error = :error, claimed_until = null where id = :id and status = 'PENDING'")
-    int markFailed(long id, String status, int attempts, Instant next, String error);
+    int markFailed(long id, OutboxMessage.Status status, int attempts, Instant next, String error);
 
     Optional<OutboxMessage> findFirstByReferenceOrderByIdDesc(String reference);
 

@@ -158,8 +158,8 @@ class OutboxWorker {
         boolean permanent = !ex.retryable() || attempts >= properties.maxAttempts();
         Instant next = clock.instant().plus(properties.backoff(attempts));
         String error = ex.getMessage() == null ? "delivery failed" : truncate(ex.getMessage());
-        repository.markFailed(
-                message.id(), permanent ? OutboxMessage.FAILED : OutboxMessage.PENDING, attempts, next, error);
+        OutboxMessage.Status status = permanent ? OutboxMessage.Status.FAILED : OutboxMessage.Status.PENDING;
+        repository.markFailed(message.id(), status, attempts, next, error);
         metrics.failed(message.channel(), permanent);
         log.warn("Delivery of outbox message {} ({}) failed, attempt {}{}: {}",
                 message.id(), message.channel(), attempts, permanent ? ", giving up" : "", error);

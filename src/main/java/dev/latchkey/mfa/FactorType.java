@@ -1,7 +1,10 @@
 package dev.latchkey.mfa;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The second-step methods, by the ids the spec and the stable hooks use ({@code data-factor}). */
 public enum FactorType {
@@ -22,5 +25,10 @@ public enum FactorType {
 
     public static Optional<FactorType> fromId(String id) {
         return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+
+    /** The types of {@code ids} (a site's allowed factors, say), leaving out any id that names none. */
+    public static Set<FactorType> fromIds(Collection<String> ids) {
+        return ids.stream().map(FactorType::fromId).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -41,11 +41,12 @@ class CodePageModel {
         CodeChallenge challenge = factor.challenge(subject).orElse(null);
         // issue 15: an SMS that cannot be delivered offers the email code in its place, where the user has one
         boolean emailOffer = type == FactorType.SMS && challenge != null && challenge.deliveryFailing()
-                && pending.available().contains(FactorType.EMAIL.id());
+                && pending.available().contains(FactorType.EMAIL);
         model.addAttribute("emailOffer", emailOffer);
         model.addAttribute("others", pending.available().stream()
-                .filter(f -> !f.equals(type.id()))
-                .filter(f -> !(emailOffer && f.equals(FactorType.EMAIL.id())))
+                .filter(f -> f != type)
+                .filter(f -> !(emailOffer && f == FactorType.EMAIL))
+                .map(FactorType::id)
                 .toList());
         model.addAttribute("challenge", challenge);
         model.addAttribute("resendWait", challenge == null ? 0L : secondsUntil(challenge.resendAvailableAt()));

@@ -99,7 +99,7 @@ class ForcedSetupController {
                 if (target.isEmpty()) {
                     return PasswordStepController.lostRace(realm);
                 }
-                flow.signedIn(realm, user, FactorType.TOTP.id(), client);
+                flow.signedIn(realm, user, FactorType.TOTP, client);
                 flow.acknowledgeSetupRemoval(user.id()); // told on the pages of this sign-in
                 return "redirect:" + target.get();
         }

@@ -54,7 +54,7 @@ class SecondStepController {
             return restart(realm);
         }
         model.addAttribute("realm", realm);
-        model.addAttribute("factors", pending.get().available());
+        model.addAttribute("factors", pending.get().available().stream().map(FactorType::id).toList());
         return "signin/choose";
     }
 
@@ -156,7 +156,7 @@ class SecondStepController {
         if (target.isEmpty()) {
             return PasswordStepController.lostRace(realm);
         }
-        flow.signedIn(realm, user, type.id(), client);
+        flow.signedIn(realm, user, type, client);
         if (type == FactorType.BACKUP) {
             redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
         }
@@ -229,11 +229,14 @@ class SecondStepController {
      */
     private Optional<FactorType> offered(HttpServletRequest request, Realm realm, PendingLogin current,
             String factor) {
-        boolean everOffered = session.pending(request, realm).map(p -> p.available().contains(factor)).orElse(false);
+        Optional<FactorType> requested = FactorType.fromId(factor);
+        boolean everOffered = requested.isPresent() && session.pending(request, realm)
+                .map(p -> p.available().contains(requested.get()))
+                .orElse(false);
         if (!everOffered) {
             throw new NotFoundException();
         }
-        return FactorType.fromId(factor).filter(type -> current.available().contains(type.id()));
+        return requested.filter(current.available()::contains);
     }
 
     /** Where a login goes when the factor in the URL is not (or no longer) one it may use: the others, or none. */

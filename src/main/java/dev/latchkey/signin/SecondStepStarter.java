@@ -27,13 +27,13 @@ class SecondStepStarter {
         if (pending.available().isEmpty()) {
             return base + "unavailable";
         }
-        if (pending.available().contains(FactorType.TOTP.id())) {
+        if (pending.available().contains(FactorType.TOTP)) {
             return base + FactorType.TOTP.id();
         }
         if (pending.available().size() > 1) {
             return base + "method";
         }
-        return start(realm, pending, FactorType.fromId(pending.available().get(0)).orElseThrow());
+        return start(realm, pending, pending.available().get(0));
     }
 
     /** Starts a factor (sending its code when it has one) and answers the page to go to. */

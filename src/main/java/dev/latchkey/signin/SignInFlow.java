@@ -1,6 +1,7 @@
 package dev.latchkey.signin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -67,22 +68,20 @@ class SignInFlow {
     /** The second step this user owes after the password, or empty when the password was enough. */
     Optional<PendingLogin> secondStep(Realm realm, UserView user) {
         String loginId = PendingLogin.newLoginId();
-        FactorSubject probe = subject(realm, user, loginId, policy.decide(realm, false, false));
+        FactorSubject probe = subject(realm, user, loginId, policy.decide(realm, false, false).codeTtl());
         boolean hasAuthenticator = factors.available(probe, Sites.FACTORS).contains(FactorType.TOTP);
         SecondStep step = policy.decide(realm, user.mfaRequired(), hasAuthenticator);
         if (!step.required()) {
             return Optional.empty();
         }
-        List<String> available = factors.available(subject(realm, user, loginId, step), step.allowedFactors())
-                .stream()
-                .map(FactorType::id)
-                .toList();
+        List<FactorType> available =
+                factors.available(subject(realm, user, loginId, step.codeTtl()), step.allowedFactors());
         // F-POLICY-4: a 2FA-required user without an authenticator sets one up before reaching any page; when
         // they have another factor (a confirmed email), they pass it first, so a stolen password alone cannot
         // enrol the thief's phone
         boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
-        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(),
-                step.codeTtl(), available, setupRequired, false, null));
+        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(),
+                FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, setupRequired, false, null));
     }
 
     /**
@@ -92,15 +91,13 @@ class SignInFlow {
     Optional<PendingLogin> stepUp(Realm realm, UserView user, String returnTo) {
         String loginId = PendingLogin.newLoginId();
         SecondStep step = policy.decide(realm, true, false);
-        List<String> available = factors.available(subject(realm, user, loginId, step), step.allowedFactors())
-                .stream()
-                .map(FactorType::id)
-                .toList();
+        List<FactorType> available =
+                factors.available(subject(realm, user, loginId, step.codeTtl()), step.allowedFactors());
         if (available.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(), step.allowedFactors(),
-                step.codeTtl(), available, false, false, returnTo));
+        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(),
+                FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, false, false, returnTo));
     }
 
     /**
@@ -108,7 +105,7 @@ class SignInFlow {
      * factor reaches logins already in progress at their next request.
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
-        java.util.Set<String> allowed = policy.decide(realm, true, false).allowedFactors();
+        java.util.Set<FactorType> allowed = FactorType.fromIds(policy.decide(realm, true, false).allowedFactors());
         if (allowed.containsAll(pending.available())) {
             return pending;
         }
@@ -116,8 +113,7 @@ class SignInFlow {
     }
 
     Optional<FactorSubject> subject(Realm realm, PendingLogin pending) {
-        SecondStep step = new SecondStep(true, pending.allowedFactors(), pending.codeTtl());
-        return users.find(pending.userId()).map(user -> subject(realm, user, pending.loginId(), step));
+        return users.find(pending.userId()).map(user -> subject(realm, user, pending.loginId(), pending.codeTtl()));
     }
 
     Factor factor(FactorType type) {
@@ -128,8 +124,10 @@ class SignInFlow {
         return factor(type).send(subject);
     }
 
-    void signedIn(Realm realm, UserView user, String factor, ClientInfo client) {
-        events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factor, client));
+    /** A sign-in completed, after {@code factor} ({@code null}: the password alone). */
+    void signedIn(Realm realm, UserView user, FactorType factor, ClientInfo client) {
+        String factorId = factor == null ? null : factor.id();
+        events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factorId, client));
     }
 
     /**
@@ -160,7 +158,7 @@ class SignInFlow {
         return backupCodes.remaining(userId);
     }
 
-    private static FactorSubject subject(Realm realm, UserView user, String loginId, SecondStep step) {
+    private static FactorSubject subject(Realm realm, UserView user, String loginId, Duration codeTtl) {
         return new FactorSubject(
                 user.id(),
                 user.displayName(),
@@ -169,7 +167,7 @@ class SignInFlow {
                 user.phone(),
                 realm,
                 loginId,
-                step.codeTtl(),
+                codeTtl,
                 LocaleContextHolder.getLocale());
     }
 }

@@ -85,7 +85,7 @@ class SignInSession {
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.ATTRIBUTE, pending);
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
-                LatchkeyPrincipal.name(pending.realm(), pending.userId()));
+                pending.principalName());
         return true;
     }
 
@@ -104,7 +104,7 @@ class SignInSession {
         session.setAttribute(PendingLogin.ATTRIBUTE, pending);
         if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null) {
             session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
-                    LatchkeyPrincipal.name(pending.realm(), pending.userId()));
+                    pending.principalName());
         }
         return true;
     }
@@ -143,7 +143,7 @@ class SignInSession {
             return Optional.empty();
         }
         request.getSession().setAttribute(SECOND_FACTOR_AT,
-                new SecondFactorMark(LatchkeyPrincipal.name(pending.realm(), pending.userId()), clock.instant()));
+                new SecondFactorMark(pending.principalName(), clock.instant()));
         return Optional.of(pending.stepUpReturn());
     }
 

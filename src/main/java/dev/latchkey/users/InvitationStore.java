@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import dev.latchkey.shared.Purges;
+import dev.latchkey.shared.StoredEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,28 @@ import org.springframework.stereotype.Component;
 @Component
 class InvitationStore {
 
-    /** What a link is for. */
-    enum Purpose {
+    /**
+     * What a link is for ({@code user_invitation.purpose}), stored by {@link #dbValue()}. Purposes are only ever
+     * matched in SQL, never read back, so a row of a purpose this version does not know simply never matches.
+     */
+    enum Purpose implements StoredEnum {
         /** Choose a password: an invitation or an admin-sent reset (the invitation page). */
-        PASSWORD,
+        PASSWORD("PASSWORD"),
         /** Choose a new password after "Forgot password?" (the reset page only, F-ACCOUNT-1). */
-        RESET,
+        RESET("RESET"),
         /** Confirm a pending email address. */
-        EMAIL
+        EMAIL("EMAIL");
+
+        private final String dbValue;
+
+        Purpose(String dbValue) {
+            this.dbValue = dbValue;
+        }
+
+        @Override
+        public String dbValue() {
+            return dbValue;
+        }
     }
 
     /** A live link: its user and, for {@link Purpose#EMAIL}, the address it was sent to. */
@@ -41,7 +56,7 @@ class InvitationStore {
     void save(long userId, Purpose purpose, String email, String tokenHash, Instant createdAt, Instant expiresAt) {
         jdbc.sql("insert into user_invitation (user_id, purpose, email, token_hash, created_at, expires_at, attempts)"
                         + " values (?, ?, ?, ?, ?, ?, 0)")
-                .params(userId, purpose.name(), email, tokenHash, Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .params(userId, purpose.dbValue(), email, tokenHash, Timestamp.from(createdAt), Timestamp.from(expiresAt))
                 .update();
     }
 
@@ -49,7 +64,7 @@ class InvitationStore {
     int revokeUnused(long userId, Purpose purpose, Instant now) {
         return jdbc.sql("update user_invitation set revoked_at = ? where user_id = ? and purpose = ?"
                         + " and used_at is null and revoked_at is null")
-                .params(Timestamp.from(now), userId, purpose.name())
+                .params(Timestamp.from(now), userId, purpose.dbValue())
                 .update();
     }
 
@@ -62,7 +77,7 @@ class InvitationStore {
     /** The link of a token that can still be used for this purpose. */
     Optional<Link> usable(String tokenHash, Purpose purpose, Instant now) {
         return jdbc.sql("select user_id, email from user_invitation where token_hash = ? and " + USABLE)
-                .params(tokenHash, purpose.name(), Timestamp.from(now))
+                .params(tokenHash, purpose.dbValue(), Timestamp.from(now))
                 .query((rs, row) -> new Link(rs.getLong("user_id"), rs.getString("email")))
                 .optional();
     }
@@ -70,7 +85,7 @@ class InvitationStore {
     /** Whether the user has a link of this purpose that can still be used. */
     boolean hasUsable(long userId, Purpose purpose, Instant now) {
         return jdbc.sql("select count(*) from user_invitation where user_id = ? and " + USABLE)
-                .params(userId, purpose.name(), Timestamp.from(now))
+                .params(userId, purpose.dbValue(), Timestamp.from(now))
                 .query(Long.class)
                 .single() > 0;
     }
@@ -82,7 +97,7 @@ class InvitationStore {
     boolean takeAttempt(String tokenHash, Purpose purpose, Instant now, int max) {
         return jdbc.sql("update user_invitation set attempts = attempts + 1 where token_hash = ? and attempts < ? and "
                         + USABLE)
-                .params(tokenHash, max, purpose.name(), Timestamp.from(now))
+                .params(tokenHash, max, purpose.dbValue(), Timestamp.from(now))
                 .update() == 1;
     }
 
@@ -106,7 +121,7 @@ class InvitationStore {
     boolean use(String tokenHash, Purpose purpose, Instant now) {
         Timestamp at = Timestamp.from(now);
         return jdbc.sql("update user_invitation set used_at = ? where token_hash = ? and " + USABLE)
-                .params(at, tokenHash, purpose.name(), at)
+                .params(at, tokenHash, purpose.dbValue(), at)
                 .update() == 1;
     }
 }

@@ -74,7 +74,7 @@ public class Invitations {
             throw new IllegalArgumentException("portal users belong to a site");
         }
         UserView user = users.create(site, new NewUser(email, displayName, null, false, phone, false, null));
-        send(user, site, actor, "invitation", "invitation", LIFETIME);
+        send(user, site, actor, Kind.INVITATION, LIFETIME);
         return user;
     }
 
@@ -89,7 +89,7 @@ public class Invitations {
         if (users.hasPassword(userId)) {
             return false;
         }
-        send(user, realmOf(user), actor, "invitation", "invitation", LIFETIME);
+        send(user, realmOf(user), actor, Kind.INVITATION, LIFETIME);
         return true;
     }
 
@@ -102,7 +102,7 @@ public class Invitations {
             String actor) {
         UserView admin = users.create(Realm.ADMIN, new NewUser(email, displayName, null, false, null, false, role));
         users.assignSites(admin.id(), role == AdminRole.SITE ? siteIds : java.util.Set.of());
-        send(admin, Realm.ADMIN, actor, "invitation.admin", "invitation", LIFETIME);
+        send(admin, Realm.ADMIN, actor, Kind.ADMIN_INVITATION, LIFETIME);
         return admin;
     }
 
@@ -115,7 +115,7 @@ public class Invitations {
     @Transactional
     public void sendPasswordReset(long userId, String actor) {
         UserView user = users.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
-        send(user, realmOf(user), actor, "reset", "invitation", LIFETIME);
+        send(user, realmOf(user), actor, Kind.ADMIN_RESET, LIFETIME);
         events.publishEvent(new PasswordResetSent(user.id(), realmOf(user).key(), actor));
     }
 
@@ -201,7 +201,7 @@ public class Invitations {
      * the caller's transaction.
      */
     void sendSelfServiceReset(UserView user, Realm realm, Duration lifetime) {
-        send(user, realm, null, "reset.self", "password-reset", lifetime, Purpose.RESET);
+        send(user, realm, null, Kind.SELF_RESET, lifetime);
     }
 
     /** Whether the token is a live "Forgot password?" link of a user of this realm. */
@@ -225,27 +225,62 @@ public class Invitations {
     }
 
     /**
-     * {@code kind} names the mail texts: {@code invitation}, {@code invitation.admin}, {@code reset} (an admin's) or
-     * {@code reset.self} ("Forgot password?"); {@code page} is the link's page.
+     * The kinds of password link this class mails: which texts the mail uses ({@code <mailKey>.mail.*} in the
+     * message bundles), which page the link opens, and what the link may be used for.
      */
-    private void send(UserView user, Realm realm, String actor, String kind, String page, Duration lifetime) {
-        send(user, realm, actor, kind, page, lifetime, Purpose.PASSWORD);
+    enum Kind {
+        /** F-ADMIN-7: a new portal user chooses a first password. */
+        INVITATION("invitation", "invitation", Purpose.PASSWORD),
+        /** F-ADMIN-7: a new admin chooses a first password. */
+        ADMIN_INVITATION("invitation.admin", "invitation", Purpose.PASSWORD),
+        /** F-ADMIN-3: an admin's "Send password reset", opened on the invitation page. */
+        ADMIN_RESET("reset", "invitation", Purpose.PASSWORD),
+        /** F-ACCOUNT-1: "Forgot password?", opened on the reset page only. */
+        SELF_RESET("reset.self", "password-reset", Purpose.RESET);
+
+        private final String mailKey;
+        private final String page;
+        private final Purpose purpose;
+
+        Kind(String mailKey, String page, Purpose purpose) {
+            this.mailKey = mailKey;
+            this.page = page;
+            this.purpose = purpose;
+        }
+
+        /** The prefix of the mail's message keys, e.g. {@code invitation.admin}. */
+        String mailKey() {
+            return mailKey;
+        }
+
+        /** The path segment of the link's page, e.g. {@code password-reset}. */
+        String page() {
+            return page;
+        }
+
+        Purpose purpose() {
+            return purpose;
+        }
+
+        /** Whether this link invites a new user (and so is audited as an invitation). */
+        boolean invites() {
+            return this == INVITATION || this == ADMIN_INVITATION;
+        }
     }
 
-    private void send(
-            UserView user, Realm realm, String actor, String kind, String page, Duration lifetime, Purpose purpose) {
+    private void send(UserView user, Realm realm, String actor, Kind kind, Duration lifetime) {
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        store.revokeUnused(user.id(), purpose, now);
+        store.revokeUnused(user.id(), kind.purpose(), now);
         String token = newToken();
-        store.save(user.id(), purpose, null, hash(token), now, expires);
-        String link = url(realm, page, token);
+        store.save(user.id(), kind.purpose(), null, hash(token), now, expires);
+        String link = url(realm, kind.page(), token);
         // subject and body share the arguments; the subject uses only {1}, the realm's name
-        emails.send(user.email(), kind + ".mail",
+        emails.send(user.email(), kind.mailKey() + ".mail",
                 new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email(),
                     lifetime.toMinutes()},
                 "invitation:" + user.id(), realm.key(), user.id());
-        if (kind.startsWith("invitation")) {
+        if (kind.invites()) {
             events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
         }
     }

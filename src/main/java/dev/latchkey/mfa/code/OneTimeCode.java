@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One email or SMS code of one login. Only an HMAC of the code is stored. */
+/**
+ * One email or SMS code of one login. Only an HMAC of the code is stored. {@code endReason} is null while the code
+ * is live, and for a reason this version does not know ({@link CodeEndReason}).
+ */
 @Table("one_time_code")
 record OneTimeCode(
         @Id Long id,
@@ -16,7 +19,7 @@ record OneTimeCode(
         Instant expiresAt,
         int attempts,
         Instant endedAt,
-        String endReason) {
+        CodeEndReason endReason) {
 
     boolean live() {
         return endedAt == null;

@@ -23,7 +23,7 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 
     /**
      * The user's codes made since {@code since} (and those due to go out), oldest first: the resend throttle's input.
-     * A code withdrawn before its message went out ({@code UNSENT}) was never sent, but it still counts towards the
+     * A code withdrawn before its message went out ({@link CodeEndReason#UNSENT}) was never sent, but it still counts towards the
      * number of codes in the window: each sign-in that makes one ends the user's other codes, so a password holder
      * signing in again and again may do that only as often as the window allows.
      */
@@ -41,19 +41,27 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 
     /**
      * Ends every live code of the user before a new one is made, so only the newest code works: the login's own
-     * ones as {@code RESENT}, those of the user's other logins as {@code SUPERSEDED}.
+     * ones as {@link CodeEndReason#RESENT}, those of the user's other logins as {@link CodeEndReason#SUPERSEDED}.
      */
+    default int endLiveOfUser(long userId, String loginId, Instant now) {
+        return endLiveOfUser(userId, loginId, now, CodeEndReason.RESENT, CodeEndReason.SUPERSEDED);
+    }
+
     @Modifying
     @Query("update one_time_code set ended_at = :now,"
-            + " end_reason = case when login_id = :loginId then 'RESENT' else 'SUPERSEDED' end"
+            + " end_reason = case when login_id = :loginId then :ownReason else :otherReason end"
             + " where user_id = :userId and ended_at is null")
-    int endLiveOfUser(long userId, String loginId, Instant now);
+    int endLiveOfUser(long userId, String loginId, Instant now, CodeEndReason ownReason, CodeEndReason otherReason);
 
-    /** Uses a code up. Of two concurrent callers exactly one gets 1. */
+    /** Uses a code up ({@link CodeEndReason#USED}). Of two concurrent callers exactly one gets 1. */
+    default int consume(long id, Instant now, int maxAttempts) {
+        return consume(id, now, maxAttempts, CodeEndReason.USED);
+    }
+
     @Modifying
-    @Query("update one_time_code set ended_at = :now, end_reason = 'USED'"
+    @Query("update one_time_code set ended_at = :now, end_reason = :reason"
             + " where id = :id and ended_at is null and attempts < :maxAttempts and expires_at > :now")
-    int consume(long id, Instant now, int maxAttempts);
+    int consume(long id, Instant now, int maxAttempts, CodeEndReason reason);
 
     @Modifying
     @Query("update one_time_code set attempts = attempts + 1 where id = :id and ended_at is null")
@@ -61,5 +69,5 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 
     @Modifying
     @Query("update one_time_code set ended_at = :now, end_reason = :reason where id = :id and ended_at is null")
-    int end(long id, String reason, Instant now);
+    int end(long id, CodeEndReason reason, Instant now);
 }

@@ -124,7 +124,7 @@ class OneTimeCodes {
         boolean withdrawn = false;
         for (OneTimeCode waiting : repository.findUnsent(userId, now)) {
             if (outbox.withdraw(reference(waiting.id()))) {
-                repository.end(waiting.id(), "UNSENT", now);
+                repository.end(waiting.id(), CodeEndReason.UNSENT, now);
                 withdrawn = true;
             }
         }
@@ -144,7 +144,7 @@ class OneTimeCodes {
                 return Verification.of(Outcome.SUPERSEDED);
             }
             return Verification.of(
-                    found.map(c -> "EXHAUSTED".equals(c.endReason()) ? Outcome.EXHAUSTED : Outcome.NO_CHALLENGE)
+                    found.map(c -> c.endReason() == CodeEndReason.EXHAUSTED ? Outcome.EXHAUSTED : Outcome.NO_CHALLENGE)
                             .orElse(Outcome.NO_CHALLENGE));
         }
         OneTimeCode current = found.get();
@@ -152,7 +152,7 @@ class OneTimeCodes {
             return Verification.of(Outcome.NOT_SENT_YET); // whatever was typed, it cannot be this code
         }
         if (!now.isBefore(current.expiresAt())) {
-            repository.end(current.id(), "EXPIRED", now);
+            repository.end(current.id(), CodeEndReason.EXPIRED, now);
             return Verification.of(Outcome.EXPIRED);
         }
         if (hasher.matches(subject.loginId(), code, current.codeHash())) {
@@ -163,7 +163,7 @@ class OneTimeCodes {
         repository.countFailure(current.id());
         int attempts = repository.findById(current.id()).map(OneTimeCode::attempts).orElse(Integer.MAX_VALUE);
         if (attempts >= maxAttempts) {
-            repository.end(current.id(), "EXHAUSTED", now);
+            repository.end(current.id(), CodeEndReason.EXHAUSTED, now);
             return Verification.of(Outcome.EXHAUSTED);
         }
         return new Verification(Outcome.REJECTED, maxAttempts - attempts);

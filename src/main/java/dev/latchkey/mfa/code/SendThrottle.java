@@ -47,7 +47,7 @@ class SendThrottle {
         Instant intervalEnds = now;
         for (int i = sends.size() - 1; i >= 0; i--) {
             OneTimeCode send = sends.get(i);
-            if ("UNSENT".equals(send.endReason())) {
+            if (send.endReason() == CodeEndReason.UNSENT) {
                 continue; // withdrawn before it went out: the interval runs from the last message that did
             }
             Instant afterIt = send.createdAt().plus(properties.resendInterval());

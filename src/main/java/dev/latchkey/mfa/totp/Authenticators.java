@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
+import dev.latchkey.mfa.totp.AuthenticatorStore.State;
 import dev.latchkey.shared.crypto.SecretCipher;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
@@ -46,10 +47,10 @@ public class Authenticators {
 
     public AuthenticatorStatus status(long userId) {
         return store.find(userId)
-                .map(row -> switch (row.status()) {
-                    case AuthenticatorStore.ENABLED -> AuthenticatorStatus.ENABLED;
-                    case AuthenticatorStore.DISABLED -> AuthenticatorStatus.DISABLED;
-                    default -> AuthenticatorStatus.NOT_SET_UP;
+                .map(row -> row.status() == null ? AuthenticatorStatus.NOT_SET_UP : switch (row.status()) {
+                    case ENABLED -> AuthenticatorStatus.ENABLED;
+                    case DISABLED -> AuthenticatorStatus.DISABLED;
+                    case PENDING -> AuthenticatorStatus.NOT_SET_UP;
                 })
                 .orElse(AuthenticatorStatus.NOT_SET_UP);
     }
@@ -62,7 +63,7 @@ public class Authenticators {
     public Optional<Enrolment> enrolment(long userId, String issuer, String account) {
         users.lockForUpdate(userId); // two tabs starting enrolment at once get the same secret, not a clash
         Optional<AuthenticatorStore.Row> row = store.find(userId);
-        if (row.isPresent() && !AuthenticatorStore.PENDING.equals(row.get().status())) {
+        if (row.isPresent() && row.get().status() != State.PENDING) {
             return Optional.empty();
         }
         byte[] secret;
@@ -81,19 +82,19 @@ public class Authenticators {
     /** Confirms enrolment with the app's current code (F-TOTP-1 "Check"). */
     @Transactional
     public boolean confirm(Realm realm, long userId, String code) {
-        return transition(realm, userId, code, AuthenticatorStore.PENDING, Change.AUTHENTICATOR_ENABLED);
+        return transition(realm, userId, code, State.PENDING, Change.AUTHENTICATOR_ENABLED);
     }
 
     /** Re-enables a disabled authenticator with a current code from the same app; no new scan (F-TOTP-3). */
     @Transactional
     public boolean reenable(Realm realm, long userId, String code) {
-        return transition(realm, userId, code, AuthenticatorStore.DISABLED, Change.AUTHENTICATOR_ENABLED);
+        return transition(realm, userId, code, State.DISABLED, Change.AUTHENTICATOR_ENABLED);
     }
 
     /** Checks a sign-in code of an enabled authenticator; each time step is accepted at most once. */
     public boolean verify(long userId, String code) {
         Optional<AuthenticatorStore.Row> row = store.find(userId);
-        if (row.isEmpty() || !AuthenticatorStore.ENABLED.equals(row.get().status()) || !wellFormed(code)) {
+        if (row.isEmpty() || row.get().status() != State.ENABLED || !wellFormed(code)) {
             return false;
         }
         OptionalLong step = totp.matchingStep(secret(row.get()), code, clock.instant(), row.get().lastUsedStep());
@@ -103,7 +104,7 @@ public class Authenticators {
     /** Switches an enabled authenticator off, keeping the secret. The caller has checked a code. */
     @Transactional
     public boolean disable(Realm realm, long userId, String actor) {
-        boolean done = store.setStatus(userId, AuthenticatorStore.ENABLED, AuthenticatorStore.DISABLED);
+        boolean done = store.setStatus(userId, State.ENABLED, State.DISABLED);
         if (done) {
             events.publishEvent(new SecondFactorChanged(realm, userId, Change.AUTHENTICATOR_DISABLED, 0, actor));
         }
@@ -127,15 +128,15 @@ public class Authenticators {
         store.delete(userId);
     }
 
-    private boolean transition(Realm realm, long userId, String code, String from, Change change) {
+    private boolean transition(Realm realm, long userId, String code, State from, Change change) {
         Optional<AuthenticatorStore.Row> row = store.find(userId);
-        if (row.isEmpty() || !from.equals(row.get().status()) || !wellFormed(code)) {
+        if (row.isEmpty() || row.get().status() != from || !wellFormed(code)) {
             return false;
         }
         Instant now = clock.instant();
         OptionalLong step = totp.matchingStep(secret(row.get()), code, now, row.get().lastUsedStep());
         boolean done = step.isPresent()
-                && store.transition(userId, from, AuthenticatorStore.ENABLED, step.getAsLong(), now);
+                && store.transition(userId, from, State.ENABLED, step.getAsLong(), now);
         if (done) {
             events.publishEvent(new SecondFactorChanged(realm, userId, change, 0, null));
         }

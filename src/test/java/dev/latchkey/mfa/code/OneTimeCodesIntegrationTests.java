@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.DeliveryStatus;
+import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.FactorSubject;
@@ -46,6 +48,9 @@ class OneTimeCodesIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    Outbox outbox;
 
     UserView user;
 
@@ -104,6 +109,26 @@ class OneTimeCodesIntegrationTests {
         String code = send(subject);
         assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.NO_CHALLENGE);
+    }
+
+    @Test
+    void endReasonsAndOutboxStatusesAreStoredAsTheyAlwaysWereAndAnUnknownOneBreaksNothing() {
+        FactorSubject subject = subject("login-stored");
+        String code = send(subject);
+        assertThat(jdbc.sql("select status from outbox_message where user_id = ? order by id desc limit 1")
+                .param(user.id()).query(String.class).single()).isIn("PENDING", "SENT");
+        assertThat(codes.verify(subject, "email", code).accepted()).isTrue();
+        assertThat(jdbc.sql("select end_reason from one_time_code where login_id = ?")
+                .param(subject.loginId()).query(String.class).single()).isEqualTo("USED");
+        // rows written by a newer version (then rolled back): read, not refused
+        jdbc.sql("update one_time_code set end_reason = 'LATER' where login_id = ?").param(subject.loginId()).update();
+        jdbc.sql("update outbox_message set status = 'LATER' where user_id = ?").param(user.id()).update();
+        assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.NO_CHALLENGE);
+        assertThat(codes.current(subject, "email").status()).isEqualTo(CodeChallenge.Status.ENDED);
+        long codeId = jdbc.sql("select id from one_time_code where login_id = ?")
+                .param(subject.loginId()).query(Long.class).single();
+        assertThat(outbox.statusOf(OneTimeCodes.reference(codeId))).as("read as a message not yet tried")
+                .isEqualTo(DeliveryStatus.QUEUED);
     }
 
     @Test
