@@ -41,9 +41,9 @@ class CodePageModel {
         CodeChallenge challenge = factor.challenge(subject).orElse(null);
         // issue 15: an SMS that cannot be delivered offers the email code in its place, where the user has one
         boolean emailOffer = type == FactorType.SMS && challenge != null && challenge.deliveryFailing()
-                && pending.available().contains(FactorType.EMAIL);
+                && pending.availableTypes().contains(FactorType.EMAIL);
         model.addAttribute("emailOffer", emailOffer);
-        model.addAttribute("others", pending.available().stream()
+        model.addAttribute("others", pending.availableTypes().stream()
                 .filter(f -> f != type)
                 .filter(f -> !(emailOffer && f == FactorType.EMAIL))
                 .map(FactorType::id)

@@ -17,18 +17,20 @@ import dev.latchkey.mfa.FactorType;
  * fresh random value: every challenge is bound to it, so a code of one login is worthless in another session.
  * {@code available} is in the chooser's order.
  *
- * <p>Sessions stored by versions before the factors were typed hold them as their ids ({@code "email"}, …).
- * Deserialisation runs the canonical constructor, which reads either form, so such a login goes on after an upgrade;
- * an id that names no factor is left out.
+ * <p>The code works with {@link FactorType}s ({@link #of}, {@link #allowedTypes()}, {@link #availableTypes()}); the
+ * record holds the factors' ids ({@code "email"}, …), its stored form in the session store. That form is the one
+ * every version of Latchkey writes and reads, so during a rolling upgrade a login begun on one node goes on at a node
+ * of the other version (serialised enum constants would break an older node). An id that names no factor known to
+ * this version is ignored by the typed accessors.
  */
 record PendingLogin(
         String loginId,
         long userId,
         String realm,
         Instant startedAt,
-        Set<FactorType> allowedFactors,
+        Set<String> allowedFactors,
         Duration codeTtl,
-        List<FactorType> available,
+        List<String> available,
         boolean setupRequired,
         boolean secondFactorPassed,
         String stepUpReturn)
@@ -39,8 +41,34 @@ record PendingLogin(
     private static final SecureRandom RANDOM = new SecureRandom();
 
     PendingLogin {
-        allowedFactors = Set.copyOf(factors(allowedFactors));
-        available = factors(available);
+        allowedFactors = Set.copyOf(allowedFactors);
+        available = List.copyOf(available);
+    }
+
+    /** A login whose factors are given as types. */
+    static PendingLogin of(
+            String loginId,
+            long userId,
+            String realm,
+            Instant startedAt,
+            Set<FactorType> allowedFactors,
+            Duration codeTtl,
+            List<FactorType> available,
+            boolean setupRequired,
+            boolean secondFactorPassed,
+            String stepUpReturn) {
+        return new PendingLogin(loginId, userId, realm, startedAt, ids(allowedFactors).collect(Collectors.toSet()),
+                codeTtl, ids(available).toList(), setupRequired, secondFactorPassed, stepUpReturn);
+    }
+
+    /** The factors the site allowed when the password was checked. */
+    Set<FactorType> allowedTypes() {
+        return FactorType.fromIds(allowedFactors);
+    }
+
+    /** The factors this user can pass, in the chooser's order. */
+    List<FactorType> availableTypes() {
+        return available.stream().map(FactorType::fromId).flatMap(Optional::stream).toList();
     }
 
     static String newLoginId() {
@@ -62,10 +90,10 @@ record PendingLogin(
 
     /** This login with only the factors of {@code allowed} left (the site's policy changed meanwhile). */
     PendingLogin restrictedTo(Set<FactorType> allowed) {
-        return new PendingLogin(loginId, userId, realm, startedAt,
-                allowedFactors.stream().filter(allowed::contains).collect(Collectors.toSet()),
-                codeTtl, available.stream().filter(allowed::contains).toList(), setupRequired, secondFactorPassed,
-                stepUpReturn);
+        return of(loginId, userId, realm, startedAt,
+                allowedTypes().stream().filter(allowed::contains).collect(Collectors.toSet()),
+                codeTtl, availableTypes().stream().filter(allowed::contains).toList(), setupRequired,
+                secondFactorPassed, stepUpReturn);
     }
 
     /** A step-up of a signed-in user (ASVS V6: re-authentication before sensitive actions), not a sign-in. */
@@ -75,19 +103,14 @@ record PendingLogin(
 
     /** Whether the forced authenticator set-up may be shown: after another factor, or when there is none. */
     boolean readyForSetup() {
-        return setupRequired && (secondFactorPassed || available.isEmpty());
+        return setupRequired && (secondFactorPassed || availableTypes().isEmpty());
     }
 
     boolean expired(Instant now, Duration timeout) {
         return !now.isBefore(startedAt.plus(timeout));
     }
 
-    /** Factor types, or their ids as older versions stored them (raw: the elements' type is not checked). */
-    private static List<FactorType> factors(Collection<?> values) {
-        return values.stream().map(PendingLogin::factor).flatMap(Optional::stream).toList();
-    }
-
-    private static Optional<FactorType> factor(Object value) {
-        return value instanceof FactorType type ? Optional.of(type) : FactorType.fromId(String.valueOf(value));
+    private static java.util.stream.Stream<String> ids(Collection<FactorType> types) {
+        return types.stream().map(FactorType::id);
     }
 }

@@ -54,7 +54,7 @@ class SecondStepController {
             return restart(realm);
         }
         model.addAttribute("realm", realm);
-        model.addAttribute("factors", pending.get().available().stream().map(FactorType::id).toList());
+        model.addAttribute("factors", pending.get().availableTypes().stream().map(FactorType::id).toList());
         return "signin/choose";
     }
 
@@ -231,17 +231,17 @@ class SecondStepController {
             String factor) {
         Optional<FactorType> requested = FactorType.fromId(factor);
         boolean everOffered = requested.isPresent() && session.pending(request, realm)
-                .map(p -> p.available().contains(requested.get()))
+                .map(p -> p.availableTypes().contains(requested.get()))
                 .orElse(false);
         if (!everOffered) {
             throw new NotFoundException();
         }
-        return requested.filter(current.available()::contains);
+        return requested.filter(current.availableTypes()::contains);
     }
 
     /** Where a login goes when the factor in the URL is not (or no longer) one it may use: the others, or none. */
     private static String elsewhere(Realm realm, PendingLogin pending) {
-        return realm.basePath() + "/login/" + (pending.available().isEmpty() ? "unavailable" : "method");
+        return realm.basePath() + "/login/" + (pending.availableTypes().isEmpty() ? "unavailable" : "method");
     }
 
     private static String restart(Realm realm) {

@@ -24,16 +24,16 @@ class SecondStepStarter {
         if (pending.readyForSetup()) {
             return base + "setup";
         }
-        if (pending.available().isEmpty()) {
+        if (pending.availableTypes().isEmpty()) {
             return base + "unavailable";
         }
-        if (pending.available().contains(FactorType.TOTP)) {
+        if (pending.availableTypes().contains(FactorType.TOTP)) {
             return base + FactorType.TOTP.id();
         }
-        if (pending.available().size() > 1) {
+        if (pending.availableTypes().size() > 1) {
             return base + "method";
         }
-        return start(realm, pending, pending.available().get(0));
+        return start(realm, pending, pending.availableTypes().get(0));
     }
 
     /** Starts a factor (sending its code when it has one) and answers the page to go to. */

@@ -80,7 +80,7 @@ class SignInFlow {
         // they have another factor (a confirmed email), they pass it first, so a stolen password alone cannot
         // enrol the thief's phone
         boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
-        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(),
+        return Optional.of(PendingLogin.of(loginId, user.id(), realm.key(), clock.instant(),
                 FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, setupRequired, false, null));
     }
 
@@ -96,7 +96,7 @@ class SignInFlow {
         if (available.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PendingLogin(loginId, user.id(), realm.key(), clock.instant(),
+        return Optional.of(PendingLogin.of(loginId, user.id(), realm.key(), clock.instant(),
                 FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, false, false, returnTo));
     }
 
@@ -106,7 +106,7 @@ class SignInFlow {
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
         java.util.Set<FactorType> allowed = FactorType.fromIds(policy.decide(realm, true, false).allowedFactors());
-        if (allowed.containsAll(pending.available())) {
+        if (allowed.containsAll(pending.availableTypes())) {
             return pending;
         }
         return pending.restrictedTo(allowed);
