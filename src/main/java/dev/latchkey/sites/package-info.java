@@ -1,7 +1,7 @@
 /**
  * Sites (customer portals at {@code /sites/{slug}/}), the admin realm, the MFA policy that decides who must pass a
- * second factor (F-POLICY-1..4: per site, for all sites, for platform logins, always-on) and each site's branding
- * (colour and logo).
+ * second factor (F-POLICY: per site, for all sites, for platform logins, always-on, and a user's "2FA required" flag
+ * as the caller passes it in) and each site's branding (colour and logo).
  *
  * <p>Public API: {@link dev.latchkey.sites.Sites}, {@link dev.latchkey.sites.SiteView}, {@link
  * dev.latchkey.sites.SiteDraft}, {@link dev.latchkey.sites.Realm}, {@link dev.latchkey.sites.MfaPolicy} with {@link
