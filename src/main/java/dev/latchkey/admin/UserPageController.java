@@ -5,7 +5,6 @@ import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.users.UserDirectory;
 import dev.latchkey.users.UserView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -9,7 +9,6 @@ import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Invitations;
-import dev.latchkey.users.UserDirectory;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
 import org.springframework.context.MessageSource;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.latchkey.sites.SiteView;
-import dev.latchkey.users.DirectoryQuery;
 
 /**
  * The Users page's filters as an admin set them, checked: a site they manage (or none), a search text, the 2FA

@@ -1,2 +1,12 @@
-/** The admin site's pages. Calls other modules' APIs, never their repositories. */
+/**
+ * The admin site's pages (F-ADMIN): home, Login &amp; Security, Users with 2FA required, Delete 2FA setup, lock and
+ * password reset, a user's page, admin users, System settings, accounts and contact persons, creating a portal user,
+ * branding, and the audit log with CSV export. Pages only: no public types. It calls other modules' APIs, never their
+ * repositories; the one query of its own is {@link dev.latchkey.admin.UserDirectory}, the users list's read model.
+ */
+@ApplicationModule(allowedDependencies = {
+    "shared::web", "phones", "sites", "users", "accounts", "delivery", "delivery::sms", "mfa", "signin", "audit"
+})
 package dev.latchkey.admin;
+
+import org.springframework.modulith.ApplicationModule;

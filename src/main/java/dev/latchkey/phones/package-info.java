@@ -3,4 +3,7 @@
  * libphonenumber, or a reason why that was not possible. No business rules and no dependencies on other modules.
  * Public API: {@link dev.latchkey.phones.PhoneNumbers}, {@link dev.latchkey.phones.ParsedPhone}.
  */
+@ApplicationModule(allowedDependencies = {})
 package dev.latchkey.phones;
+
+import org.springframework.modulith.ApplicationModule;

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param alwaysOn F-POLICY-3: MFA required on every site and for admins, locked in the UI
  */
 @ConfigurationProperties("latchkey.mfa")
-public record MfaProperties(Duration codeTtl, boolean alwaysOn) {
+record MfaProperties(Duration codeTtl, boolean alwaysOn) {
 
     public MfaProperties {
         if (codeTtl == null) {

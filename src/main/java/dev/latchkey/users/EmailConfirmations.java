@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent to and to its site, and dead after {@link #MAX_TRIES} wrong passwords. It signs nobody in.
  */
 @Service
-public class EmailConfirmations {
+class EmailConfirmations {
 
     /** Wrong passwords a confirmation link survives. */
     public static final int MAX_TRIES = 5;

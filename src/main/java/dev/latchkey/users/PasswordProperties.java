@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (default 12, at least 8: {@link PasswordPolicy}).
  */
 @ConfigurationProperties("latchkey.password")
-public record PasswordProperties(
+record PasswordProperties(
         @DefaultValue Argon2 argon2, int hashingThreads, int hashingQueue, @DefaultValue("12") int minLength) {
 
     public PasswordProperties {

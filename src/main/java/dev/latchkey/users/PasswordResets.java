@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  */
 @Service
-public class PasswordResets implements DisposableBean {
+class PasswordResets implements DisposableBean {
 
     /** The per-account window. */
     static final Duration ACCOUNT_WINDOW = Duration.ofHours(1);

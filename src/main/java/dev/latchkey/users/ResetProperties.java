@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * may make per 15 minutes (default 10).
  */
 @ConfigurationProperties("latchkey.password-reset")
-public record ResetProperties(
+record ResetProperties(
         @DefaultValue("PT30M") Duration linkLifetime,
         @DefaultValue("3") int perAccount,
         @DefaultValue("10") int perAddress) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "latchkey.demo", havingValue = "true")
-public class DevInbox {
+class DevInbox {
 
     private static final int CAPACITY = 500;
 

@@ -1,5 +1,8 @@
 /**
- * Backup codes (F-BACKUP): five single-use codes, stored only as salted slow hashes, accepted wherever an
- * authenticator code is. Public API: {@link dev.latchkey.mfa.backup.BackupCodes}.
+ * Backup codes (F-BACKUP), named interface {@code mfa::backup}: five single-use codes, stored only as Argon2id
+ * hashes, accepted wherever an authenticator code is. API: {@link dev.latchkey.mfa.backup.BackupCodes}.
  */
+@NamedInterface("backup")
 package dev.latchkey.mfa.backup;
+
+import org.springframework.modulith.NamedInterface;

@@ -28,7 +28,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * {@code languageWarning}). An error page links to the page that failed, not to {@code /error}.
  */
 @Component("languageLinks")
-public class LanguageLinks {
+class LanguageLinks {
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile List<PathPattern> pages;

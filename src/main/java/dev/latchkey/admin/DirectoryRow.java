@@ -1,9 +1,9 @@
-package dev.latchkey.users;
+package dev.latchkey.admin;
 
 import java.util.List;
 
 /** One portal user as the admin's Users page lists them (F-ADMIN-2). */
-public record DirectoryRow(
+record DirectoryRow(
         long id,
         String email,
         String displayName,

@@ -1,5 +1,6 @@
-package dev.latchkey.users;
+package dev.latchkey.admin;
 
+import dev.latchkey.users.AdminRole;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,12 +13,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in
- * the database (never all users in memory). A read model: it reads the authenticator and backup-code tables of the
- * mfa module by SQL, read-only, so the page is one query. "Activated" is {@link FactorSummary#activated()}: an
- * enabled authenticator app; the filter and the rows use the same definition.
+ * the database (never all users in memory). A read model owned by this module, the only one that reads it: one
+ * read-only query joins tables of three modules, which is what keeps a page of 100,000 users one statement. It reads
+ * {@code app_user} ({@code users}), {@code site} ({@code sites}), and {@code authenticator} and {@code backup_code}
+ * ({@code mfa}); none of those modules knows about this query, so it lives above them all, here. "Activated" is
+ * {@link FactorSummary#activated()}: an enabled authenticator app; the filter and the rows use the same definition.
  */
 @Service
-public class UserDirectory {
+class UserDirectory {
 
     public static final int PAGE_SIZE = 50;
 

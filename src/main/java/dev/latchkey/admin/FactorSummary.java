@@ -1,10 +1,10 @@
-package dev.latchkey.users;
+package dev.latchkey.admin;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A user's second factors as an admin reads them (issue 15), in two kinds:
+ * A user's second factors as an admin reads them (F-ADMIN-2), in two kinds:
  *
  * <ul>
  *   <li><b>set up by the user</b>: an authenticator app, unused backup codes (later passkeys). An <em>enabled</em>
@@ -17,7 +17,7 @@ import java.util.List;
  * {@code authenticator} is the stored state of their authenticator ({@code PENDING}, {@code ENABLED},
  * {@code DISABLED}) or null when they have none.
  */
-public record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
+record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
 
     /** Activated: the user turned on an authenticator app, so each of their sign-ins asks for a second factor. */
     public boolean activated() {

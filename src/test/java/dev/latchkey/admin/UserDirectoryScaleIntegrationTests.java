@@ -1,4 +1,4 @@
-package dev.latchkey.users;
+package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
