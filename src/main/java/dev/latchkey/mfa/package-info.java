@@ -8,13 +8,14 @@
  * <p>Public API: {@link dev.latchkey.mfa.Factor}, {@link dev.latchkey.mfa.FactorType}, {@link
  * dev.latchkey.mfa.FactorSubject}, {@link dev.latchkey.mfa.CodeChallenge}, {@link dev.latchkey.mfa.SendResult},
  * {@link dev.latchkey.mfa.Verification}, {@link dev.latchkey.mfa.SecondFactors}, {@link
- * dev.latchkey.mfa.TwoFactorSetup}; events {@link dev.latchkey.mfa.CodeSent} and {@link
+ * dev.latchkey.mfa.TwoFactorSetup}, {@link dev.latchkey.mfa.TypedCode} (how a typed code is cleaned); events
+ * {@link dev.latchkey.mfa.CodeSent} and {@link
  * dev.latchkey.mfa.SecondFactorChanged}. Sub-packages hold the factors: {@code code} (email and SMS one-time codes,
  * internal), and the named interfaces {@code mfa::totp} (authenticator apps) and {@code mfa::backup} (backup codes),
  * which the sign-in flow and the Security page use directly.
  */
 @ApplicationModule(allowedDependencies = {
-    "shared", "shared::crypto", "sites", "users", "delivery", "delivery::sms"
+    "shared", "shared::crypto", "sites", "users", "delivery", "delivery::sms", "phones"
 })
 package dev.latchkey.mfa;
 

@@ -17,9 +17,9 @@
  * dev.latchkey.users.PasswordChangeRefused}, {@link dev.latchkey.users.ContactDetailsChanged}, {@link
  * dev.latchkey.users.EmailChangeConfirmed}, {@link dev.latchkey.users.EmailConfirmationRefused}, {@link
  * dev.latchkey.users.MfaRequirementChanged}, {@link dev.latchkey.users.UserLocked}, {@link
- * dev.latchkey.users.UserUnlocked}.
+ * dev.latchkey.users.UserUnlocked}. A phone is stored only when {@code phones} calls it a valid E.164 number.
  */
-@ApplicationModule(allowedDependencies = {"shared", "shared::web", "sites", "delivery"})
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "sites", "delivery", "phones"})
 package dev.latchkey.users;
 
 import org.springframework.modulith.ApplicationModule;
