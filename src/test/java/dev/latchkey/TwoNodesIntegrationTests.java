@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 8 §6: two Latchkey nodes on one database, as behind a load balancer without sticky sessions. Node A is the
+ * Scale-out: two Latchkey nodes on one database, as behind a load balancer without sticky sessions. Node A is the
  * test application; node B is a second instance of the application on its own random port, with the same database,
  * encryption key and SMTP server. Both run their outbox worker. On the PostgreSQL execution of the build the database
  * is a real PostgreSQL; on the H2 execution both nodes share the in-memory H2 database of this JVM.
@@ -222,7 +222,7 @@ class TwoNodesIntegrationTests {
         }
     }
 
-    /** Issue 13 §1: parallel guesses spread over both nodes are counted as they arrive, on either node. */
+    /** Parallel guesses spread over both nodes are counted as they arrive, on either node. */
     @Test
     void parallelWrongPasswordsOnBothNodesAreCheckedOnlyAsOftenAsThePolicyAllows() {
         jdbc.sql("delete from login_throttle").update();
@@ -244,13 +244,13 @@ class TwoNodesIntegrationTests {
         assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(7);
     }
 
-    /** Issue 13 §2: double submits of the code step, the requests spread over both nodes. */
+    /** Double submits of the code step, the requests spread over both nodes. */
     @Test
     void aDoubleSubmittedCodeOverTwoNodesSignsInOnlyTheWinnersNewSession() {
         Races.codeStep(testUsers, 20, portA, portB);
     }
 
-    /** Issue 13 §2: double submits of a password-only sign-in, the requests spread over both nodes. */
+    /** Double submits of a password-only sign-in, the requests spread over both nodes. */
     @Test
     void aDoubleSubmittedPasswordOverTwoNodesSignsInOnlyTheWinnersNewSession() {
         Races.passwordOnlySignIn(testUsers, 10, portA, portB);

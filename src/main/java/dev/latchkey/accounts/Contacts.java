@@ -55,7 +55,7 @@ public class Contacts {
 
     /**
      * Changes a contact's name, email and phone (the phone is kept as typed). For a promoted contact, the portal
-     * user's email (their username) and phone follow as {@link ContactChanges} decides (F-CONTACT-2, issue 13): the
+     * user's email (their username) and phone follow as {@link ContactChanges} decides (F-CONTACT-2, ADR 0008): the
      * phone at once, read with the user's site's region and left blank when it cannot be read; the email at once
      * for a user who has not accepted their invitation (a new invitation goes to the new address), and for a user
      * with a password only once they confirm it from the new address. Each change is told to the old address.

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * F-ADMIN-5: the audit log, filtered by site, user, event type and time, in pages, and as CSV. From and Until are
- * read in the reader's time zone (issue 16 §5): app.js puts the browser's zone in the hidden field {@code tz}; without
+ * read in the reader's time zone (F-ADMIN-5): app.js puts the browser's zone in the hidden field {@code tz}; without
  * it, or with a zone Java does not know, they are UTC, and the page says which zone it used.
  */
 @Controller

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** A site's branding (seed 000: "customizing the portal to meet brand needs"): its colour and its logo. */
+/** A site's branding (docs/features.md, "Branding"; ADR 0007): its colour and its logo. */
 @Controller
 @SystemAdminsOnly
 class BrandingPageController {

@@ -50,7 +50,7 @@ class SystemSettingsController {
         model.addAttribute("user", admin);
         model.addAttribute("sms", settings.view());
         model.addAttribute("devInboxAvailable", settings.devInboxAvailable());
-        // issue 15 §3: a provider that keeps failing still counts as configured; say when it last failed, and why
+        // F-ADMIN-4: a provider that keeps failing still counts as configured; say when it last failed, and why
         failures.last().ifPresent(failure -> {
             model.addAttribute("smsFailure", failure);
             model.addAttribute("smsFailureAt", Emails.TIME.format(failure.at()));

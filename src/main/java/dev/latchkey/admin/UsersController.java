@@ -25,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * F-ADMIN-2/3: the portal users and admins, their 2FA status, "2FA required", lock, unlock, password reset and
- * "Delete 2FA setup". Every action comes back where it was started (issue 15), with a notice naming the user.
+ * "Delete 2FA setup". Every action comes back where it was started (F-ADMIN-3), with a notice naming the user.
  */
 @Controller
 class UsersController {
@@ -105,7 +105,7 @@ class UsersController {
         });
     }
 
-    /** Lock an account (issue 6): no sign-in until unlocked, every session ends; audited and emailed. */
+    /** Lock an account (F-ADMIN-3): no sign-in until unlocked, every session ends; audited and emailed. */
     @PostMapping("/admin/users/{id}/lock")
     String lock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
             @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {

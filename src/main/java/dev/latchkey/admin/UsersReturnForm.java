@@ -1,7 +1,7 @@
 package dev.latchkey.admin;
 
 /**
- * The hidden fields an action on a user carries (issue 15): the Users list's filters, or {@code back=user} for the
+ * The hidden fields an action on a user carries (F-ADMIN-3): the Users list's filters, or {@code back=user} for the
  * page of the user. All text: {@link UsersFilters} checks them, so a malformed value is a {@code 400}.
  */
 record UsersReturnForm(String site, String q, String mfa, String page, String back) {}

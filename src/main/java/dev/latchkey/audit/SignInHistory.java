@@ -4,8 +4,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * A user's recent sign-ins, read from the audit log: for the admin's page of that user (issue 15) and for the user's
- * own Security page (issue 16 §4).
+ * A user's recent sign-ins, read from the audit log: for the admin's page of that user (F-ADMIN-2) and for the user's
+ * own Security page (F-ACCOUNT-4).
  */
 @Service
 public class SignInHistory {

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PRODUCT.md's demo data, exactly: the admin, Acme Leasing (MFA required) with Alice and Bob, Globex Field Service
+ * The demo data (docs/features.md): the admin, Acme Leasing (MFA required) with Alice and Bob, Globex Field Service
  * (MFA optional) with Carol, accounts with contracts, and contact persons who are not yet portal users. Loaded once;
  * a database that already has the {@code acme} site is left alone.
  */

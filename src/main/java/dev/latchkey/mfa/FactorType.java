@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The second-step methods, by the ids the spec and the stable hooks use ({@code data-factor}). */
+/** The second-step methods, by the ids of docs/features.md and its stable hooks ({@code data-factor}). */
 public enum FactorType {
     EMAIL("email"),
     SMS("sms"),

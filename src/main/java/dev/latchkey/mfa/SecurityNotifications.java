@@ -14,7 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails the user whenever their second factors change (F-BACKUP-2, issue 3 §6), through the outbox and in the
+ * Emails the user whenever their second factors change (F-BACKUP-2, F-TOTP-3), through the outbox and in the
  * transaction of the change: the message goes out exactly when the change commits.
  */
 @Component

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A user's whole 2FA setup, for admins (F-ADMIN-2/3): whether it is activated and "Delete 2FA setup", after which
  * the user signs in per policy without the old factors until they set up again. The user's next sign-in says so
- * (issue 15 §4): {@link #removedByAdmin} until a sign-in completes, which {@link #acknowledgeRemoval}s it.
+ * (F-ADMIN-3): {@link #removedByAdmin} until a sign-in completes, which {@link #acknowledgeRemoval}s it.
  */
 @Service
 public class TwoFactorSetup {

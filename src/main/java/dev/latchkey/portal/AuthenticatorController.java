@@ -192,7 +192,7 @@ class AuthenticatorController {
 
     /**
      * A proof that did not pass answers with the security page, the reason in an alert, and a 4xx status; nothing
-     * changed. The gate has counted, delayed, audited and locked exactly as at sign-in (issue 13 §6).
+     * changed. The gate has counted, delayed, audited and locked exactly as at sign-in (signin/ProofGate).
      */
     private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
             ProofGate.Outcome proof, String wrong) {

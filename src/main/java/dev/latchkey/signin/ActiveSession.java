@@ -5,7 +5,7 @@ import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ReadableTime;
 
 /**
- * A signed-in session of a user (issue 15 for the admin, issue 16 §4 for the user): when it signed in, when it was
+ * A signed-in session of a user (F-ADMIN-2 for the admin, F-ACCOUNT-4 for the user): when it signed in, when it was
  * last used, when it ends if it stays idle, the browser and address it signed in from (null when it signed in
  * before they were kept), and whether it is the session of the request asking.
  *

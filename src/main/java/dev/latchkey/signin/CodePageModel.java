@@ -39,7 +39,7 @@ class CodePageModel {
         model.addAttribute("sendsCode", factor.sendsCode());
         model.addAttribute("destination", factor.maskedDestination(subject));
         CodeChallenge challenge = factor.challenge(subject).orElse(null);
-        // issue 15: an SMS that cannot be delivered offers the email code in its place, where the user has one
+        // F-CODE-4: an SMS that cannot be delivered offers the email code in its place, where the user has one
         boolean emailOffer = type == FactorType.SMS && challenge != null && challenge.deliveryFailing()
                 && pending.availableTypes().contains(FactorType.EMAIL);
         model.addAttribute("emailOffer", emailOffer);

@@ -26,11 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * minutes. Per IP address: 20 free failures, then the same (both configurable). A throttled attempt is refused before the password is
  * checked, so the answer says nothing about the password; counts fade after a quiet hour.
  *
- * <p>Issue 13 §1: an attempt is <em>reserved</em> before its password is hashed. The check and the count are one
+ * <p>An attempt is <em>reserved</em> before its password is hashed. The check and the count are one
  * step under the rows' locks, so a burst of simultaneous guesses is counted as it arrives, not after the slow hash:
  * of N parallel wrong guesses exactly as many are checked as the policy allows, on every node. A right password
  * gives its reservation back; a wrong one keeps it as its failure. This also bounds the attempts in flight: at most
- * the free failures per account and per address are ever waiting for a hash (§12).
+ * the free failures per account and per address are ever waiting for a hash (SECURITY.md, "Filling the hashing queue").
  */
 @Component
 class LoginThrottle {

@@ -139,7 +139,7 @@ public class PasswordChange {
         ClientInfo client = ClientInfo.of(request);
         String accountKey = LoginThrottle.accountKey(realm.key(), user.email());
         String addressKey = LoginThrottle.addressKey(client.ip());
-        // reserved before the slow hash, exactly as on the sign-in page (issue 13 §1)
+        // reserved before the slow hash, exactly as on the sign-in page (SECURITY.md, "Parallel guesses")
         Optional<Instant> blocked = throttle.reserve(accountKey, addressKey);
         if (blocked.isPresent()) {
             Duration wait = Duration.between(clock.instant(), blocked.get());

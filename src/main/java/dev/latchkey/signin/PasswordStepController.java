@@ -69,7 +69,7 @@ class PasswordStepController {
         ClientInfo client = ClientInfo.of(request);
         String accountKey = LoginThrottle.accountKey(realm.key(), form.username());
         String addressKey = LoginThrottle.addressKey(client.ip());
-        // reserved before the slow hash: a burst of simultaneous guesses is counted as it arrives (issue 13 §1)
+        // reserved before the slow hash: a burst of simultaneous guesses is counted as it arrives
         Optional<Instant> blocked = throttle.reserve(accountKey, addressKey);
         if (blocked.isPresent()) {
             long seconds = RetryAfter.set(response, clock.instant(), blocked.get());
@@ -114,7 +114,7 @@ class PasswordStepController {
     }
 
     /**
-     * Issue 15 §4: after a sign-in with the password alone, the news that an admin deleted the user's 2FA setup.
+     * F-ADMIN-3: after a sign-in with the password alone, the news that an admin deleted the user's 2FA setup.
      * Shown once: its content lives only in the flash attributes of the redirect that leads here.
      */
     @GetMapping({"/sites/{slug}/login/setup-removed", "/admin/login/setup-removed"})

@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Issue 13: the one owner of the sequence that every second-factor check and every password proof of a known user
+ * The one owner of the sequence that every second-factor check and every password proof of a known user
  * goes through, wherever it is asked (the sign-in code pages, the forced set-up, the Security page's disable, delete
  * and re-enable):
  *

@@ -218,7 +218,7 @@ class SecondStepController {
         return flow.subject(realm, pending).orElseThrow(NotFoundException::new);
     }
 
-    /** The pending login of this realm, with the factors the site's policy allows now (issue 13 §11). */
+    /** The pending login of this realm, with the factors the site's policy allows now (F-LOGIN-3). */
     private Optional<PendingLogin> pending(HttpServletRequest request, Realm realm) {
         return session.pending(request, realm).map(pending -> flow.current(realm, pending));
     }

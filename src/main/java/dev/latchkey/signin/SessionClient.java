@@ -6,7 +6,7 @@ import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ClientInfo;
 
 /**
- * Where and when a session signed in, kept in the session for the user's list of their sessions (issue 16 §4). Only
+ * Where and when a session signed in, kept in the session for the user's list of their sessions (F-ACCOUNT-4). Only
  * the address and Latchkey's own summary of the browser are kept, never the {@code User-Agent} header itself: the
  * session is a database row that every request reads, so it stays small.
  */

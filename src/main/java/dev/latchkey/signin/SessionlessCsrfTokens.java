@@ -11,7 +11,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * CSRF tokens in the server-side session, with one difference: a form POST that arrives without a session (its
  * session was replaced by a simultaneous request, or has expired) does not get a new, empty session just to hold a
  * token it will fail to match anyway. Otherwise the losing half of a double submit would answer with a new cookie
- * and overwrite the winner's in the browser, signing it out (issue 13 §2).
+ * and overwrite the winner's in the browser, signing it out (SECURITY.md, "Double submits").
  */
 final class SessionlessCsrfTokens implements CsrfTokenRepository {
 

@@ -94,7 +94,7 @@ public class Sessions {
     }
 
     /**
-     * The sessions in which the user is signed in now, most recently used first (issue 15: the admin's page of a
+     * The sessions in which the user is signed in now, most recently used first (F-ADMIN-2: the admin's page of a
      * user). Half-finished sign-ins (password passed, second factor not yet) and idle-expired sessions are left out.
      */
     public List<ActiveSession> signedIn(String realm, long userId) {
@@ -102,7 +102,7 @@ public class Sessions {
     }
 
     /**
-     * The user's own list (issue 16 §4): as {@link #signedIn(String, long)}, with the session {@code currentSessionId}
+     * The user's own list (F-ACCOUNT-4): as {@link #signedIn(String, long)}, with the session {@code currentSessionId}
      * marked as the current one.
      */
     public List<ActiveSession> signedIn(String realm, long userId, String currentSessionId) {

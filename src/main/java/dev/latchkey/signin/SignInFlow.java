@@ -101,7 +101,7 @@ class SignInFlow {
     }
 
     /**
-     * Issue 13 §11: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a
+     * F-LOGIN-3: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a
      * factor reaches logins already in progress at their next request.
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
@@ -131,7 +131,7 @@ class SignInFlow {
     }
 
     /**
-     * Issue 15 §4: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until
+     * F-ADMIN-3: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until
      * a sign-in completes; never in a step-up.
      */
     Optional<String> setupRemovedNotice(PendingLogin pending) {

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * principal.
  *
  * <p>Every step that changes who a session is, or how well it is proven, <em>replaces</em> the session instead of
- * renaming it (issue 13 §2/§3). Spring Session renames a session by rewriting its id on the same row, and every
+ * renaming it (F-LOGIN-2). Spring Session renames a session by rewriting its id on the same row, and every
  * request of that session that was already running writes its stale id back when it ends, so a double submit could
  * leave the id from before the step signed in and the winner's new cookie dead. A replacement claims the old row
  * with one conditional delete: of simultaneous requests of one session exactly one deletes it and goes on in a new
@@ -72,7 +72,7 @@ class SignInSession {
 
     /**
      * Starts a sign-in after a right password: a new session that keeps nothing of the old one but the page first
-     * asked for, with the pending login in it. A session signed in as someone else ends here (issue 13 §3), so a
+     * asked for, with the pending login in it. A session signed in as someone else ends here (F-LOGIN-2), so a
      * half-finished login can never ride on another user's session.
      *
      * @return false when a simultaneous request of the same session got there first; nothing was changed then
@@ -176,7 +176,7 @@ class SignInSession {
         contexts.saveContext(context, request, response);
         HttpSession session = request.getSession();
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, principal.getName());
-        // for the user's list of their sessions (issue 16 §4); a step-up's new session keeps it
+        // for the user's list of their sessions (F-ACCOUNT-4); a step-up's new session keeps it
         session.setAttribute(SessionClient.ATTRIBUTE, SessionClient.of(ClientInfo.of(request), clock.instant()));
         if (secondFactor) {
             session.setAttribute(SECOND_FACTOR_AT, new SecondFactorMark(principal.getName(), clock.instant()));
@@ -230,7 +230,7 @@ class SignInSession {
         return true;
     }
 
-    /** Who passed a second factor in a session, and when (issue 13 §5: it never counts for another principal). */
+    /** Who passed a second factor in a session, and when (step-up: it never counts for another principal). */
     record SecondFactorMark(String principal, Instant at) implements Serializable {}
 
     private String targetAfterSignIn(HttpServletRequest request, HttpServletResponse response, Realm realm) {

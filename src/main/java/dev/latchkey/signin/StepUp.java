@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Service;
 
 /**
- * Step-up (issue 6 §3, ASVS V6): disabling or deleting a factor and generating backup codes need a second factor
+ * Step-up (ASVS V6): disabling or deleting a factor and generating backup codes need a second factor
  * passed within the last 10 minutes. A stale session is sent through the ordinary code pages once more, then back.
  */
 @Service
@@ -32,7 +32,7 @@ public class StepUp {
 
     /**
      * Whether {@code principal} passed a second factor in this session within the last 10 minutes. A second factor
-     * another principal passed in the same browser never counts (issue 13 §5).
+     * another principal passed in the same browser never counts (SECURITY.md, "Step-up").
      */
     public boolean fresh(HttpServletRequest request, LatchkeyPrincipal principal) {
         Optional<Instant> at = session.secondFactorPassedAt(request, principal);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Emails the user about what an admin did to their account (F-ADMIN-3): "2FA required" set or lifted, unlocked;
- * and about changes of their email address or phone (issue 13), always to the address they had before the change.
+ * and about changes of their email address or phone (F-CONTACT-2), always to the address they had before the change.
  * Sent through the outbox in the transaction of the change. No notice carries a code or a single-use link; the
  * security notices end with the site's "Forgot password?" page for "if this was not you" (F-ACCOUNT-4).
  */

@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * (a code step, a page) could run at all until the hashes were done. Queued here instead (first come, first served),
  * the cores compute whole hashes one after another at their full rate, memory stays at threads × memory-kib, and the
  * request threads stay free for the cheap work. The queue is bounded: when it is full the request is answered "try
- * again shortly" ({@link TooBusyException}, a 429) at once instead of waiting behind a burst (issue 13 §12). The hashing threads run at the lowest priority, which the JVM passes on
+ * again shortly" ({@link TooBusyException}, a 429) at once instead of waiting behind a burst. The hashing threads run at the lowest priority, which the JVM passes on
  * to the OS with {@code -XX:ThreadPriorityPolicy=1}.
  *
  * <p>A stored hash is out of date when any of its parameters (memory, iterations, lanes, hash length) differs from the

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * F-CONTACT-2 with issue 13: the organisation changes a user's email address or phone. The one place that decides
+ * F-CONTACT-2 (ADR 0008): the organisation changes a user's email address or phone. The one place that decides
  * what such a change does:
  *
  * <ul>

@@ -6,7 +6,7 @@ package dev.latchkey.users;
  */
 public record ContactDetailsChanged(long userId, String realm, Email email, boolean phoneChanged, String actor) {
 
-    /** What happened to the email address (issue 13). */
+    /** What happened to the email address (F-CONTACT-2). */
     public enum Email {
         /** Nothing. */
         NONE,

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The link that confirms a new email address (issue 13): the user types their current password and the address
+ * The link that confirms a new email address (F-CONTACT-2): the user types their current password and the address
  * becomes their login. A link that is unknown, used, expired, replaced, out of tries or of another site gets one
  * answer (410). It signs nobody in: the user signs in afterwards with the new address.
  */

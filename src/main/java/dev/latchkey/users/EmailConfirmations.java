@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 13: a new email address the organisation entered for a user with a password becomes their login only when
+ * F-CONTACT-2: a new email address the organisation entered for a user with a password becomes their login only when
  * the user confirms it, by following the link sent to that address and typing their current password. The link
  * proves the address, the password proves the person, so neither an admin nor whoever reads the new mailbox can
  * move the login alone. The link is the invitation machinery's ({@link InvitationStore}, purpose {@code EMAIL}):
@@ -84,7 +84,7 @@ class EmailConfirmations {
         }
         long userId = link.get().userId();
         String hash = Invitations.hash(token);
-        // the typed password is a proof like any other (issue 13): the user's delays, count and lock apply across
+        // the typed password is a proof like any other (ProofGate): the user's delays, count and lock apply across
         // links, so a fresh link never buys fresh guesses
         Users.ProofAdmission admission = users.admitProof(userId);
         if (admission.locked()) {

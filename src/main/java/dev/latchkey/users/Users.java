@@ -350,7 +350,7 @@ public class Users {
     public record ProofAdmission(boolean admitted, boolean locked, Instant delayedUntil, boolean firstOfSpell) {}
 
     /**
-     * Issue 13 §1: under the user's row lock, refuses a proof of a locked account or one in its failure delay, and
+     * Under the user's row lock, refuses a proof of a locked account or one in its failure delay, and
      * otherwise counts the attempt as a failure <em>before</em> it is checked, so simultaneous guesses are counted
      * as they arrive. A right answer then clears the count ({@link #recordSecondFactorSuccess}); one that was never
      * checked gives it back ({@link #releaseSecondFactorAttempt}); a wrong one keeps it ({@link #lockWhenOverLimit}).

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** F-ADMIN-3 actions (unlock, password reset), F-ADMIN-7 admin creation, and site-admin scoping (issue 5 §6). */
+/** F-ADMIN-3 actions (unlock, password reset), F-ADMIN-7 admin creation, and site-admin scoping (ADR 0006). */
 @IntegrationTest
 class AdminActionsIntegrationTests {
 

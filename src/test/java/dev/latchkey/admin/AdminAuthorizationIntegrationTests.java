@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Issue 17 item 2: who may use each route of the admin site. The table below has one row per route mapped under
+ * Who may use each route of the admin site (F-ADMIN; SECURITY.md, "Threats and controls"). The table below has one row per route mapped under
  * {@code /admin}, and {@link #everyAdminRouteHasARowAndEveryRowARoute} reads the routes from Spring MVC's handler
  * mapping, so a new route fails the build until someone decides who may use it.
  *

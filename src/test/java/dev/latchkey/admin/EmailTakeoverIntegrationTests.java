@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 13 item 4: an admin changed a promoted contact's email (which is also the user's login) to an address of
+ * ADR 0008: an admin changed a promoted contact's email (which is also the user's login) to an address of
  * their own, sent a password reset there and signed in as the customer, and the customer's real address heard
  * nothing. Now the old address is told at once, the new one is only pending until the user confirms it with their
  * password, and until then resets and codes go to the confirmed address only.

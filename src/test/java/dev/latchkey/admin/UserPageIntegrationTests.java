@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Issue 15: the page of one user, {@code /admin/users/{id}}: factors and status, "2FA required", signed-in sessions,
+ * F-ADMIN-2: the page of one user, {@code /admin/users/{id}}: factors and status, "2FA required", signed-in sessions,
  * recent sign-ins from the audit log and the actions, which come back to it; only for users the admin manages.
  */
 @IntegrationTest
@@ -75,7 +75,7 @@ class UserPageIntegrationTests {
         assertThat(doc.select("#delete-2fa")).as("nothing to delete").isEmpty();
         assertThat(doc.select("#sessions-table tbody tr")).hasSize(1);
         List<Element> signIns = doc.select("#sign-ins-table tr.sign-in");
-        assertThat(signIns).as("the wrong password typed for her account (issue 16), then the sign-in").hasSize(2);
+        assertThat(signIns).as("the wrong password typed for her account (F-ACCOUNT-4), then the sign-in").hasSize(2);
         assertThat(signIns.get(0).attr("data-outcome")).isEqualTo("failure");
         assertThat(signIns.get(0).text()).contains("Password refused");
         assertThat(signIns.get(1).attr("data-outcome")).isEqualTo("success");

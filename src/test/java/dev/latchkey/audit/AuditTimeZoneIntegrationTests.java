@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 16 §5: the audit log's From and Until are read in the reader's time zone (the hidden field {@code tz} that
+ * F-ADMIN-5: the audit log's From and Until are read in the reader's time zone (the hidden field {@code tz} that
  * app.js fills), in the page and in the CSV export alike; no zone, an unknown one or an oversized one means UTC,
  * never an error, and the page names the zone it used.
  */

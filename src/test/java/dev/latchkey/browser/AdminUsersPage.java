@@ -80,7 +80,7 @@ final class AdminUsersPage {
     }
 
     /**
-     * On a phone and on a desktop, no table box scrolls sideways: on a phone wide tables turn into cards (issue 15:
+     * On a phone and on a desktop, no table box scrolls sideways: on a phone wide tables turn into cards (F-ADMIN-2:
      * the Users table had 578 px of content in a 308 px box, which the page-wide overflow check cannot see).
      */
     static void tablesFit(Page page) {

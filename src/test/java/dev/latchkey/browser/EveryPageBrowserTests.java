@@ -419,7 +419,7 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         finish("theLongerDutchTextsOnTheBusiestPages");
     }
 
-    /** The states issue 15 added: the open account menu, a code that waits, the notice after Delete 2FA setup. */
+    /** Later states: the open account menu, a code that waits, the notice after Delete 2FA setup. */
     @Test
     void theNewStatesOfTheSignInAndTheHeader() {
         UserView user = testUsers.portalUser(ACME);

@@ -17,7 +17,7 @@ import dev.latchkey.users.UserView;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16 §4 and §5 in a real Chromium: two browsers of one user see each other on the Security page, one signs the
+ * F-ACCOUNT-4, F-ADMIN-5 in Chromium: two browsers of one user see each other on the Security page, one signs the
  * other out; times are written in the reader's zone (the context's, Europe/Amsterdam) by app.js, on the Security
  * page, the code page and the audit log's filter.
  */

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Issue 14 §5: a node that shuts down lets the message in hand finish and claims nothing more, so another node sends
+ * F-OPS-2: a node that shuts down lets the message in hand finish and claims nothing more, so another node sends
  * the rest at once, and nothing is sent twice.
  */
 @IntegrationTest

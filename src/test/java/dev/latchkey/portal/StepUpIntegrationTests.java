@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Issue 6 §3: sensitive security actions need a second factor from the last 10 minutes, or ask for one. */
+/** Step-up: sensitive security actions need a second factor from the last 10 minutes, or ask for one. */
 @IntegrationTest
 class StepUpIntegrationTests {
 

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 6 §7: thousands of generated bad inputs (too long, control and format characters, odd unicode, SQL and
+ * Bad input: thousands of generated bad inputs (too long, control and format characters, odd unicode, SQL and
  * HTML shapes, wrong types) to every form and query parameter, anonymous, as a portal user and as an admin. No
  * answer may be a 5xx or show a stack trace, and the data that matters must be exactly as before.
  */

@@ -138,7 +138,7 @@ class OperationsIntegrationTests {
         }
     }
 
-    /** Issue 14 §5: a request id for the logs, the proxy's when it is a short token, never an arbitrary string. */
+    /** F-OPS-2: a request id for the logs, the proxy's when it is a short token, never an arbitrary string. */
     @Test
     void everyResponseCarriesARequestIdAndOnlyAShortTokenIsTakenOver() throws Exception {
         assertThat(requestId("edge-7f3a.01_b")).isEqualTo("edge-7f3a.01_b");

@@ -237,7 +237,7 @@ class EmailCodeSignInIntegrationTests {
         }
         assertThat(SignInSteps.code(other, "acme", "email", theirs).location()).isEqualTo("/sites/acme/");
         Page replaced = SignInSteps.code(browser, "acme", "email", mine);
-        assertThat(replaced.status()).as("only the user's newest code works (issue 15)").isEqualTo(401);
+        assertThat(replaced.status()).as("only the user's newest code works (F-CODE-2)").isEqualTo(401);
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
     }
 
@@ -250,7 +250,7 @@ class EmailCodeSignInIntegrationTests {
                 .doesNotContainPattern("\\d\\d:\\d\\d");
         assertThat(Long.parseLong(validity.selectFirst(".countdown").attr("data-seconds"))).isBetween(290L, 300L);
         var expiresAt = validity.selectFirst(".local-only[hidden] time.local-time#code-expires-at");
-        assertThat(expiresAt.text()).as("the clock time is written by script, in the reader's zone (issue 16)")
+        assertThat(expiresAt.text()).as("the clock time is written by script, in the reader's zone (F-CODE-5)")
                 .isEmpty();
         assertThat(Duration.between(clock.instant(), java.time.Instant.parse(expiresAt.attr("datetime"))).toSeconds())
                 .isBetween(290L, 300L);

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 15 §5 and §6: the forced authenticator set-up has a way out (signing out ends the half-finished login), and
+ * F-POLICY-4, F-TOTP-4: the forced authenticator set-up has a way out (signing out ends the half-finished login), and
  * the authenticator pages carry standing help ("Trouble with codes?").
  */
 @IntegrationTest

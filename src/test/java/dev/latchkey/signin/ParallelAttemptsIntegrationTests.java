@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 13 §1 and §12: simultaneous guesses. Before the fix the throttle was asked before the slow hash and told of
+ * Simultaneous guesses. Before the fix the throttle was asked before the slow hash and told of
  * the failure after it, so 30–40 parallel guesses were all checked and 7 authenticator guesses passed where 5 are
  * allowed. Now an attempt is reserved before it is checked: of N parallel wrong guesses exactly as many are checked
  * as the policy allows, and the rest are told to wait (429 with Retry-After) without being checked.

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * ASVS V6.3 / issue 6 §1: the password step is throttled per account and per IP with growing delays, in the
+ * ASVS V6.3 / F-LOGIN-1: the password step is throttled per account and per IP with growing delays, in the
  * database (so across sessions, nodes and restarts), and a throttled answer never tells whether the password was
  * right.
  */
@@ -115,7 +115,7 @@ class PasswordThrottleIntegrationTests {
         assertThat(stored).isEqualTo(5);
     }
 
-    /** Issue 13 review: a client in its delay is refused before any row is made for the usernames it tries. */
+    /** A client in its delay is refused before any row is made for the usernames it tries. */
     @Test
     void aThrottledAddressCannotFillTheTableWithNewUsernames() {
         for (int i = 0; i < 12; i++) {
@@ -133,7 +133,7 @@ class PasswordThrottleIntegrationTests {
     }
 
     /**
-     * Issue 13 review: case folding can make a username longer than the key column ("İ" becomes two characters);
+     * Case folding can make a username longer than the key column ("İ" becomes two characters);
      * such a name is kept as its hash, so it gets an ordinary 401, not a 500 with the typed text in the log.
      */
     @Test
@@ -143,7 +143,7 @@ class PasswordThrottleIntegrationTests {
         assertThat(LoginThrottle.accountKey("globex", grows)).hasSizeLessThan(120).startsWith("account:globex|sha256:");
     }
 
-    /** Issue 13 review: one IPv6 host rotating through its /64 gets no fresh allowance per address. */
+    /** One IPv6 host rotating through its /64 gets no fresh allowance per address. */
     @Test
     void anIpv6AddressCountsByItsSlash64() {
         assertThat(LoginThrottle.addressKey("2001:db8:1:2::1"))

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 13, "one gate for every second-factor check" (and §6): every entry point that checks a second factor or a
+ * One gate for every second-factor check (signin/ProofGate): every entry point that checks a second factor or a
  * password proof of a signed-in or half-signed-in user reserves, delays, counts, audits, notifies and locks in the
  * same way, because one service ({@link ProofGate}) does it for all of them. Before, the Security page's proofs had
  * no delay, no audit and no alert, and the forced set-up and the code pages each had their own copy.

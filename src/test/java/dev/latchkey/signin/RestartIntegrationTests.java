@@ -16,7 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 6 §1: failure counts and locks live in the database, so a restarted node (here: a second instance of the
+ * Failure counts and locks live in the database, so a restarted node (here: a second instance of the
  * application started on the same database) sees exactly what the first one counted.
  */
 @IntegrationTest

@@ -57,7 +57,7 @@ class SecondFactorBruteForceIntegrationTests {
         for (int i = 0; i < 3; i++) {
             SignInSteps.code(first, "acme", "email", wrong(firstCode));
         }
-        // only the newest code of a user works (issue 15): the second sign-in's code ends the first one's
+        // only the newest code of a user works (F-CODE-2): the second sign-in's code ends the first one's
         clock.advance(Duration.ofSeconds(31));
         SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD);
         String secondCode = TestMailServer.awaitCode(user.email(), 2);

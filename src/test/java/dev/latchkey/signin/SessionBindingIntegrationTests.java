@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 13 §3, §5 and §11: what a session carries from one user to the next, and what a login in progress keeps
+ * F-LOGIN-2, F-LOGIN-3, step-up: what a session carries from one user to the next, and what a login in progress keeps
  * after the site's policy changed.
  */
 @IntegrationTest
@@ -59,7 +59,7 @@ class SessionBindingIntegrationTests {
     }
 
     /**
-     * §3: before, the password step for bob inside alice's signed-in session kept alice signed in under the new id,
+     * Before, the password step for bob inside alice's signed-in session kept alice signed in under the new id,
      * indexed under bob, so nothing that ends alice's sessions found it. Now the step starts from a fresh session.
      */
     @Test
@@ -97,7 +97,7 @@ class SessionBindingIntegrationTests {
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
     }
 
-    /** §5: a second factor passed by one user never makes another user's step-up fresh, on any site. */
+    /** Step-up: a second factor passed by one user never makes another user's step-up fresh, on any site. */
     @Test
     void stepUpFreshnessBelongsToThePrincipalWhoPassedIt() {
         UserView first = testUsers.portalUser("acme");
@@ -113,7 +113,7 @@ class SessionBindingIntegrationTests {
         assertThat(generate.location()).as("the second user steps up first").isEqualTo("/sites/globex/login/email");
     }
 
-    /** §11: a factor the admin removed cannot be used by a login that started while it was allowed. */
+    /** F-LOGIN-3: a factor the admin removed cannot be used by a login that started while it was allowed. */
     @Test
     void aFactorRemovedDuringALoginCannotFinishIt() {
         String slug = "pol-" + UUID.randomUUID().toString().substring(0, 8);

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 15 §1: a user who signs in again (a new session: another window or device) while no new code may be sent
+ * F-CODE-3: a user who signs in again (a new session: another window or device) while no new code may be sent
  * yet. Before, the new sign-in said "No code has been sent for this sign-in yet" while the inbox held a fresh code,
  * and that code was refused there. Now only the newest code of a user works, in the sign-in it was made for (ASVS
  * V6.6.2): the new sign-in gets its own code at once, the earlier code stops working at once, and the new code's

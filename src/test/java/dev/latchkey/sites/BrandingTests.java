@@ -12,7 +12,7 @@ import dev.latchkey.test.PngFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A logo's size is checked in its header, before a single pixel is decoded (issue 13 §10). */
+/** A logo's size is checked in its header, before a single pixel is decoded (SECURITY.md, the logo row). */
 class BrandingTests {
 
     /** Far below what decoding any of the refused images would allocate (50 MB to 1.6 GB). */

@@ -10,7 +10,7 @@ import dev.latchkey.test.SameSession.Answer;
 import dev.latchkey.users.UserView;
 
 /**
- * Issue 13 §2: the same step POSTed 2–8 times at once from one session, on one node or spread over several. For
+ * Double submits: the same step POSTed 2–8 times at once from one session, on one node or spread over several. For
  * every step that changes the session id or its authentication: at most one succeeds, the id from before the step is
  * never signed in (or half signed in) afterwards, the winning browser stays where the step took it, and no request
  * fails with a 5xx.

@@ -63,7 +63,7 @@ class Argon2HashingTests {
         }
     }
 
-    /** Issue 13 §12: beyond the bounded queue a caller is told at once to try again shortly, not made to wait. */
+    /** Beyond the bounded queue a caller is told at once to try again shortly, not made to wait. */
     @Test
     void aFullQueueRefusesAtOnceInsteadOfWaitingWithoutLimit() throws Exception {
         var callers = Executors.newFixedThreadPool(8);

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.latchkey.bench.BenchData.BenchUser;
 
 /**
- * Availability under a burst (issue 13 §12). N clients from ONE source address each GET the login page (their own
+ * Availability under a burst. N clients from ONE source address each GET the login page (their own
  * session and CSRF token, as an attacker's script would), wait until all have theirs, then POST a wrong password at
  * the same moment. Once all of them are on the wire, one legitimate user signs in from another address the whole
  * way, as {@link SignInLoad} does: GET login, POST the password, GET the code page, POST the authenticator code, GET

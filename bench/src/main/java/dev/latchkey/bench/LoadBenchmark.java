@@ -286,7 +286,7 @@ public final class LoadBenchmark {
     }
 
     /**
-     * Issue 13 §12: rounds of {@code size} simultaneous wrong-password POSTs from one address, in both shapes of
+     * Burst (quality bar): rounds of {@code size} simultaneous wrong-password POSTs from one address, in both shapes of
      * {@link Burst}, each with a legitimate sign-in from another address while it is in flight. A first round of each
      * shape warms up the throttled path (the sign-in runs never take it) and is printed but not timed.
      */

@@ -17,7 +17,7 @@ enum CodeEndReason implements StoredEnum {
     RESENT("RESENT"),
     /** Replaced by a code of another login of the same user. */
     SUPERSEDED("SUPERSEDED"),
-    /** Withdrawn before its message went out (issue 15): never sent. */
+    /** Withdrawn while its message still waited, because a new sign-in of the user asked for a code: never sent. */
     UNSENT("UNSENT"),
     /** Tried after it expired. */
     EXPIRED("EXPIRED"),

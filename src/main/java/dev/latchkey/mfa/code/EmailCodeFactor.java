@@ -9,7 +9,7 @@ import dev.latchkey.mfa.FactorType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The email one-time code (seed 000): available when the user's email is confirmed. */
+/** The email one-time code (F-LOGIN-3): available when the user's email is confirmed. */
 @Component
 class EmailCodeFactor extends CodeFactor {
 

@@ -9,7 +9,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * A code's {@code created_at} is when its message goes out: the time of the send, or a little later for a code made
- * while the resend interval still ran (issue 15), whose message waits in the outbox until then.
+ * while the resend interval still ran (F-CODE-3), whose message waits in the outbox until then.
  */
 interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
 

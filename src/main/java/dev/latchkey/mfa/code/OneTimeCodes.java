@@ -60,7 +60,7 @@ class OneTimeCodes {
      * Ends the user's live codes, makes a new one for this login and queues its message, all in one transaction; or
      * answers when the user may send again.
      *
-     * <p>Issue 15: a login that holds no code yet (a sign-in started while the resend interval still ran, say in a
+     * <p>F-CODE-3: a login that holds no code yet (a sign-in started while the resend interval still ran, say in a
      * second window) is not left without one. Its code is made now, the user's earlier codes stop working now, and
      * its message waits in the outbox until the interval ends: the throttle holds and nothing extra goes out. A newer
      * such login replaces a code whose message is still waiting, before it goes out.

@@ -6,7 +6,7 @@ import java.util.List;
  * What a {@code User-Agent} header says about the browser, for texts a user reads (the security alert email):
  * a browser family with its major version and an operating system, each from the fixed lists below, or
  * {@code null} when the header names none of them. No character of the header itself is ever returned, so a header
- * full of links and phone numbers cannot put them in an email (issue 13 §9).
+ * full of links and phone numbers cannot put them in an email (SECURITY.md, "Phishing through the alert email").
  *
  * <p>Deliberately small and conservative instead of a full User-Agent parser: a parser's regex list adds start-up
  * time and memory, its names can echo text captured from the header, and a sender chooses its header freely anyway,

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Issue 13 §12: a request the server is too busy for is told to come back in a second, at once, in one log line. */
+/** A request the server is too busy for is told to come back in a second, at once, in one log line. */
 @ControllerAdvice
 class TooBusyAdvice {
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Issue 15: addresses as people read them, the IPv6 loopback as {@code ::1}; a malformed one never breaks a page. */
+/** Addresses as people read them, the IPv6 loopback as {@code ::1}; a malformed one never breaks a page. */
 class ClientInfoTests {
 
     @ParameterizedTest

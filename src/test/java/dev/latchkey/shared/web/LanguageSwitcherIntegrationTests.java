@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 15: the language switcher is on every page, also on a page that answers a form. There it leads to the
+ * The language switcher is on every page, also on a page that answers a form. There it leads to the
  * nearest page a browser can open (nothing the form sent is repeated), and where switching would lose what the user
  * must keep (backup codes, shown once) the page says so first.
  */

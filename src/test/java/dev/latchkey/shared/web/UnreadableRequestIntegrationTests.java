@@ -27,7 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 13 §8: a request whose body or query cannot be parsed, sent anonymously over real HTTP, is a clear 4xx
+ * A request whose body or query cannot be parsed, sent anonymously over real HTTP, is a clear 4xx
  * page, creates no session and is logged in exactly one line: never a 5xx, never a stack trace.
  */
 @IntegrationTest
