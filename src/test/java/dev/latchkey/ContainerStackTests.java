@@ -2,10 +2,14 @@ package dev.latchkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.PodmanStack;
+import dev.latchkey.test.TestMailServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.PodmanStack;
-import dev.latchkey.test.TestMailServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,8 +46,8 @@ class ContainerStackTests {
     @BeforeAll
     static void buildAndStart() throws Exception {
         // a claim left by a killed node lapses after 15 s instead of a minute, so the test need not wait as long
-        stack = new PodmanStack("latchkey-test", TestMailServer.port(),
-                Map.of("LATCHKEY_DELIVERY_CLAIM_TIMEOUT", "PT15S"));
+        stack = new PodmanStack(
+                "latchkey-test", TestMailServer.port(), Map.of("LATCHKEY_DELIVERY_CLAIM_TIMEOUT", "PT15S"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.run(2, "down", "--volumes")));
         stack.run(2, "down", "--volumes");
         stack.run(25, "build");
@@ -77,7 +76,8 @@ class ContainerStackTests {
         String next = onNode1.submit(login, "#login-form", Map.of("username", alice, "password", PASSWORD))
                 .location();
         if (next.equals("/sites/acme/login/method")) {
-            next = onNode2.submit(onNode2.get(next), "form", Map.of("factor", "email")).location();
+            next = onNode2.submit(onNode2.get(next), "form", Map.of("factor", "email"))
+                    .location();
         }
         assertThat(next).isEqualTo("/sites/acme/login/email");
         String code = awaitCode(alice, Duration.ofSeconds(30));
@@ -87,7 +87,9 @@ class ContainerStackTests {
                 .isEqualTo("/sites/acme/");
 
         Page home = onNode1.get("/sites/acme/");
-        assertThat(home.status()).as("the portal on node 1 with the session node 2 completed").isEqualTo(200);
+        assertThat(home.status())
+                .as("the portal on node 1 with the session node 2 completed")
+                .isEqualTo(200);
         assertThat(TestMailServer.messagesTo(alice)).hasSize(1);
     }
 
@@ -220,7 +222,9 @@ class ContainerStackTests {
         void stop() throws InterruptedException {
             running = false;
             clients.shutdown();
-            assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).as("sign-ins ended").isTrue();
+            assertThat(clients.awaitTermination(3, TimeUnit.MINUTES))
+                    .as("sign-ins ended")
+                    .isTrue();
         }
 
         void check() {
@@ -228,14 +232,20 @@ class ContainerStackTests {
                 throw wrong.get(0);
             }
             int started = next.get() > 400 ? 400 : next.get();
-            System.out.printf("%s load: %d sign-ins completed, %d lost in flight, in %d s%n", prefix, completed.get(),
-                    failures.size(), Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
+            System.out.printf(
+                    "%s load: %d sign-ins completed, %d lost in flight, in %d s%n",
+                    prefix,
+                    completed.get(),
+                    failures.size(),
+                    Duration.ofNanos(System.nanoTime() - startedAt).toSeconds());
             failures.forEach(f -> System.out.printf("  lost: %s, step %s: %s%n", f.user(), f.step(), f.why()));
             assertThat(completed.get()).as("sign-ins completed").isGreaterThan(30);
             // lost: only requests that were on their way while a node went away
             for (Failure failure : failures) {
-                assertThat(windows).as("%s of %s (%s) was in flight during a disruption", failure.step(),
-                                failure.user(), failure.why())
+                assertThat(windows)
+                        .as(
+                                "%s of %s (%s) was in flight during a disruption",
+                                failure.step(), failure.user(), failure.why())
                         .anyMatch(w -> failure.started() < w.ended() && failure.ended() > w.started());
             }
             assertThat(failures.size()).as("lost sign-ins").isLessThanOrEqualTo(CLIENTS * windows.size());
@@ -249,7 +259,9 @@ class ContainerStackTests {
                 if (codeRequested.containsKey(user)) {
                     assertThat(messages).as("code emails to %s", user).isEqualTo(1);
                 } else {
-                    assertThat(messages).as("code emails to %s (password step lost)", user).isLessThanOrEqualTo(1);
+                    assertThat(messages)
+                            .as("code emails to %s (password step lost)", user)
+                            .isLessThanOrEqualTo(1);
                 }
             }
         }
@@ -260,8 +272,10 @@ class ContainerStackTests {
             if (login == null) {
                 return;
             }
-            Page password = step(user, "password", () -> browser.submit(login, "#login-form",
-                    Map.of("username", user, "password", PASSWORD)));
+            Page password = step(
+                    user,
+                    "password",
+                    () -> browser.submit(login, "#login-form", Map.of("username", user, "password", PASSWORD)));
             if (password == null) {
                 return;
             }

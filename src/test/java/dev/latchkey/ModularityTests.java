@@ -23,12 +23,22 @@ class ModularityTests {
 
     @Test
     void repositoriesAreNotPublic() {
-        classes().that().areAssignableTo(Repository.class).should().notBePublic().check(CLASSES);
+        classes()
+                .that()
+                .areAssignableTo(Repository.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
     }
 
     @Test
     void controllersAreNotPublic() {
-        classes().that().areAnnotatedWith(Controller.class).should().notBePublic().check(CLASSES);
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .notBePublic()
+                .check(CLASSES);
     }
 
     @Test

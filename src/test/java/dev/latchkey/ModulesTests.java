@@ -36,8 +36,8 @@ class ModulesTests {
 
     static final String WRITE = "latchkey.modules.write";
 
-    static final String REGENERATE = "./mvnw -o test-compile surefire:test@default-test -Dtest=ModulesTests -D"
-            + WRITE + "=true";
+    static final String REGENERATE =
+            "./mvnw -o test-compile surefire:test@default-test -Dtest=ModulesTests -D" + WRITE + "=true";
 
     @Test
     void modulesKeepTheirBoundaries() {
@@ -60,8 +60,10 @@ class ModulesTests {
                 .filter(name -> !Objects.equals(committed.get(name), current.get(name)))
                 .toList();
         assertThat(outdated)
-                .as("docs/modules is out of date with the modules (compare with target/modules-docs); regenerate it"
-                        + " with %s and commit it", REGENERATE)
+                .as(
+                        "docs/modules is out of date with the modules (compare with target/modules-docs); regenerate it"
+                                + " with %s and commit it",
+                        REGENERATE)
                 .isEmpty();
     }
 
@@ -91,7 +93,9 @@ class ModulesTests {
         while (i < lines.size()) {
             String kind = kind(lines.get(i));
             int end = i + 1;
-            while (kind != null && end < lines.size() && kind.equals(kind(lines.get(end)))
+            while (kind != null
+                    && end < lines.size()
+                    && kind.equals(kind(lines.get(end)))
                     && !lines.get(end).startsWith("|")) {
                 end++;
             }
@@ -124,7 +128,8 @@ class ModulesTests {
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(path).toString().replace('\\', '/'),
+                files.put(
+                        folder.relativize(path).toString().replace('\\', '/'),
                         Files.readString(path).replace("\r\n", "\n"));
             }
         }

@@ -24,9 +24,12 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SecurityRequirementsTests {
 
-    private static final Pattern ROW = Pattern.compile("^\\| ([^|]+?) \\| (.+?) \\| (met|partly|not yet|n\\.a\\.) \\| (.*?) \\| (.*?) \\|$");
+    private static final Pattern ROW =
+            Pattern.compile("^\\| ([^|]+?) \\| (.+?) \\| (met|partly|not yet|n\\.a\\.) \\| (.*?) \\| (.*?) \\|$");
     /** The level-3 extras table has no "where" column. */
-    private static final Pattern SHORT_ROW = Pattern.compile("^\\| ([^|]+?) \\| (.+?) \\| (met|partly|not yet|n\\.a\\.) \\| (.*?) \\|$");
+    private static final Pattern SHORT_ROW =
+            Pattern.compile("^\\| ([^|]+?) \\| (.+?) \\| (met|partly|not yet|n\\.a\\.) \\| (.*?) \\|$");
+
     private static final Pattern TEST_REF = Pattern.compile("`([A-Z][A-Za-z0-9]+)#([a-zA-Z0-9_]+)`");
     private static final Pattern CODE_REF = Pattern.compile("`([a-z]+(?:/[a-z]+)*/[A-Z][A-Za-z0-9]+\\.java)`");
 
@@ -40,16 +43,22 @@ class SecurityRequirementsTests {
                     int found = 0;
                     while (tests.find()) {
                         Class<?> type = testClasses.get(tests.group(1));
-                        assertThat(type).as("%s cites test class %s", row[0], tests.group(1)).isNotNull();
+                        assertThat(type)
+                                .as("%s cites test class %s", row[0], tests.group(1))
+                                .isNotNull();
                         assertThat(isTest(type, tests.group(2)))
-                                .as("%s cites %s#%s", row[0], tests.group(1), tests.group(2)).isTrue();
+                                .as("%s cites %s#%s", row[0], tests.group(1), tests.group(2))
+                                .isTrue();
                         found++;
                     }
-                    assertThat(found).as("%s is 'met' but names no test", row[0]).isPositive();
+                    assertThat(found)
+                            .as("%s is 'met' but names no test", row[0])
+                            .isPositive();
                     Matcher code = CODE_REF.matcher(row[3]);
                     while (code.find()) {
                         assertThat(Path.of("src/main/java/dev/latchkey", code.group(1)))
-                                .as("%s cites %s", row[0], code.group(1)).exists();
+                                .as("%s cites %s", row[0], code.group(1))
+                                .exists();
                     }
                 }));
     }
@@ -57,15 +66,20 @@ class SecurityRequirementsTests {
     @Test
     void theMapCoversTheChaptersTheIssueNames() throws IOException {
         List<String[]> rows = rows();
-        assertThat(rows).extracting(r -> r[0]).anyMatch(id -> id.startsWith("V6."))
-                .anyMatch(id -> id.startsWith("V7.")).anyMatch(id -> id.startsWith("V3."))
+        assertThat(rows)
+                .extracting(r -> r[0])
+                .anyMatch(id -> id.startsWith("V6."))
+                .anyMatch(id -> id.startsWith("V7."))
+                .anyMatch(id -> id.startsWith("V3."))
                 .anyMatch(id -> id.startsWith("63B"));
         assertThat(rows).filteredOn(r -> r[2].equals("met")).hasSizeGreaterThan(30);
-        long metLines = Files.readAllLines(Path.of("SECURITY.md")).stream().filter(l -> l.contains("| met |"))
+        long metLines = Files.readAllLines(Path.of("SECURITY.md")).stream()
+                .filter(l -> l.contains("| met |"))
                 .filter(l -> !l.contains("| met | partly |")) // the summary table's header
                 .count();
         assertThat(rows.stream().filter(r -> r[2].equals("met")).count())
-                .as("every 'met' row is read, none skipped by the parser").isEqualTo(metLines);
+                .as("every 'met' row is read, none skipped by the parser")
+                .isEqualTo(metLines);
     }
 
     private static List<String[]> rows() throws IOException {
@@ -85,8 +99,11 @@ class SecurityRequirementsTests {
     private static boolean isTest(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
-                if (method.getName().equals(name) && Stream.of(method.getAnnotations())
-                        .anyMatch(a -> a.annotationType().getSimpleName().matches("Test|ParameterizedTest|TestFactory"))) {
+                if (method.getName().equals(name)
+                        && Stream.of(method.getAnnotations())
+                                .anyMatch(a -> a.annotationType()
+                                        .getSimpleName()
+                                        .matches("Test|ParameterizedTest|TestFactory"))) {
                     return true;
                 }
             }
@@ -98,15 +115,17 @@ class SecurityRequirementsTests {
         Map<String, Class<?>> classes = new HashMap<>();
         Path root = Path.of("target/test-classes");
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).forEach(p -> {
-                String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
-                try {
-                    Class<?> type = Class.forName(name);
-                    classes.put(type.getSimpleName(), type);
-                } catch (ClassNotFoundException | LinkageError ignored) {
-                    // not loadable here: not a test class this check needs
-                }
-            });
+            files.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$"))
+                    .forEach(p -> {
+                        String name =
+                                root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
+                        try {
+                            Class<?> type = Class.forName(name);
+                            classes.put(type.getSimpleName(), type);
+                        } catch (ClassNotFoundException | LinkageError ignored) {
+                            // not loadable here: not a test class this check needs
+                        }
+                    });
         }
         return classes;
     }

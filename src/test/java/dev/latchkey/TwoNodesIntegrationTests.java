@@ -2,11 +2,6 @@ package dev.latchkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
@@ -14,18 +9,23 @@ import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
-import dev.latchkey.test.Races;
-import dev.latchkey.test.SameSession;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IndependentTotp;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.Races;
+import dev.latchkey.test.SameSession;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestEnvironment;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,13 +101,16 @@ class TwoNodesIntegrationTests {
         Browser onA = new Browser(portA);
         Browser onB = onA.onPort(portB);
 
-        assertThat(SignInSteps.password(onA, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(onA, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
         String code = TestMailServer.awaitCode(user.email(), 1);
         assertThat(SignInSteps.code(onB, "acme", "email", code).location()).isEqualTo("/sites/acme/");
 
         Page home = onA.get("/sites/acme/");
-        assertThat(home.status()).as("signed in on A with the session B completed").isEqualTo(200);
+        assertThat(home.status())
+                .as("signed in on A with the session B completed")
+                .isEqualTo(200);
         assertThat(home.location()).isNull();
     }
 
@@ -119,17 +122,21 @@ class TwoNodesIntegrationTests {
         String code = IndependentTotp.codeAtStep(secret, next);
 
         Browser first = new Browser(portA);
-        assertThat(SignInSteps.password(first, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(first, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/totp");
         assertThat(SignInSteps.code(first, "acme", "totp", code).location()).isEqualTo("/sites/acme/");
 
         Browser second = new Browser(portB);
-        assertThat(SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/totp");
         Page replay = SignInSteps.code(second, "acme", "totp", code);
         assertThat(replay.status()).as("the same code on node B").isNotEqualTo(302);
         assertThat(replay.location()).isNull();
-        assertThat(second.get("/sites/acme/").location()).as("not signed in on B").contains("/login");
+        assertThat(second.get("/sites/acme/").location())
+                .as("not signed in on B")
+                .contains("/login");
     }
 
     @Test
@@ -149,7 +156,8 @@ class TwoNodesIntegrationTests {
         }
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
 
-        String right = IndependentTotp.codeAtStep(secret, Math.floorDiv(clock.instant().getEpochSecond(), 30) + 1);
+        String right =
+                IndependentTotp.codeAtStep(secret, Math.floorDiv(clock.instant().getEpochSecond(), 30) + 1);
         assertThat(SignInSteps.code(onA, "acme", "totp", right).status()).isEqualTo(429);
         assertThat(SignInSteps.code(onB, "acme", "totp", right).status()).isEqualTo(429);
     }
@@ -159,7 +167,8 @@ class TwoNodesIntegrationTests {
         UserView user = testUsers.portalUser("acme");
         for (int i = 0; i < 5; i++) {
             Browser browser = new Browser(i % 2 == 0 ? portA : portB);
-            assertThat(SignInSteps.password(browser, "acme", user.email(), "wrong password " + i).status())
+            assertThat(SignInSteps.password(browser, "acme", user.email(), "wrong password " + i)
+                            .status())
                     .isEqualTo(401);
         }
         Page onA = SignInSteps.password(new Browser(portA), "acme", user.email(), TestUsers.PASSWORD);
@@ -168,7 +177,8 @@ class TwoNodesIntegrationTests {
         assertThat(onB.status()).as("throttled on B too").isEqualTo(429);
 
         clock.advance(Duration.ofSeconds(2)); // node A's clock; B keeps its own
-        assertThat(SignInSteps.password(new Browser(portA), "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(new Browser(portA), "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
     }
 
@@ -193,7 +203,10 @@ class TwoNodesIntegrationTests {
             assertThat(TestMailServer.messagesTo(to)).as("messages to %s", to).hasSize(1);
         }
         assertThat(jdbc.sql("select count(*) from outbox_message where reference = ? and status = 'SENT'"
-                        + " and attempts = 1").param("two-nodes:" + batch).query(Integer.class).single())
+                                + " and attempts = 1")
+                        .param("two-nodes:" + batch)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(recipients.size());
     }
 
@@ -207,9 +220,13 @@ class TwoNodesIntegrationTests {
     /** Enrols and confirms an authenticator with the current step's code; answers the secret. */
     private String enrolAuthenticator(UserView user) {
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
-        String secret = authenticators.enrolment(user.id(), "Acme", user.email()).orElseThrow().manualKey()
+        String secret = authenticators
+                .enrolment(user.id(), "Acme", user.email())
+                .orElseThrow()
+                .manualKey()
                 .replace(" ", "");
-        assertThat(authenticators.confirm(acme, user.id(), IndependentTotp.code(secret, clock.instant()))).isTrue();
+        assertThat(authenticators.confirm(acme, user.id(), IndependentTotp.code(secret, clock.instant())))
+                .isTrue();
         return secret;
     }
 
@@ -232,7 +249,9 @@ class TwoNodesIntegrationTests {
         for (int i = 0; i < 12; i++) {
             int node = i % 2 == 0 ? portA : portB;
             Browser browser = new Browser(node);
-            var form = SameSession.form(browser.get("/sites/globex/login"), "#login-form",
+            var form = SameSession.form(
+                    browser.get("/sites/globex/login"),
+                    "#login-form",
                     Map.of("username", user.email(), "password", "wrong guess " + i));
             posts.add(new SameSession.Post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), node));
         }
@@ -240,7 +259,10 @@ class TwoNodesIntegrationTests {
         jdbc.sql("delete from login_throttle").update();
 
         assertThat(answers).allMatch(a -> a.status() < 500);
-        assertThat(answers).filteredOn(a -> a.status() == 401).as("checked: the 5 free failures").hasSize(5);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 401)
+                .as("checked: the 5 free failures")
+                .hasSize(5);
         assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(7);
     }
 

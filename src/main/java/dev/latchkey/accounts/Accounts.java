@@ -86,7 +86,9 @@ public class Accounts {
     }
 
     public List<ContactView> contactsOf(long accountId) {
-        return contacts.findByAccountIdOrderByName(accountId).stream().map(Accounts::view).toList();
+        return contacts.findByAccountIdOrderByName(accountId).stream()
+                .map(Accounts::view)
+                .toList();
     }
 
     private static AccountView view(Account account) {

@@ -1,6 +1,5 @@
 package dev.latchkey.accounts;
 
-import java.util.Optional;
 import dev.latchkey.accounts.ContactRefusedException.Reason;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
@@ -12,6 +11,7 @@ import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,7 +68,8 @@ public class Contacts {
         ContactPerson contact = find(contactId);
         contacts.updateDetails(contactId, details.name(), details.email(), details.phone());
         ContactView updated = Accounts.view(find(contactId));
-        Optional<UserView> user = contact.portalUserId() == null ? Optional.empty() : users.find(contact.portalUserId());
+        Optional<UserView> user =
+                contact.portalUserId() == null ? Optional.empty() : users.find(contact.portalUserId());
         if (user.isEmpty()) {
             return new ContactUpdate(updated, null, null, null, false, false);
         }
@@ -83,8 +84,8 @@ public class Contacts {
         } catch (EmailTakenException ex) {
             throw new ContactRefusedException(Reason.EMAIL_TAKEN);
         }
-        return new ContactUpdate(updated, change.user(), site, phone, change.invitationResent(),
-                change.confirmationSent());
+        return new ContactUpdate(
+                updated, change.user(), site, phone, change.invitationResent(), change.confirmationSent());
     }
 
     /**

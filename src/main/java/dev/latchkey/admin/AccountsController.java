@@ -1,13 +1,13 @@
 package dev.latchkey.admin;
 
-import java.util.List;
 import dev.latchkey.accounts.AccountSummary;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.shared.web.BadInputException;
-import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +36,7 @@ class AccountsController {
 
     @GetMapping("/admin/accounts")
     String list(
-            @AuthenticationPrincipal LatchkeyPrincipal admin,
-            @RequestParam(required = false) String q,
-            Model model) {
+            @AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(required = false) String q, Model model) {
         if (q != null && q.length() > MAX_QUERY) {
             throw new BadInputException("accounts.search.tooLong");
         }

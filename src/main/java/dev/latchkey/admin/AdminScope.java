@@ -1,13 +1,13 @@
 package dev.latchkey.admin;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.Users;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +35,15 @@ class AdminScope {
     /** The sites the admin manages, by name: every site for a system admin. */
     List<SiteView> visibleSites(LatchkeyPrincipal admin) {
         Set<Long> managed = sites(admin);
-        return sites.all().stream().filter(s -> managed == null || managed.contains(s.id())).toList();
+        return sites.all().stream()
+                .filter(s -> managed == null || managed.contains(s.id()))
+                .toList();
     }
 
     /** The realm keys (slugs) of the sites the admin manages, or null for all of them. */
     Set<String> realms(LatchkeyPrincipal admin) {
-        return sites(admin) == null ? null
+        return sites(admin) == null
+                ? null
                 : visibleSites(admin).stream().map(SiteView::slug).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -1,7 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.HashSet;
-import java.util.Set;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
@@ -11,6 +9,8 @@ import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -46,8 +46,12 @@ class AdminUsersController {
     }
 
     @PostMapping("/admin/admins/new")
-    String create(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute NewAdminForm form,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String create(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @ModelAttribute NewAdminForm form,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         String problem = form.problem();
         Set<Long> siteIds = new HashSet<>(form.sites() == null ? Set.of() : form.sites());
         if (problem == null && !sites.all().stream().map(SiteView::id).toList().containsAll(siteIds)) {
@@ -60,15 +64,19 @@ class AdminUsersController {
         }
         UserView created;
         try {
-            created = invitations.inviteAdmin(form.name().trim(), form.email().trim(), AdminRole.valueOf(form.role()),
-                    siteIds, admin.email());
+            created = invitations.inviteAdmin(
+                    form.name().trim(), form.email().trim(), AdminRole.valueOf(form.role()), siteIds, admin.email());
         } catch (EmailTakenException ex) {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", "admin.admins.taken");
             return form(admin, model);
         }
-        redirect.addFlashAttribute("notice", messages.getMessage("admin.admins.created",
-                new Object[] {created.displayName(), created.email()}, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "admin.admins.created",
+                        new Object[] {created.displayName(), created.email()},
+                        LocaleContextHolder.getLocale()));
         return "redirect:/admin/users";
     }
 }

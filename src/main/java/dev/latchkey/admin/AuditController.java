@@ -1,5 +1,12 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.audit.AuditFilter;
+import dev.latchkey.audit.AuditLog;
+import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.SearchText;
+import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +17,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.latchkey.audit.AuditFilter;
-import dev.latchkey.audit.AuditLog;
-import dev.latchkey.shared.web.BadInputException;
-import dev.latchkey.shared.web.SearchText;
-import dev.latchkey.signin.LatchkeyPrincipal;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.Sites;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,11 +55,16 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String page(@AuthenticationPrincipal LatchkeyPrincipal admin,
-            @RequestParam(required = false) String site, @RequestParam(required = false) String user,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String tz,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String page(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @RequestParam(required = false) String site,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String tz,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         Optional<ZoneId> given = zone(tz);
         ZoneId zone = given.orElse(UTC);
         AuditFilter filter = filter(admin, site, user, type, from, to, zone);
@@ -81,10 +86,14 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit.csv")
-    ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal LatchkeyPrincipal admin,
-            @RequestParam(required = false) String site, @RequestParam(required = false) String user,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String tz) {
+    ResponseEntity<StreamingResponseBody> csv(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @RequestParam(required = false) String site,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String tz) {
         AuditFilter filter = filter(admin, site, user, type, from, to, zone(tz).orElse(UTC));
         StreamingResponseBody body = stream -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
@@ -98,12 +107,15 @@ class AuditController {
                 .body(body);
     }
 
-    private AuditFilter filter(LatchkeyPrincipal admin, String site, String user, String type, String from,
-            String to, ZoneId zone) {
+    private AuditFilter filter(
+            LatchkeyPrincipal admin, String site, String user, String type, String from, String to, ZoneId zone) {
         String realm = blank(site) ? null : site;
         // a site the admin does not manage reads as one that does not exist
-        if (realm != null && !Realm.ADMIN_KEY.equals(realm)
-                && sites.findBySlug(realm).filter(s -> scope.manages(admin, s.id())).isEmpty()) {
+        if (realm != null
+                && !Realm.ADMIN_KEY.equals(realm)
+                && sites.findBySlug(realm)
+                        .filter(s -> scope.manages(admin, s.id()))
+                        .isEmpty()) {
             throw new BadInputException("admin.audit.badSite");
         }
         if (!blank(type) && !AuditLog.TYPES.contains(type)) {
@@ -111,8 +123,13 @@ class AuditController {
         }
         String userSearch = SearchText.of(user, 320);
         // a site admin sees the events of their own sites only
-        return new AuditFilter(realm, userSearch, blank(type) ? null : type, instant(from, zone),
-                instant(to, zone), scope.realms(admin));
+        return new AuditFilter(
+                realm,
+                userSearch,
+                blank(type) ? null : type,
+                instant(from, zone),
+                instant(to, zone),
+                scope.realms(admin));
     }
 
     /**
@@ -121,7 +138,9 @@ class AuditController {
      * an error: a wrong zone in a link still shows the log in UTC, and the page names the zone it used.
      */
     static Optional<ZoneId> zone(String tz) {
-        if (blank(tz) || tz.length() > MAX_ZONE_LENGTH || !ZONE.matcher(tz.trim()).matches()) {
+        if (blank(tz)
+                || tz.length() > MAX_ZONE_LENGTH
+                || !ZONE.matcher(tz.trim()).matches()) {
             return Optional.empty();
         }
         try {

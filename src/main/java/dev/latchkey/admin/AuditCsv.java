@@ -1,10 +1,10 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.audit.AuditEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import dev.latchkey.audit.AuditEntry;
 
 /**
  * RFC 4180 CSV of audit events. Fields with commas, quotes or line breaks are quoted; a field that a spreadsheet
@@ -12,8 +12,7 @@ import dev.latchkey.audit.AuditEntry;
  */
 final class AuditCsv {
 
-    static final String HEADER =
-            "time,event,outcome,site,user_id,user,factor,actor,ip,user_agent,detail";
+    static final String HEADER = "time,event,outcome,site,user_id,user,factor,actor,ip,user_agent,detail";
 
     private AuditCsv() {}
 
@@ -22,8 +21,18 @@ final class AuditCsv {
     }
 
     static void row(Writer out, AuditEntry e) {
-        List<Object> fields = java.util.Arrays.asList(e.occurredAt(), e.type(), e.outcome(), e.realm(), e.userId(),
-                e.username(), e.factor(), e.actor(), e.ip(), e.userAgent(), e.detail());
+        List<Object> fields = java.util.Arrays.asList(
+                e.occurredAt(),
+                e.type(),
+                e.outcome(),
+                e.realm(),
+                e.userId(),
+                e.username(),
+                e.factor(),
+                e.actor(),
+                e.ip(),
+                e.userAgent(),
+                e.detail());
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

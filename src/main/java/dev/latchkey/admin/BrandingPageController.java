@@ -1,6 +1,5 @@
 package dev.latchkey.admin;
 
-import java.io.IOException;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.BrandColors;
@@ -10,6 +9,7 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,17 +38,25 @@ class BrandingPageController {
     }
 
     @PostMapping("/admin/sites/{slug}/branding/color")
-    String color(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug,
-            @RequestParam(required = false) String color, @RequestParam(required = false) String reset,
-            Model model, HttpServletResponse response) {
+    String color(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable String slug,
+            @RequestParam(required = false) String color,
+            @RequestParam(required = false) String reset,
+            Model model,
+            HttpServletResponse response) {
         SiteView site = site(slug);
         String chosen = reset != null ? null : (color == null ? "" : color.trim());
         return saved(admin, site, model, response, () -> branding.setColor(site.id(), chosen, admin.email()));
     }
 
     @PostMapping("/admin/sites/{slug}/branding/logo")
-    String logo(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable String slug,
-            @RequestParam(required = false) MultipartFile logo, Model model, HttpServletResponse response)
+    String logo(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable String slug,
+            @RequestParam(required = false) MultipartFile logo,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
         SiteView site = site(slug);
         byte[] upload = logo == null ? null : logo.getBytes();
@@ -62,8 +70,8 @@ class BrandingPageController {
     }
 
     /** Applies a change and goes back to the page; a refused change shows the page again with why, as a 400. */
-    private String saved(LatchkeyPrincipal admin, SiteView site, Model model, HttpServletResponse response,
-            Runnable change) {
+    private String saved(
+            LatchkeyPrincipal admin, SiteView site, Model model, HttpServletResponse response, Runnable change) {
         try {
             change.run();
         } catch (InvalidBrandingException ex) {

@@ -1,7 +1,7 @@
 package dev.latchkey.admin;
 
-import java.util.regex.Pattern;
 import dev.latchkey.accounts.ContactDetails;
+import java.util.regex.Pattern;
 
 /** A contact person as an admin types them (F-CONTACT); also the person part of a new portal user (F-ADMIN-7). */
 record ContactForm(String name, String email, String phone) {
@@ -52,6 +52,7 @@ record ContactForm(String name, String email, String phone) {
 
     private static boolean hasControlCharacters(String value) {
         return value != null
-                && value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+                && value.codePoints()
+                        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

@@ -1,7 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactRefusedException;
@@ -12,6 +10,8 @@ import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -67,8 +67,12 @@ class ContactFormController {
     @GetMapping("/admin/contacts/{id}/edit")
     String editForm(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id, Model model) {
         ContactView contact = contact(id);
-        return page(admin, accountOf(contact), contact,
-                new ContactForm(contact.name(), contact.email(), contact.phone()), model);
+        return page(
+                admin,
+                accountOf(contact),
+                contact,
+                new ContactForm(contact.name(), contact.email(), contact.phone()),
+                model);
     }
 
     @PostMapping("/admin/contacts/{id}/edit")
@@ -90,15 +94,20 @@ class ContactFormController {
         } catch (ContactRefusedException ex) {
             return refused(admin, account, contact, form, ex.messageKey(), HttpStatus.CONFLICT, response, model);
         }
-        List<String> notices = new ArrayList<>(List.of(text("contacts.saved", update.contact().name())));
+        List<String> notices =
+                new ArrayList<>(List.of(text("contacts.saved", update.contact().name())));
         if (update.promoted()) {
-            notices.add(text("contacts.userUpdated", update.user().email(), update.site().name()));
+            notices.add(text(
+                    "contacts.userUpdated", update.user().email(), update.site().name()));
         }
         if (update.invitationResent()) {
             notices.add(text("contacts.invitationResent", update.user().email()));
         }
         if (update.confirmationSent()) {
-            notices.add(text("contacts.emailPending", update.user().pendingEmail(), update.user().email()));
+            notices.add(text(
+                    "contacts.emailPending",
+                    update.user().pendingEmail(),
+                    update.user().email()));
         }
         flash.addFlashAttribute("notice", String.join(" ", notices));
         if (update.promoted() && update.userPhone().hasProblem()) {

@@ -1,8 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactView;
@@ -14,6 +11,9 @@ import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -55,12 +55,15 @@ class ContactsPage {
         model.addAttribute("user", admin);
         model.addAttribute("account", account);
         model.addAttribute("sites", all);
-        model.addAttribute("rows", accounts.contactsOf(account.id()).stream().map(c -> row(c, all)).toList());
+        model.addAttribute(
+                "rows",
+                accounts.contactsOf(account.id()).stream().map(c -> row(c, all)).toList());
         return VIEW;
     }
 
     private Row row(ContactView contact, List<SiteView> all) {
-        Optional<UserView> user = contact.portalUserId() == null ? Optional.empty() : users.find(contact.portalUserId());
+        Optional<UserView> user =
+                contact.portalUserId() == null ? Optional.empty() : users.find(contact.portalUserId());
         if (user.isPresent()) {
             SiteView site = all.stream()
                     .filter(s -> Objects.equals(s.id(), user.get().siteId()))
@@ -70,7 +73,8 @@ class ContactsPage {
             String warning = user.get().phone() == null ? warnings.forUser(phone) : null;
             return new Row(contact, List.of(), new PortalUser(user.get(), site, warning));
         }
-        List<SitePhone> readings = all.stream().map(site -> reading(contact, site)).toList();
+        List<SitePhone> readings =
+                all.stream().map(site -> reading(contact, site)).toList();
         return new Row(contact, readings, null);
     }
 

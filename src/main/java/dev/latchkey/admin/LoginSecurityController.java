@@ -1,9 +1,5 @@
 package dev.latchkey.admin;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.ErrorPage;
 import dev.latchkey.shared.web.NotFoundException;
@@ -13,6 +9,10 @@ import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -75,8 +75,8 @@ class LoginSecurityController {
         if (minutes != null && (minutes < 1 || minutes > 10)) {
             throw new BadInputException("admin.policy.badTtl");
         }
-        policy.updateSite(site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes),
-                admin.email());
+        policy.updateSite(
+                site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes), admin.email());
         return "redirect:/admin/login-security?saved";
     }
 
@@ -84,7 +84,6 @@ class LoginSecurityController {
     ModelAndView locked() {
         return ErrorPage.of(HttpStatus.CONFLICT, "admin.policy.locked");
     }
-
 
     private static MfaMode parseMode(String mode) {
         try {

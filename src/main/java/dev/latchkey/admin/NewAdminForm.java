@@ -13,7 +13,9 @@ record NewAdminForm(String name, String email, String role, List<Long> sites) {
         if (name == null || name.isBlank() || name.length() > 120) {
             return "admin.admins.badName";
         }
-        if (email == null || email.length() > 320 || !EMAIL.matcher(email.trim()).matches()) {
+        if (email == null
+                || email.length() > 320
+                || !EMAIL.matcher(email.trim()).matches()) {
             return "admin.admins.badEmail";
         }
         if (!"SYSTEM".equals(role) && !"SITE".equals(role)) {

@@ -31,7 +31,8 @@ class PhoneWarnings {
             return null;
         }
         String reason = messages.getMessage(phone.problem().messageKey(), null, LocaleContextHolder.getLocale());
-        return messages.getMessage(key,
+        return messages.getMessage(
+                key,
                 new Object[] {phone.raw(), PhoneNumbers.regionName(phone.region()), reason},
                 LocaleContextHolder.getLocale());
     }

@@ -1,6 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.Optional;
 import dev.latchkey.accounts.ContactDetails;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
@@ -12,6 +11,7 @@ import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -34,8 +34,13 @@ class PortalUserController {
     private final PhoneWarnings warnings;
     private final MessageSource messages;
 
-    PortalUserController(Sites sites, AdminScope scope, Invitations invitations, PhoneNumbers phones,
-            PhoneWarnings warnings, MessageSource messages) {
+    PortalUserController(
+            Sites sites,
+            AdminScope scope,
+            Invitations invitations,
+            PhoneNumbers phones,
+            PhoneWarnings warnings,
+            MessageSource messages) {
         this.sites = sites;
         this.scope = scope;
         this.invitations = invitations;
@@ -71,8 +76,12 @@ class PortalUserController {
         } catch (EmailTakenException ex) {
             return refused(admin, form, "users.new.emailTaken", HttpStatus.CONFLICT, response, model);
         }
-        flash.addFlashAttribute("notice", messages.getMessage("users.new.invited",
-                new Object[] {user.email(), site.get().name()}, LocaleContextHolder.getLocale()));
+        flash.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        "users.new.invited",
+                        new Object[] {user.email(), site.get().name()},
+                        LocaleContextHolder.getLocale()));
         if (phone.hasProblem()) {
             flash.addFlashAttribute("warning", warnings.forUser(phone));
         }

@@ -73,7 +73,8 @@ class PromotionController {
             model.addAttribute("error", ex.messageKey());
             return contactsPage.render(admin, account, model);
         }
-        flash.addFlashAttribute("notice", text("contacts.promoted", promotion.user().email(), target.name()));
+        flash.addFlashAttribute(
+                "notice", text("contacts.promoted", promotion.user().email(), target.name()));
         if (promotion.phone().hasProblem()) {
             flash.addFlashAttribute("warning", warnings.forUser(promotion.phone()));
         }

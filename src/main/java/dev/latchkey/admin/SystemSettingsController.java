@@ -1,7 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.Locale;
-import java.util.Optional;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.sms.SmsFailures;
 import dev.latchkey.delivery.sms.SmsProvider;
@@ -13,6 +11,8 @@ import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -62,21 +62,35 @@ class SystemSettingsController {
     }
 
     @PostMapping("/admin/system-settings/sms")
-    String save(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute SmsSettingsForm form,
-            HttpServletResponse response, Model model) {
+    String save(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @ModelAttribute SmsSettingsForm form,
+            HttpServletResponse response,
+            Model model) {
         Optional<SmsProvider> provider = provider(form.provider());
         String clientId = form.clientId() == null ? "" : form.clientId().trim();
         String secret = form.clientSecret() == null ? "" : form.clientSecret();
         String fromTyped = form.fromNumber() == null ? "" : form.fromNumber();
         Optional<String> from = fromTyped.isBlank() ? Optional.of("") : e164(fromTyped);
-        String error = provider.isEmpty() ? "admin.sms.badProvider"
-                : !clientId.isEmpty() && !clientId.matches("[A-Za-z0-9]{10,64}") ? "admin.sms.badClientId"
-                : secret.length() > 200 || secret.codePoints().anyMatch(Character::isISOControl) ? "admin.sms.badSecret"
-                : from.isEmpty() ? "admin.sms.badFrom"
-                : provider.get() == SmsProvider.DEV_INBOX && !settings.devInboxAvailable() ? "admin.sms.badProvider"
-                : provider.get() == SmsProvider.TWILIO && (clientId.isEmpty() || from.get().isEmpty()
-                        || (secret.isBlank() && !settings.view().secretStored())) ? "admin.sms.incomplete"
-                : null;
+        String error = provider.isEmpty()
+                ? "admin.sms.badProvider"
+                : !clientId.isEmpty() && !clientId.matches("[A-Za-z0-9]{10,64}")
+                        ? "admin.sms.badClientId"
+                        : secret.length() > 200 || secret.codePoints().anyMatch(Character::isISOControl)
+                                ? "admin.sms.badSecret"
+                                : from.isEmpty()
+                                        ? "admin.sms.badFrom"
+                                        : provider.get() == SmsProvider.DEV_INBOX && !settings.devInboxAvailable()
+                                                ? "admin.sms.badProvider"
+                                                : provider.get() == SmsProvider.TWILIO
+                                                                && (clientId.isEmpty()
+                                                                        || from.get()
+                                                                                .isEmpty()
+                                                                        || (secret.isBlank()
+                                                                                && !settings.view()
+                                                                                        .secretStored()))
+                                                        ? "admin.sms.incomplete"
+                                                        : null;
         if (error != null) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", error);
@@ -87,8 +101,11 @@ class SystemSettingsController {
     }
 
     @PostMapping("/admin/system-settings/sms/test")
-    String test(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(defaultValue = "") String to,
-            HttpServletResponse response, Model model) {
+    String test(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @RequestParam(defaultValue = "") String to,
+            HttpServletResponse response,
+            Model model) {
         Optional<String> number = e164(to);
         if (number.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

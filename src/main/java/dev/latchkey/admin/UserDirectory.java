@@ -32,8 +32,8 @@ class UserDirectory {
             + " from app_user u join site s on s.id = u.site_id left join authenticator a on a.user_id = u.id";
 
     // (not) exists lets the database walk users in id order and stop after one page
-    private static final String ACTIVATED = "exists (select 1 from authenticator e where e.user_id = u.id"
-            + " and e.status = 'ENABLED')";
+    private static final String ACTIVATED =
+            "exists (select 1 from authenticator e where e.user_id = u.id" + " and e.status = 'ENABLED')";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -55,10 +55,20 @@ class UserDirectory {
         }
         String sql = SELECT + where(query, conditions, params) + " order by u.id limit :limit offset :offset";
         params.addValue("limit", PAGE_SIZE + 1).addValue("offset", (long) page * PAGE_SIZE);
-        List<DirectoryRow> rows = jdbc.query(sql, params, (rs, n) -> new DirectoryRow(
-                rs.getLong("id"), rs.getString("email"), rs.getString("display_name"), rs.getString("phone"),
-                rs.getLong("site_id"), rs.getString("slug"), rs.getString("name"), rs.getBoolean("mfa_required"),
-                rs.getTimestamp("locked_at") != null, factors(rs)));
+        List<DirectoryRow> rows = jdbc.query(
+                sql,
+                params,
+                (rs, n) -> new DirectoryRow(
+                        rs.getLong("id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        rs.getString("phone"),
+                        rs.getLong("site_id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getBoolean("mfa_required"),
+                        rs.getTimestamp("locked_at") != null,
+                        factors(rs)));
         boolean more = rows.size() > PAGE_SIZE;
         return new DirectoryPage(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
     }
@@ -74,22 +84,42 @@ class UserDirectory {
                 + " u.password_hash is not null as has_password," + FACTORS
                 + " from app_user u left join authenticator a on a.user_id = u.id"
                 + where(query, conditions, params) + " order by u.id";
-        return jdbc.query(sql, params, (rs, n) -> new AdminRow(rs.getLong("id"), rs.getString("email"),
-                rs.getString("display_name"), AdminRole.valueOf(rs.getString("admin_role")),
-                rs.getBoolean("mfa_required"), rs.getTimestamp("locked_at") != null, rs.getBoolean("has_password"),
-                factors(rs)));
+        return jdbc.query(
+                sql,
+                params,
+                (rs, n) -> new AdminRow(
+                        rs.getLong("id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        AdminRole.valueOf(rs.getString("admin_role")),
+                        rs.getBoolean("mfa_required"),
+                        rs.getTimestamp("locked_at") != null,
+                        rs.getBoolean("has_password"),
+                        factors(rs)));
     }
 
     /** The factors of one user, portal user or admin; empty when there is no such user. */
     public Optional<FactorSummary> factors(long userId) {
-        return jdbc.query("select" + FACTORS + " from app_user u left join authenticator a on a.user_id = u.id"
-                        + " where u.id = :id", new MapSqlParameterSource("id", userId), (rs, n) -> factors(rs))
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "select" + FACTORS + " from app_user u left join authenticator a on a.user_id = u.id"
+                                + " where u.id = :id",
+                        new MapSqlParameterSource("id", userId),
+                        (rs, n) -> factors(rs))
+                .stream()
+                .findFirst();
     }
 
     /** One admin user in the admins table. */
-    public record AdminRow(long id, String email, String displayName, AdminRole role, boolean mfaRequired,
-            boolean locked, boolean hasPassword, FactorSummary factors) {
+    public record AdminRow(
+            long id,
+            String email,
+            String displayName,
+            AdminRole role,
+            boolean mfaRequired,
+            boolean locked,
+            boolean hasPassword,
+            FactorSummary factors) {
 
         public boolean activated() {
             return factors.activated();
@@ -97,15 +127,22 @@ class UserDirectory {
     }
 
     private static FactorSummary factors(ResultSet rs) throws SQLException {
-        return new FactorSummary(rs.getString("status"), rs.getInt("backup_left"), rs.getBoolean("email_confirmed"),
+        return new FactorSummary(
+                rs.getString("status"),
+                rs.getInt("backup_left"),
+                rs.getBoolean("email_confirmed"),
                 rs.getString("phone"));
     }
 
     private static String where(DirectoryQuery query, List<String> conditions, MapSqlParameterSource params) {
         if (query.search() != null && !query.search().isBlank()) {
             conditions.add("(lower(u.email) like :q escape '\\' or lower(u.display_name) like :q escape '\\')");
-            String term = query.search().trim().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String term = query.search()
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
             params.addValue("q", "%" + term + "%");
         }
         if (Boolean.TRUE.equals(query.activated())) {

@@ -1,8 +1,5 @@
 package dev.latchkey.admin;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import dev.latchkey.mfa.TwoFactorSetup;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.signin.LatchkeyPrincipal;
@@ -11,6 +8,9 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,8 +40,15 @@ class UsersController {
     private final UsersFilters filters;
     private final MessageSource messages;
 
-    UsersController(UserDirectory directory, Users users, TwoFactorSetup twoFactor, Sessions sessions,
-            Invitations invitations, AdminScope scope, ManagedUsers managed, UsersFilters filters,
+    UsersController(
+            UserDirectory directory,
+            Users users,
+            TwoFactorSetup twoFactor,
+            Sessions sessions,
+            Invitations invitations,
+            AdminScope scope,
+            ManagedUsers managed,
+            UsersFilters filters,
             MessageSource messages) {
         this.directory = directory;
         this.users = users;
@@ -55,9 +62,13 @@ class UsersController {
     }
 
     @GetMapping("/admin/users")
-    String list(@AuthenticationPrincipal LatchkeyPrincipal admin, @RequestParam(required = false) String site,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String mfa,
-            @RequestParam(required = false) String page, Model model) {
+    String list(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @RequestParam(required = false) String site,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String mfa,
+            @RequestParam(required = false) String page,
+            Model model) {
         UsersFilter filter = filters.read(admin, site, q, mfa, page);
         Set<Long> sites = scope.sites(admin);
         model.addAttribute("realm", Realm.ADMIN);
@@ -67,23 +78,34 @@ class UsersController {
         model.addAttribute("back", new UsersReturn(false, filter));
         model.addAttribute("result", directory.page(filter.query(sites), filter.page()));
         // admins belong to no site: listed to system admins, and not when the list is narrowed to one site
-        model.addAttribute("admins", sites == null && filter.site() == null
-                ? directory.admins(filter.query(null)) : List.of());
+        model.addAttribute(
+                "admins", sites == null && filter.site() == null ? directory.admins(filter.query(null)) : List.of());
         return "admin/users";
     }
 
     /** F-POLICY-4: sets "2FA required" to the value posted, so a repeated or stale form changes nothing more. */
     @PostMapping("/admin/users/{id}/2fa-required")
-    String require(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @RequestParam(defaultValue = "false") boolean required, @ModelAttribute UsersReturnForm form,
+    String require(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean required,
+            @ModelAttribute UsersReturnForm form,
             RedirectAttributes redirect) {
-        return act(admin, id, form, redirect, required ? "admin.users.required" : "admin.users.notRequired",
+        return act(
+                admin,
+                id,
+                form,
+                redirect,
+                required ? "admin.users.required" : "admin.users.notRequired",
                 (target, actor) -> users.setMfaRequired(target.id(), required, actor));
     }
 
     @GetMapping("/admin/users/{id}/delete-2fa")
-    String confirmDelete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @ModelAttribute UsersReturnForm form, Model model) {
+    String confirmDelete(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @ModelAttribute UsersReturnForm form,
+            Model model) {
         UserView target = managed.find(admin, id);
         UsersReturn back = back(admin, form);
         model.addAttribute("realm", Realm.ADMIN);
@@ -96,8 +118,11 @@ class UsersController {
 
     /** Deletes authenticator and backup codes, ends every session of the user; audited and emailed. */
     @PostMapping("/admin/users/{id}/delete-2fa")
-    String delete(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+    String delete(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @ModelAttribute UsersReturnForm form,
+            RedirectAttributes redirect) {
         return act(admin, id, form, redirect, "admin.users.deleted", (target, actor) -> {
             Realm realm = managed.realmOf(target);
             twoFactor.delete(realm, target.id(), actor);
@@ -107,18 +132,24 @@ class UsersController {
 
     /** Lock an account (F-ADMIN-3): no sign-in until unlocked, every session ends; audited and emailed. */
     @PostMapping("/admin/users/{id}/lock")
-    String lock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
-        return act(admin, id, form, redirect, "admin.users.lockedNow",
-                (target, actor) -> users.lock(target.id(), actor));
+    String lock(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @ModelAttribute UsersReturnForm form,
+            RedirectAttributes redirect) {
+        return act(
+                admin, id, form, redirect, "admin.users.lockedNow", (target, actor) -> users.lock(target.id(), actor));
     }
 
     /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
     @PostMapping("/admin/users/{id}/unlock")
-    String unlock(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
-        return act(admin, id, form, redirect, "admin.users.unlocked",
-                (target, actor) -> users.unlock(target.id(), actor));
+    String unlock(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @ModelAttribute UsersReturnForm form,
+            RedirectAttributes redirect) {
+        return act(
+                admin, id, form, redirect, "admin.users.unlocked", (target, actor) -> users.unlock(target.id(), actor));
     }
 
     /**
@@ -126,12 +157,20 @@ class UsersController {
      * While a new address waits for the user's confirmation, the admin is told the link did not go there.
      */
     @PostMapping("/admin/users/{id}/password-reset")
-    String passwordReset(@AuthenticationPrincipal LatchkeyPrincipal admin, @PathVariable long id,
-            @ModelAttribute UsersReturnForm form, RedirectAttributes redirect) {
+    String passwordReset(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @PathVariable long id,
+            @ModelAttribute UsersReturnForm form,
+            RedirectAttributes redirect) {
         String notice = managed.find(admin, id).pendingEmail() == null
                 ? "admin.users.resetSent"
                 : "admin.users.resetSentToConfirmed";
-        return act(admin, id, form, redirect, notice,
+        return act(
+                admin,
+                id,
+                form,
+                redirect,
+                notice,
                 (target, actor) -> invitations.sendPasswordReset(target.id(), actor));
     }
 
@@ -140,13 +179,20 @@ class UsersController {
      * from with a notice naming the user. A user outside the admin's scope is a 404 whatever else was sent; then a
      * bad way back is a 400, and nothing happens in either case.
      */
-    private String act(LatchkeyPrincipal admin, long id, UsersReturnForm form, RedirectAttributes redirect,
-            String notice, BiConsumer<UserView, String> action) {
+    private String act(
+            LatchkeyPrincipal admin,
+            long id,
+            UsersReturnForm form,
+            RedirectAttributes redirect,
+            String notice,
+            BiConsumer<UserView, String> action) {
         UserView target = managed.find(admin, id);
         UsersReturn back = back(admin, form);
         action.accept(target, admin.email());
-        redirect.addFlashAttribute("notice", messages.getMessage(notice,
-                new Object[] {target.displayName(), target.email()}, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "notice",
+                messages.getMessage(
+                        notice, new Object[] {target.displayName(), target.email()}, LocaleContextHolder.getLocale()));
         return back.redirect(target.id(), redirect);
     }
 

@@ -1,12 +1,12 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.sites.SiteView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.latchkey.sites.SiteView;
 
 /**
  * The Users page's filters as an admin set them, checked: a site they manage (or none), a search text, the 2FA

@@ -1,11 +1,11 @@
 package dev.latchkey.admin;
 
-import java.util.Optional;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,8 @@ class UsersFilters {
     }
 
     UsersFilter read(LatchkeyPrincipal admin, String site, String q, String mfa, String page) {
-        Optional<SiteView> chosen = site == null || site.isBlank() ? Optional.empty()
+        Optional<SiteView> chosen = site == null || site.isBlank()
+                ? Optional.empty()
                 : sites.findBySlug(site).filter(s -> scope.manages(admin, s.id()));
         if (site != null && !site.isBlank() && chosen.isEmpty()) {
             throw new BadInputException("admin.users.badSite");

@@ -4,9 +4,19 @@
  * branding, and the audit log with CSV export. Pages only: no public types. It calls other modules' APIs, never their
  * repositories; the one query of its own is {@link dev.latchkey.admin.UserDirectory}, the users list's read model.
  */
-@ApplicationModule(allowedDependencies = {
-    "shared::web", "phones", "sites", "users", "accounts", "delivery", "delivery::sms", "mfa", "signin", "audit"
-})
+@ApplicationModule(
+        allowedDependencies = {
+            "shared::web",
+            "phones",
+            "sites",
+            "users",
+            "accounts",
+            "delivery",
+            "delivery::sms",
+            "mfa",
+            "signin",
+            "audit"
+        })
 package dev.latchkey.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
 package dev.latchkey.audit;
 
-import java.time.Instant;
 import dev.latchkey.shared.web.ClientInfo;
+import java.time.Instant;
 
 /** One security event as readers see it. {@code outcome} is {@code success} or {@code failure}. */
 public record AuditEntry(

@@ -3,8 +3,8 @@ package dev.latchkey.audit;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Writes and reads security events. */
 @Service
@@ -54,17 +54,31 @@ public class AuditLog {
 
     /** The newest events, newest first. */
     public List<AuditEntry> recent() {
-        return repository.findTop200ByOrderByIdDesc().stream().map(AuditLog::entry).toList();
+        return repository.findTop200ByOrderByIdDesc().stream()
+                .map(AuditLog::entry)
+                .toList();
     }
 
     /** The newest events of one user, newest first. */
     public List<AuditEntry> recentFor(long userId) {
-        return repository.findTop200ByUserIdOrderByIdDesc(userId).stream().map(AuditLog::entry).toList();
+        return repository.findTop200ByUserIdOrderByIdDesc(userId).stream()
+                .map(AuditLog::entry)
+                .toList();
     }
 
     private static AuditEntry entry(AuditEvent e) {
-        return new AuditEntry(e.occurredAt(), e.type(), e.outcome(), e.realm(), e.userId(), e.username(), e.factor(),
-                e.actor(), e.ip(), e.userAgent(), e.detail());
+        return new AuditEntry(
+                e.occurredAt(),
+                e.type(),
+                e.outcome(),
+                e.realm(),
+                e.userId(),
+                e.username(),
+                e.factor(),
+                e.actor(),
+                e.ip(),
+                e.userAgent(),
+                e.detail());
     }
 
     private static String cut(String value, int max) {

@@ -1,5 +1,6 @@
 package dev.latchkey.audit;
 
+import dev.latchkey.shared.Purges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import dev.latchkey.shared.Purges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,10 +39,21 @@ class AuditQueries {
     }
 
     void insert(AuditEvent e) {
-        jdbc.getJdbcTemplate().update("insert into audit_event (occurred_at, type, outcome, realm, user_id, username,"
-                        + " factor, actor, ip, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(e.occurredAt()), e.type(), e.outcome(), e.realm(), e.userId(), e.username(), e.factor(),
-                e.actor(), e.ip(), e.userAgent(), e.detail());
+        jdbc.getJdbcTemplate()
+                .update(
+                        "insert into audit_event (occurred_at, type, outcome, realm, user_id, username,"
+                                + " factor, actor, ip, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        Timestamp.from(e.occurredAt()),
+                        e.type(),
+                        e.outcome(),
+                        e.realm(),
+                        e.userId(),
+                        e.username(),
+                        e.factor(),
+                        e.actor(),
+                        e.ip(),
+                        e.userAgent(),
+                        e.detail());
     }
 
     /**
@@ -50,7 +61,11 @@ class AuditQueries {
      * many. Pages and the export read newest first, so removing the oldest rows never shifts a page a reader is on.
      */
     int deleteBefore(Instant cutoff) {
-        return Purges.delete(JdbcClient.create(jdbc.getJdbcTemplate()), "audit_event", "id", "occurred_at < ?",
+        return Purges.delete(
+                JdbcClient.create(jdbc.getJdbcTemplate()),
+                "audit_event",
+                "id",
+                "occurred_at < ?",
                 Timestamp.from(cutoff));
     }
 
@@ -76,7 +91,8 @@ class AuditQueries {
      * user's login when it was typed, and failed {@code signin.second-factor} events.
      */
     List<AuditEntry> signIns(long userId, int limit) {
-        return jdbc.query(COLUMNS + " where user_id = :userId and (type = :completed"
+        return jdbc.query(
+                COLUMNS + " where user_id = :userId and (type = :completed"
                         + " or (type in (:password, :secondFactor) and outcome = 'failure'))"
                         + " order by occurred_at desc, id desc limit :limit",
                 new MapSqlParameterSource("userId", userId)
@@ -122,8 +138,17 @@ class AuditQueries {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(1);
-        return new AuditEntry(at.toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11));
+        return new AuditEntry(
+                at.toInstant(),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, Long.class),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11));
     }
 }

@@ -20,21 +20,21 @@ import dev.latchkey.sites.MfaSettingChanged;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
-import dev.latchkey.users.UserView;
-import dev.latchkey.users.Users;
 import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.EmailChangeConfirmed;
 import dev.latchkey.users.EmailConfirmationRefused;
 import dev.latchkey.users.InvitationAccepted;
-import dev.latchkey.users.PasswordResetRequested;
-import dev.latchkey.users.PasswordWasReset;
 import dev.latchkey.users.MfaRequirementChanged;
 import dev.latchkey.users.PasswordChangeRefused;
 import dev.latchkey.users.PasswordChanged;
+import dev.latchkey.users.PasswordResetRequested;
 import dev.latchkey.users.PasswordResetSent;
+import dev.latchkey.users.PasswordWasReset;
 import dev.latchkey.users.UserInvited;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.UserUnlocked;
+import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -58,8 +58,18 @@ class SecurityEventListener {
     private void recordFor(AuditEventType type, long userId, String factor, String actor, String detail) {
         var user = users.find(userId);
         String realm = user.map(u -> sites.realmOf(u.siteId()).key()).orElse("");
-        log.record(new AuditEntry(null, type.code(), "success", realm, userId, user.map(UserView::email).orElse(null),
-                factor, actor, null, null, detail));
+        log.record(new AuditEntry(
+                null,
+                type.code(),
+                "success",
+                realm,
+                userId,
+                user.map(UserView::email).orElse(null),
+                factor,
+                actor,
+                null,
+                null,
+                detail));
     }
 
     @EventListener
@@ -76,16 +86,22 @@ class SecurityEventListener {
             return entry(SIGNIN_PASSWORD, "failure", e.realm(), null, e.username(), null, client, null);
         }
         if (event instanceof SecondFactorPassed e) {
-            return entry(SIGNIN_SECOND_FACTOR, "success", e.realm(), e.userId(), e.username(), e.factor(), client,
-                    null);
+            return entry(
+                    SIGNIN_SECOND_FACTOR, "success", e.realm(), e.userId(), e.username(), e.factor(), client, null);
         }
         if (event instanceof SecondFactorFailed e) {
-            return entry(SIGNIN_SECOND_FACTOR, "failure", e.realm(), e.userId(), e.username(), e.factor(), client,
+            return entry(
+                    SIGNIN_SECOND_FACTOR,
+                    "failure",
+                    e.realm(),
+                    e.userId(),
+                    e.username(),
+                    e.factor(),
+                    client,
                     e.reason());
         }
         if (event instanceof SignedIn e) {
-            return entry(SIGNIN_COMPLETED, "success", e.realm(), e.userId(), e.username(), e.factor(), client,
-                    null);
+            return entry(SIGNIN_COMPLETED, "success", e.realm(), e.userId(), e.username(), e.factor(), client, null);
         }
         SignedOut e = (SignedOut) event;
         return entry(SIGNIN_SIGNED_OUT, "success", e.realm(), e.userId(), e.username(), null, client, null);
@@ -93,14 +109,33 @@ class SecurityEventListener {
 
     @EventListener
     void on(CodeSent event) {
-        log.record(new AuditEntry(null, CODE_SENT.code(), "success", event.realm(), event.userId(), event.username(),
-                event.factor().id(), null, null, null, null));
+        log.record(new AuditEntry(
+                null,
+                CODE_SENT.code(),
+                "success",
+                event.realm(),
+                event.userId(),
+                event.username(),
+                event.factor().id(),
+                null,
+                null,
+                null,
+                null));
     }
 
     @EventListener
     void on(DeliveryFailed event) {
-        log.record(new AuditEntry(null, DELIVERY_FAILED.code(), "failure", event.realm(), event.userId(), null,
-                event.channel().name().toLowerCase(Locale.ROOT), null, null, null,
+        log.record(new AuditEntry(
+                null,
+                DELIVERY_FAILED.code(),
+                "failure",
+                event.realm(),
+                event.userId(),
+                null,
+                event.channel().name().toLowerCase(Locale.ROOT),
+                null,
+                null,
+                null,
                 "attempt " + event.attempt() + (event.permanent() ? ", gave up: " : ": ") + event.error()));
     }
 
@@ -127,14 +162,28 @@ class SecurityEventListener {
 
     @EventListener
     void on(SmsSettingsChanged event) {
-        log.record(new AuditEntry(null, SETTINGS_SMS.code(), "success", "admin", null, null, null, event.actor(), null,
-                null, "provider " + event.provider() + ", client id " + event.clientId() + ", from "
-                        + event.fromNumber() + (event.secretChanged() ? ", secret replaced" : "")));
+        log.record(new AuditEntry(
+                null,
+                SETTINGS_SMS.code(),
+                "success",
+                "admin",
+                null,
+                null,
+                null,
+                event.actor(),
+                null,
+                null,
+                "provider " + event.provider() + ", client id " + event.clientId() + ", from " + event.fromNumber()
+                        + (event.secretChanged() ? ", secret replaced" : "")));
     }
 
     @EventListener
     void on(UserLocked event) {
-        recordFor(ADMIN_LOCKED, event.userId(), null, event.actor(),
+        recordFor(
+                ADMIN_LOCKED,
+                event.userId(),
+                null,
+                event.actor(),
                 event.actor() == null ? "too many wrong second-factor answers" : null);
     }
 
@@ -147,8 +196,8 @@ class SecurityEventListener {
     void on(PasswordChanged event) {
         String detail = event.signedOutOthers()
                 ? "other sessions signed out: " + event.endedSessions()
-                : "other sessions kept" + (event.endedSessions() > 0
-                        ? ", half-finished sign-ins ended: " + event.endedSessions() : "");
+                : "other sessions kept"
+                        + (event.endedSessions() > 0 ? ", half-finished sign-ins ended: " + event.endedSessions() : "");
         recordPassword("success", event.userId(), event.realm(), event.client(), detail);
     }
 
@@ -158,8 +207,17 @@ class SecurityEventListener {
     }
 
     private void recordPassword(String outcome, long userId, String realm, ClientInfo client, String detail) {
-        log.record(new AuditEntry(null, PASSWORD_CHANGED.code(), outcome, realm, userId,
-                users.find(userId).map(UserView::email).orElse(null), null, null, client.ip(), client.userAgent(),
+        log.record(new AuditEntry(
+                null,
+                PASSWORD_CHANGED.code(),
+                outcome,
+                realm,
+                userId,
+                users.find(userId).map(UserView::email).orElse(null),
+                null,
+                null,
+                client.ip(),
+                client.userAgent(),
                 detail));
     }
 
@@ -185,15 +243,34 @@ class SecurityEventListener {
     @EventListener
     void on(PasswordResetRequested event) {
         String outcome = event.refusal() == null ? "success" : "failure";
-        log.record(new AuditEntry(null, PASSWORD_RESET_REQUESTED.code(), outcome, event.realm(), event.userId(),
-                event.typedEmail(), null, null, event.ip(), event.userAgent(), event.refusal()));
+        log.record(new AuditEntry(
+                null,
+                PASSWORD_RESET_REQUESTED.code(),
+                outcome,
+                event.realm(),
+                event.userId(),
+                event.typedEmail(),
+                null,
+                null,
+                event.ip(),
+                event.userAgent(),
+                event.refusal()));
     }
 
     @EventListener
     void on(PasswordWasReset event) {
-        log.record(new AuditEntry(null, PASSWORD_RESET.code(), "success", event.realm(), event.userId(),
-                users.find(event.userId()).map(u -> u.email()).orElse(null), null, null, event.ip(),
-                event.userAgent(), "signed out everywhere"));
+        log.record(new AuditEntry(
+                null,
+                PASSWORD_RESET.code(),
+                "success",
+                event.realm(),
+                event.userId(),
+                users.find(event.userId()).map(u -> u.email()).orElse(null),
+                null,
+                null,
+                event.ip(),
+                event.userAgent(),
+                "signed out everywhere"));
     }
 
     @EventListener
@@ -216,26 +293,73 @@ class SecurityEventListener {
     @EventListener
     void on(EmailConfirmationRefused event) {
         var user = users.find(event.userId());
-        log.record(new AuditEntry(null, USER_EMAIL_CONFIRMED.code(), "failure", event.realm(), event.userId(),
-                user.map(UserView::email).orElse(null), null, null, null, null, event.reason()));
+        log.record(new AuditEntry(
+                null,
+                USER_EMAIL_CONFIRMED.code(),
+                "failure",
+                event.realm(),
+                event.userId(),
+                user.map(UserView::email).orElse(null),
+                null,
+                null,
+                null,
+                null,
+                event.reason()));
     }
 
     @EventListener
     void on(MfaSettingChanged event) {
-        log.record(new AuditEntry(null, SETTINGS_MFA.code(), "success", "admin", null, null, null, event.actor(), null,
-                null, event.setting() + " = " + event.value()));
+        log.record(new AuditEntry(
+                null,
+                SETTINGS_MFA.code(),
+                "success",
+                "admin",
+                null,
+                null,
+                null,
+                event.actor(),
+                null,
+                null,
+                event.setting() + " = " + event.value()));
     }
 
     @EventListener
     void on(BrandingChanged event) {
-        log.record(new AuditEntry(null, SETTINGS_BRANDING.code(), "success", event.slug(), null, null, null,
-                event.actor(), null, null, event.change()));
+        log.record(new AuditEntry(
+                null,
+                SETTINGS_BRANDING.code(),
+                "success",
+                event.slug(),
+                null,
+                null,
+                null,
+                event.actor(),
+                null,
+                null,
+                event.change()));
     }
 
-    private static AuditEntry entry(AuditEventType type, String outcome, String realm, Long userId, String username,
-            String factor, ClientInfo client, String detail) {
-        return new AuditEntry(null, type.code(), outcome, realm, userId, username, factor, null, client.ip(),
-                client.userAgent(), detail);
+    private static AuditEntry entry(
+            AuditEventType type,
+            String outcome,
+            String realm,
+            Long userId,
+            String username,
+            String factor,
+            ClientInfo client,
+            String detail) {
+        return new AuditEntry(
+                null,
+                type.code(),
+                outcome,
+                realm,
+                userId,
+                username,
+                factor,
+                null,
+                client.ip(),
+                client.userAgent(),
+                detail);
     }
 
     /**
@@ -244,18 +368,43 @@ class SecurityEventListener {
      * not, so the step takes the same time either way; what the page answered does not change.
      */
     private AuditEntry withAccountOf(PasswordStepFailed event, AuditEntry entry) {
-        Optional<Realm> realm = Realm.ADMIN_KEY.equals(event.realm()) ? Optional.of(Realm.ADMIN)
+        Optional<Realm> realm = Realm.ADMIN_KEY.equals(event.realm())
+                ? Optional.of(Realm.ADMIN)
                 : sites.findBySlug(event.realm()).map(SiteView::realm);
-        Long userId = event.username() == null ? null
-                : realm.flatMap(r -> users.findByEmail(r, event.username())).map(UserView::id).orElse(null);
-        return userId == null ? entry : new AuditEntry(entry.occurredAt(), entry.type(), entry.outcome(),
-                entry.realm(), userId, entry.username(), entry.factor(), entry.actor(), entry.ip(), entry.userAgent(),
-                entry.detail());
+        Long userId = event.username() == null
+                ? null
+                : realm.flatMap(r -> users.findByEmail(r, event.username()))
+                        .map(UserView::id)
+                        .orElse(null);
+        return userId == null
+                ? entry
+                : new AuditEntry(
+                        entry.occurredAt(),
+                        entry.type(),
+                        entry.outcome(),
+                        entry.realm(),
+                        userId,
+                        entry.username(),
+                        entry.factor(),
+                        entry.actor(),
+                        entry.ip(),
+                        entry.userAgent(),
+                        entry.detail());
     }
 
     @EventListener
     void on(SessionSignedOut event) {
-        log.record(new AuditEntry(null, SESSION_SIGNED_OUT.code(), "success", event.realm(), event.userId(),
-                event.username(), null, null, event.client().ip(), event.client().userAgent(), event.ended()));
+        log.record(new AuditEntry(
+                null,
+                SESSION_SIGNED_OUT.code(),
+                "success",
+                event.realm(),
+                event.userId(),
+                event.username(),
+                null,
+                null,
+                event.client().ip(),
+                event.client().userAgent(),
+                event.ended()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.latchkey.audit;
 
-import java.time.Instant;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ReadableTime;
+import java.time.Instant;
 
 /**
  * One sign-in or failed sign-in step of a user, as the user and their admins read it (issues 15 and 16): when,
@@ -30,9 +30,11 @@ public record SignInAttempt(Instant at, String ip, BrowserSummary browser, Strin
     }
 
     static SignInAttempt of(AuditEntry e) {
-        Result result = AuditEventType.SIGNIN_COMPLETED.code().equals(e.type()) ? Result.SIGNED_IN
-                : AuditEventType.SIGNIN_PASSWORD.code().equals(e.type()) ? Result.PASSWORD_REFUSED
-                : Result.SECOND_FACTOR_REFUSED;
+        Result result = AuditEventType.SIGNIN_COMPLETED.code().equals(e.type())
+                ? Result.SIGNED_IN
+                : AuditEventType.SIGNIN_PASSWORD.code().equals(e.type())
+                        ? Result.PASSWORD_REFUSED
+                        : Result.SECOND_FACTOR_REFUSED;
         return new SignInAttempt(e.occurredAt(), e.ip(), BrowserSummary.of(e.userAgent()), e.factor(), result);
     }
 }

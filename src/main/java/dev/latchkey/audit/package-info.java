@@ -7,9 +7,8 @@
  * dev.latchkey.audit.AuditPage} and {@link dev.latchkey.audit.AuditEntry}; {@link dev.latchkey.audit.SignInHistory}
  * with {@link dev.latchkey.audit.SignInAttempt}.
  */
-@ApplicationModule(allowedDependencies = {
-    "shared", "shared::web", "sites", "users", "delivery", "delivery::sms", "mfa", "signin"
-})
+@ApplicationModule(
+        allowedDependencies = {"shared", "shared::web", "sites", "users", "delivery", "delivery::sms", "mfa", "signin"})
 package dev.latchkey.audit;
 
 import org.springframework.modulith.ApplicationModule;

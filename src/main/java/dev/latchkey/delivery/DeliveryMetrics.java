@@ -41,7 +41,9 @@ class DeliveryMetrics implements MeterBinder {
 
     private double oldestPendingAgeSeconds() {
         Instant oldest = repository.oldestPendingCreatedAt();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     /** A message the provider accepted, {@code queued} after it entered the outbox. */

@@ -1,8 +1,8 @@
 package dev.latchkey.delivery;
 
+import dev.latchkey.shared.web.ReadableTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import dev.latchkey.shared.web.ReadableTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,13 @@ public class Emails {
 
     public void send(String to, String key, Object[] args, String reference, String realm, Long userId) {
         Locale language = LocaleContextHolder.getLocale();
-        outbox.enqueue(new OutgoingMessage(Channel.EMAIL, to, messages.getMessage(key + ".subject", args, language),
-                messages.getMessage(key + ".body", args, language), reference, realm, userId));
+        outbox.enqueue(new OutgoingMessage(
+                Channel.EMAIL,
+                to,
+                messages.getMessage(key + ".subject", args, language),
+                messages.getMessage(key + ".body", args, language),
+                reference,
+                realm,
+                userId));
     }
 }

@@ -1,8 +1,8 @@
 package dev.latchkey.delivery;
 
+import dev.latchkey.shared.crypto.SecretCipher;
 import java.time.Clock;
 import java.time.Instant;
-import dev.latchkey.shared.crypto.SecretCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

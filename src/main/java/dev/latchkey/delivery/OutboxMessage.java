@@ -1,8 +1,8 @@
 package dev.latchkey.delivery;
 
-import java.time.Instant;
 import dev.latchkey.shared.StoredEnum;
 import dev.latchkey.shared.StoredEnumColumns;
+import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;

@@ -37,8 +37,12 @@ class OutboxRetention implements RetentionPurge {
         // a pending message, claimed or not, is never touched; a failed one's next_attempt_at is just after its
         // last attempt, a withdrawn one's when it was due
         Timestamp at = Timestamp.from(cutoff);
-        return Purges.delete(jdbc, "outbox_message", "id",
+        return Purges.delete(
+                jdbc,
+                "outbox_message",
+                "id",
                 "((status = 'SENT' and sent_at < ?) or (status in ('FAILED', 'WITHDRAWN') and next_attempt_at < ?))",
-                at, at);
+                at,
+                at);
     }
 }

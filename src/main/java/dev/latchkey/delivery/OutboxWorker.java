@@ -1,5 +1,9 @@
 package dev.latchkey.delivery;
 
+import dev.latchkey.delivery.sms.SmsSender;
+import dev.latchkey.delivery.sms.SmsSenders;
+import dev.latchkey.shared.crypto.SecretCipher;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import dev.latchkey.delivery.sms.SmsSender;
-import dev.latchkey.delivery.sms.SmsSenders;
-import dev.latchkey.shared.crypto.SecretCipher;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -120,8 +120,9 @@ class OutboxWorker {
         try {
             body = cipher.decrypt(Outbox.BODY_PURPOSE, message.body());
         } catch (RuntimeException ex) {
-            failed(message, new DeliveryException("message body cannot be decrypted with the configured keys", false,
-                    ex));
+            failed(
+                    message,
+                    new DeliveryException("message body cannot be decrypted with the configured keys", false, ex));
             return;
         }
         try {
@@ -146,9 +147,12 @@ class OutboxWorker {
         repository.markSent(message.id(), sentAt);
         try {
             metrics.sent(message.channel(), Duration.between(message.createdAt(), sentAt));
-            events.publishEvent(new MessageSent(message.channel(), message.recipient(), message.subject(), body, sentAt));
+            events.publishEvent(
+                    new MessageSent(message.channel(), message.recipient(), message.subject(), body, sentAt));
         } catch (RuntimeException ex) {
-            log.warn("Outbox message {} was sent; telling the rest of the application failed: {}", message.id(),
+            log.warn(
+                    "Outbox message {} was sent; telling the rest of the application failed: {}",
+                    message.id(),
                     ex.toString());
         }
     }
@@ -161,8 +165,13 @@ class OutboxWorker {
         OutboxMessage.Status status = permanent ? OutboxMessage.Status.FAILED : OutboxMessage.Status.PENDING;
         repository.markFailed(message.id(), status, attempts, next, error);
         metrics.failed(message.channel(), permanent);
-        log.warn("Delivery of outbox message {} ({}) failed, attempt {}{}: {}",
-                message.id(), message.channel(), attempts, permanent ? ", giving up" : "", error);
+        log.warn(
+                "Delivery of outbox message {} ({}) failed, attempt {}{}: {}",
+                message.id(),
+                message.channel(),
+                attempts,
+                permanent ? ", giving up" : "",
+                error);
         events.publishEvent(new DeliveryFailed(
                 message.channel(), message.realm(), message.userId(), message.reference(), attempts, permanent, error));
     }

@@ -1,15 +1,5 @@
 package dev.latchkey.demo;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Set;
-import javax.imageio.ImageIO;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.AccountView.ContractView;
@@ -24,6 +14,16 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -65,14 +65,15 @@ class DemoData implements ApplicationRunner {
             return;
         }
         if (users.findByEmail(Realm.ADMIN, "admin@latchkey.test").isEmpty()) {
-            users.create(Realm.ADMIN, new NewUser("admin@latchkey.test", "Ada Admin", PASSWORD, true, null, false,
-                    AdminRole.SYSTEM));
+            users.create(
+                    Realm.ADMIN,
+                    new NewUser("admin@latchkey.test", "Ada Admin", PASSWORD, true, null, false, AdminRole.SYSTEM));
         }
 
-        SiteView acme = sites.create(new SiteDraft("acme", "Acme Leasing", "NL", MfaMode.REQUIRED,
-                Set.of("email", "sms", "totp", "backup")));
-        SiteView globex = sites.create(new SiteDraft("globex", "Globex Field Service", "US", MfaMode.OPTIONAL,
-                Set.of("email", "totp", "backup")));
+        SiteView acme = sites.create(new SiteDraft(
+                "acme", "Acme Leasing", "NL", MfaMode.REQUIRED, Set.of("email", "sms", "totp", "backup")));
+        SiteView globex = sites.create(new SiteDraft(
+                "globex", "Globex Field Service", "US", MfaMode.OPTIONAL, Set.of("email", "totp", "backup")));
         branding.setColor(acme.id(), "#0f766e", "demo");
         branding.setLogo(acme.id(), acmeLogo(), "demo");
         branding.setColor(globex.id(), "#6d28d9", "demo");
@@ -81,17 +82,31 @@ class DemoData implements ApplicationRunner {
         UserView bob = portalUser(acme, "bob@acme.test", "Bob de Vries", null);
         UserView carol = portalUser(globex, "carol@globex.test", "Carol Miller", null);
 
-        AccountView jansen = accounts.create("C-10042", "Jansen Logistics B.V.", AccountKind.CUSTOMER, List.of(
-                new ContractView("LC-2024-0815", "Operational lease", "Active"),
-                new ContractView("LC-2025-0102", "Financial lease", "Active"),
-                new ContractView("LC-2019-0311", "Operational lease", "Ended")));
-        AccountView guarantor = accounts.create("G-20007", "Jansen Holding B.V.", AccountKind.GUARANTOR, List.of(
-                new ContractView("GC-2024-0816", "Guarantee", "Active")));
-        AccountView devries = accounts.create("C-10077", "De Vries Bouw", AccountKind.CUSTOMER, List.of(
-                new ContractView("LC-2023-0457", "Hire purchase", "Active")));
-        AccountView miller = accounts.create("C-30001", "Miller Field Services Inc.", AccountKind.CUSTOMER, List.of(
-                new ContractView("SC-2025-0009", "Service contract", "Active"),
-                new ContractView("SC-2024-0120", "Service contract", "Pending")));
+        AccountView jansen = accounts.create(
+                "C-10042",
+                "Jansen Logistics B.V.",
+                AccountKind.CUSTOMER,
+                List.of(
+                        new ContractView("LC-2024-0815", "Operational lease", "Active"),
+                        new ContractView("LC-2025-0102", "Financial lease", "Active"),
+                        new ContractView("LC-2019-0311", "Operational lease", "Ended")));
+        AccountView guarantor = accounts.create(
+                "G-20007",
+                "Jansen Holding B.V.",
+                AccountKind.GUARANTOR,
+                List.of(new ContractView("GC-2024-0816", "Guarantee", "Active")));
+        AccountView devries = accounts.create(
+                "C-10077",
+                "De Vries Bouw",
+                AccountKind.CUSTOMER,
+                List.of(new ContractView("LC-2023-0457", "Hire purchase", "Active")));
+        AccountView miller = accounts.create(
+                "C-30001",
+                "Miller Field Services Inc.",
+                AccountKind.CUSTOMER,
+                List.of(
+                        new ContractView("SC-2025-0009", "Service contract", "Active"),
+                        new ContractView("SC-2024-0120", "Service contract", "Pending")));
 
         accounts.link(alice.id(), jansen.id());
         accounts.link(alice.id(), guarantor.id());

@@ -1,7 +1,7 @@
 package dev.latchkey.mfa;
 
-import java.time.Instant;
 import dev.latchkey.delivery.DeliveryStatus;
+import java.time.Instant;
 
 /**
  * Where the code of one login stands, for the code page: whether a code works in this login, when it was sent and

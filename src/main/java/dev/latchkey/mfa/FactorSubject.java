@@ -1,8 +1,8 @@
 package dev.latchkey.mfa;
 
+import dev.latchkey.sites.Realm;
 import java.time.Duration;
 import java.util.Locale;
-import dev.latchkey.sites.Realm;
 
 /**
  * Who a factor works for in one login: the user, their contact details, the realm, and the realm's code lifetime.

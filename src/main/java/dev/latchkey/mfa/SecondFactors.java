@@ -13,9 +13,8 @@ public class SecondFactors {
     private final List<Factor> factors;
 
     SecondFactors(List<Factor> factors) {
-        this.factors = factors.stream()
-                .sorted(Comparator.comparing(Factor::type))
-                .toList();
+        this.factors =
+                factors.stream().sorted(Comparator.comparing(Factor::type)).toList();
     }
 
     /** The factors both allowed by the realm and usable by the user, in the chooser's order. */

@@ -1,16 +1,16 @@
 package dev.latchkey.mfa;
 
-import java.time.Clock;
-import java.util.Locale;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.users.AccountLinks;
 import dev.latchkey.users.Users;
+import java.time.Clock;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SecurityNotifications {
-
 
     private final Users users;
     private final Outbox outbox;
@@ -46,11 +45,25 @@ class SecurityNotifications {
             String by = event.actor() == null || event.actor().equalsIgnoreCase(user.email())
                     ? ""
                     : messages.getMessage("mail.factor.byAdmin", new Object[] {event.actor()}, language);
-            String body = messages.getMessage("mail.factor.body",
-                    new Object[] {user.displayName(), what, site, Emails.TIME.format(clock.instant()), by,
-                        links.forgotPassword(event.realm())}, language);
-            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, user.email(), subject, body,
-                    "notice:" + event.change().name().toLowerCase(Locale.ROOT), event.realm().key(), user.id()));
+            String body = messages.getMessage(
+                    "mail.factor.body",
+                    new Object[] {
+                        user.displayName(),
+                        what,
+                        site,
+                        Emails.TIME.format(clock.instant()),
+                        by,
+                        links.forgotPassword(event.realm())
+                    },
+                    language);
+            outbox.enqueue(new OutgoingMessage(
+                    Channel.EMAIL,
+                    user.email(),
+                    subject,
+                    body,
+                    "notice:" + event.change().name().toLowerCase(Locale.ROOT),
+                    event.realm().key(),
+                    user.id()));
         });
     }
 }

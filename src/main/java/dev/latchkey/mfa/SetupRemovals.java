@@ -43,7 +43,8 @@ class SetupRemovals {
     /** Clears the removal of {@code at}; true for the one caller whose delete took the row. */
     boolean clear(long userId, Instant at) {
         return jdbc.sql("delete from two_factor_removal where user_id = ? and removed_at = ?")
-                .params(userId, Timestamp.from(at))
-                .update() == 1;
+                        .params(userId, Timestamp.from(at))
+                        .update()
+                == 1;
     }
 }

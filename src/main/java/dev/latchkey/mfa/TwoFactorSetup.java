@@ -1,14 +1,14 @@
 package dev.latchkey.mfa;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +28,13 @@ public class TwoFactorSetup {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TwoFactorSetup(Authenticators authenticators, BackupCodes backupCodes, SetupRemovals removals, Users users,
-            Clock clock, ApplicationEventPublisher events) {
+    TwoFactorSetup(
+            Authenticators authenticators,
+            BackupCodes backupCodes,
+            SetupRemovals removals,
+            Users users,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
         this.removals = removals;
@@ -51,8 +56,8 @@ public class TwoFactorSetup {
     public void delete(Realm realm, long userId, String actor) {
         users.lockForUpdate(userId);
         // a stale page or a second click removes nothing: the user is then not told that something was removed
-        boolean hadSetup = authenticators.status(userId) != AuthenticatorStatus.NOT_SET_UP
-                || backupCodes.remaining(userId) > 0;
+        boolean hadSetup =
+                authenticators.status(userId) != AuthenticatorStatus.NOT_SET_UP || backupCodes.remaining(userId) > 0;
         authenticators.remove(userId);
         backupCodes.deleteAll(userId);
         if (hadSetup) {

@@ -23,8 +23,7 @@ public final class TypedCode {
     private static final Pattern SPACES_AND_DASHES = Pattern.compile("[\\s-]");
     private static final Pattern SPACES = Pattern.compile("\\s");
 
-    private TypedCode() {
-    }
+    private TypedCode() {}
 
     /** An emailed, texted or sign-in authenticator code without white space and dashes; "" for none. */
     public static String oneTimeCode(String typed) {
@@ -38,6 +37,8 @@ public final class TypedCode {
 
     /** An authenticator code typed on a page without white space; "" for none or one longer than {@code maxLength}. */
     public static String authenticatorCode(String typed, int maxLength) {
-        return typed == null || typed.length() > maxLength ? "" : SPACES.matcher(typed).replaceAll("");
+        return typed == null || typed.length() > maxLength
+                ? ""
+                : SPACES.matcher(typed).replaceAll("");
     }
 }

@@ -14,9 +14,8 @@
  * internal), and the named interfaces {@code mfa::totp} (authenticator apps) and {@code mfa::backup} (backup codes),
  * which the sign-in flow and the Security page use directly.
  */
-@ApplicationModule(allowedDependencies = {
-    "shared", "shared::crypto", "sites", "users", "delivery", "delivery::sms", "phones"
-})
+@ApplicationModule(
+        allowedDependencies = {"shared", "shared::crypto", "sites", "users", "delivery", "delivery::sms", "phones"})
 package dev.latchkey.mfa;
 
 import org.springframework.modulith.ApplicationModule;

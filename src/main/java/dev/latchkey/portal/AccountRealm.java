@@ -19,7 +19,10 @@ class AccountRealm {
 
     /** F-POLICY-1: on a site whose MFA is off, users are not offered an authenticator (the admin site always is). */
     boolean enrolmentOffered(Realm realm) {
-        return realm.isAdmin() || sites.findById(realm.siteId()).map(s -> s.mfaMode() != MfaMode.OFF).orElse(false);
+        return realm.isAdmin()
+                || sites.findById(realm.siteId())
+                        .map(s -> s.mfaMode() != MfaMode.OFF)
+                        .orElse(false);
     }
 
     Realm of(String slug) {

@@ -1,23 +1,23 @@
 package dev.latchkey.portal;
 
-import dev.latchkey.shared.web.RetryAfter;
-import java.time.Clock;
 import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.backup.BackupCodes;
-import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.signin.ProofGate;
 import dev.latchkey.mfa.totp.Authenticators;
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.signin.LatchkeyPrincipal;
+import dev.latchkey.signin.ProofGate;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.users.NewPasswordFields;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
-import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import dev.latchkey.users.NewPasswordFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +44,14 @@ class AuthenticatorController {
     private final ProofGate gate;
     private final Clock clock;
 
-    AuthenticatorController(AccountRealm realms, Users users, Authenticators authenticators, BackupCodes backupCodes,
-            SecurityPageModel page, ProofGate gate, Clock clock) {
+    AuthenticatorController(
+            AccountRealm realms,
+            Users users,
+            Authenticators authenticators,
+            BackupCodes backupCodes,
+            SecurityPageModel page,
+            ProofGate gate,
+            Clock clock) {
         this.realms = realms;
         this.users = users;
         this.authenticators = authenticators;
@@ -56,8 +62,11 @@ class AuthenticatorController {
     }
 
     @PostMapping({SITE + "/enable", ADMIN + "/enable"})
-    String enable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            HttpServletResponse response, Model model) {
+    String enable(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            HttpServletResponse response,
+            Model model) {
         Realm realm = realms.of(slug);
         if (!realms.enrolmentOffered(realm) && !required(me)) {
             return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.enrolmentOff");
@@ -66,8 +75,8 @@ class AuthenticatorController {
     }
 
     @GetMapping({SITE, ADMIN})
-    String enrol(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            Model model) {
+    String enrol(
+            @PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me, Model model) {
         Realm realm = realms.of(slug);
         if (!realms.enrolmentOffered(realm) && !required(me)) {
             return "redirect:" + realm.basePath() + "/account/security";
@@ -84,8 +93,12 @@ class AuthenticatorController {
     }
 
     @PostMapping({SITE + "/confirm", ADMIN + "/confirm"})
-    String confirm(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model,
+    String confirm(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         if (!authenticators.confirm(realm, me.userId(), TypedCode.authenticatorCode(code, MAX_CODE))) {
@@ -97,9 +110,14 @@ class AuthenticatorController {
     }
 
     @PostMapping({SITE + "/disable", ADMIN + "/disable"})
-    String disable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String disable(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         if (required(me)) {
             return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
@@ -109,8 +127,8 @@ class AuthenticatorController {
             return "redirect:" + stepUp.get();
         }
         String answer = TypedCode.authenticatorCode(code, MAX_CODE);
-        ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "disable authenticator"),
-                () -> codeOrBackupCode(realm, me, answer));
+        ProofGate.Outcome proof = gate.check(
+                proof(realm, me, request, "totp", "disable authenticator"), () -> codeOrBackupCode(realm, me, answer));
         if (!proof.passed()) {
             return refused(response, model, realm, me, proof, "security.codeWrong");
         }
@@ -119,12 +137,18 @@ class AuthenticatorController {
     }
 
     @PostMapping({SITE + "/reenable", ADMIN + "/reenable"})
-    String reenable(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String reenable(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         String answer = TypedCode.authenticatorCode(code, MAX_CODE);
-        ProofGate.Outcome proof = gate.check(proof(realm, me, request, "totp", "re-enable authenticator"),
+        ProofGate.Outcome proof = gate.check(
+                proof(realm, me, request, "totp", "re-enable authenticator"),
                 () -> !Authenticators.wellFormed(answer)
                         ? Verification.of(Verification.Outcome.MALFORMED)
                         : accepted(authenticators.reenable(realm, me.userId(), answer)));
@@ -136,9 +160,14 @@ class AuthenticatorController {
 
     /** Delete needs a current code, a backup code, or the password. */
     @PostMapping({SITE + "/delete", ADMIN + "/delete"})
-    String delete(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @RequestParam(defaultValue = "") String credential, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            @RequestParam(defaultValue = "") String credential,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         if (required(me)) {
             return refused(response, model, realm, me, HttpStatus.FORBIDDEN, "security.required");
@@ -185,8 +214,8 @@ class AuthenticatorController {
         return Verification.of(right ? Verification.Outcome.ACCEPTED : Verification.Outcome.REJECTED);
     }
 
-    private static ProofGate.Proof proof(Realm realm, LatchkeyPrincipal me, HttpServletRequest request, String method,
-            String purpose) {
+    private static ProofGate.Proof proof(
+            Realm realm, LatchkeyPrincipal me, HttpServletRequest request, String method, String purpose) {
         return new ProofGate.Proof(realm, me.userId(), me.email(), method, purpose, ClientInfo.of(request));
     }
 
@@ -194,8 +223,13 @@ class AuthenticatorController {
      * A proof that did not pass answers with the security page, the reason in an alert, and a 4xx status; nothing
      * changed. The gate has counted, delayed, audited and locked exactly as at sign-in (signin/ProofGate).
      */
-    private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
-            ProofGate.Outcome proof, String wrong) {
+    private String refused(
+            HttpServletResponse response,
+            Model model,
+            Realm realm,
+            LatchkeyPrincipal me,
+            ProofGate.Outcome proof,
+            String wrong) {
         switch (proof.result()) {
             case THROTTLED:
                 RetryAfter.set(response, clock.instant(), proof.until());
@@ -210,8 +244,13 @@ class AuthenticatorController {
     }
 
     /** A refusal answers with the security page, the reason in an alert, and a 4xx status; nothing changed. */
-    private String refused(HttpServletResponse response, Model model, Realm realm, LatchkeyPrincipal me,
-            HttpStatus status, String error) {
+    private String refused(
+            HttpServletResponse response,
+            Model model,
+            Realm realm,
+            LatchkeyPrincipal me,
+            HttpStatus status,
+            String error) {
         response.setStatus(status.value());
         model.addAttribute("error", error);
         return page.render(model, realm, me);

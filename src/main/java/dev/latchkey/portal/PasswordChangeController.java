@@ -4,11 +4,11 @@ import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.PasswordChange;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.users.NewPasswordFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import dev.latchkey.users.NewPasswordFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,9 +35,14 @@ class PasswordChangeController {
     }
 
     @PostMapping({"/sites/{slug}/account/security/password", "/admin/account/security/password"})
-    String change(@PathVariable(required = false) String slug, @AuthenticationPrincipal LatchkeyPrincipal me,
-            @ModelAttribute PasswordChangeForm form, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String change(
+            @PathVariable(required = false) String slug,
+            @AuthenticationPrincipal LatchkeyPrincipal me,
+            @ModelAttribute PasswordChangeForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         PasswordChange.Outcome outcome = passwordChange.change(realm, me, form.input(), request, response);
         switch (outcome.result()) {
@@ -60,8 +65,14 @@ class PasswordChangeController {
     }
 
     /** The Security page again, the reason in the password section; what was typed is not shown again. */
-    private String refused(HttpStatus status, PasswordChange.Outcome outcome, PasswordChangeForm form, Realm realm,
-            LatchkeyPrincipal me, HttpServletResponse response, Model model) {
+    private String refused(
+            HttpStatus status,
+            PasswordChange.Outcome outcome,
+            PasswordChangeForm form,
+            Realm realm,
+            LatchkeyPrincipal me,
+            HttpServletResponse response,
+            Model model) {
         response.setStatus(status.value());
         model.addAttribute("passwordError", outcome.messageKey());
         model.addAttribute("passwordErrorArg", outcome.argument());

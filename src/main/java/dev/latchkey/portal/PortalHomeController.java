@@ -24,7 +24,9 @@ class PortalHomeController {
 
     @GetMapping({"/sites/{slug}", "/sites/{slug}/"})
     String home(@PathVariable String slug, @AuthenticationPrincipal LatchkeyPrincipal user, Model model) {
-        model.addAttribute("realm", sites.findBySlug(slug).orElseThrow(NotFoundException::new).realm());
+        model.addAttribute(
+                "realm",
+                sites.findBySlug(slug).orElseThrow(NotFoundException::new).realm());
         model.addAttribute("user", user);
         model.addAttribute("accounts", accounts.linkedTo(user.userId()));
         return "portal/home";

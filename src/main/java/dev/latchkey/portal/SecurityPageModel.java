@@ -3,20 +3,20 @@ package dev.latchkey.portal;
 import dev.latchkey.audit.SignInHistory;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.Authenticators;
-import java.util.Optional;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;
 import dev.latchkey.signin.StepUp;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Everything the security page shows, for the page itself and for actions that answer with it. */
 @Component
@@ -30,8 +30,14 @@ class SecurityPageModel {
     private final Sessions sessions;
     private final SignInHistory signIns;
 
-    SecurityPageModel(Users users, Authenticators authenticators, BackupCodes backupCodes, AccountRealm realms,
-            StepUp stepUp, Sessions sessions, SignInHistory signIns) {
+    SecurityPageModel(
+            Users users,
+            Authenticators authenticators,
+            BackupCodes backupCodes,
+            AccountRealm realms,
+            StepUp stepUp,
+            Sessions sessions,
+            SignInHistory signIns) {
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
@@ -45,8 +51,8 @@ class SecurityPageModel {
      * Step-up for a sensitive action (disable or delete a factor, new backup codes): empty when the session passed
      * a second factor in the last 10 minutes (or the user has none), else the page that asks for one first.
      */
-    Optional<String> stepUpFirst(HttpServletRequest request, HttpServletResponse response, Realm realm,
-            LatchkeyPrincipal me) {
+    Optional<String> stepUpFirst(
+            HttpServletRequest request, HttpServletResponse response, Realm realm, LatchkeyPrincipal me) {
         if (stepUp.fresh(request, me)) {
             return Optional.empty();
         }
@@ -65,8 +71,8 @@ class SecurityPageModel {
         model.addAttribute("backupRemaining", backupCodes.remaining(user.id()));
         model.addAttribute("enrolmentOffered", realms.enrolmentOffered(realm) || user.mfaRequired());
         HttpSession session = request.getSession(false);
-        model.addAttribute("sessions", sessions.signedIn(realm.key(), me.userId(), session == null ? null
-                : session.getId()));
+        model.addAttribute(
+                "sessions", sessions.signedIn(realm.key(), me.userId(), session == null ? null : session.getId()));
         model.addAttribute("signIns", signIns.recent(me.userId()));
         return "portal/security";
     }

@@ -3,9 +3,18 @@
  * Security page (F-ACCOUNT: authenticator app, backup codes, password change, sessions, recent sign-ins), which is
  * the admin's own Security page too. Pages only: no public types, the rules live in the modules it calls.
  */
-@ApplicationModule(allowedDependencies = {
-    "shared::web", "sites", "users", "accounts", "mfa", "mfa::totp", "mfa::backup", "signin", "audit"
-})
+@ApplicationModule(
+        allowedDependencies = {
+            "shared::web",
+            "sites",
+            "users",
+            "accounts",
+            "mfa",
+            "mfa::totp",
+            "mfa::backup",
+            "signin",
+            "audit"
+        })
 package dev.latchkey.portal;
 
 import org.springframework.modulith.ApplicationModule;

@@ -27,7 +27,10 @@ class JdbcConfiguration extends AbstractJdbcConfiguration {
 
     @Override
     protected List<?> userConverters() {
-        return storedEnums.orderedStream().flatMap(columns -> columns.converters().stream()).toList();
+        return storedEnums
+                .orderedStream()
+                .flatMap(columns -> columns.converters().stream())
+                .toList();
     }
 
     @Override

@@ -14,13 +14,17 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
 
     /** The settings a deployment without the demo must give, with the environment variable that sets each. */
     static final List<Setting> REQUIRED = List.of(
-            new Setting("spring.datasource.url", "SPRING_DATASOURCE_URL",
+            new Setting(
+                    "spring.datasource.url",
+                    "SPRING_DATASOURCE_URL",
                     "the database, e.g. jdbc:postgresql://db:5432/latchkey"),
-            new Setting("latchkey.encryption-key", "LATCHKEY_ENCRYPTION_KEY",
+            new Setting(
+                    "latchkey.encryption-key",
+                    "LATCHKEY_ENCRYPTION_KEY",
                     "the key for secrets at rest: openssl rand -base64 32"),
             new Setting("spring.mail.host", "SPRING_MAIL_HOST", "the SMTP server that sends the codes"),
-            new Setting("latchkey.base-url", "LATCHKEY_BASE_URL",
-                    "the public address, e.g. https://portal.example.com"));
+            new Setting(
+                    "latchkey.base-url", "LATCHKEY_BASE_URL", "the public address, e.g. https://portal.example.com"));
 
     record Setting(String property, String variable, String meaning) {}
 
@@ -30,7 +34,8 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
      * loading no demo.
      */
     static boolean demo(Environment environment) {
-        return "true".equalsIgnoreCase(environment.getProperty("latchkey.demo", "").trim());
+        return "true"
+                .equalsIgnoreCase(environment.getProperty("latchkey.demo", "").trim());
     }
 
     private final Environment environment;
@@ -42,7 +47,9 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         String managementPort = environment.getProperty("management.server.port", "");
-        if (!managementPort.isBlank() && !managementPort.equals("0") && !managementPort.equals("-1")
+        if (!managementPort.isBlank()
+                && !managementPort.equals("0")
+                && !managementPort.equals("-1")
                 && managementPort.equals(environment.getProperty("server.port", "8080"))) {
             // Actuator would then answer on the public port, where its endpoints need no sign-in
             throw new IllegalStateException("management.server.port must differ from server.port: health and"
@@ -52,7 +59,8 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
             return;
         }
         List<Setting> missing = REQUIRED.stream()
-                .filter(setting -> environment.getProperty(setting.property(), "").isBlank())
+                .filter(setting ->
+                        environment.getProperty(setting.property(), "").isBlank())
                 .toList();
         if (!missing.isEmpty()) {
             throw new MissingSettingsException(missing);

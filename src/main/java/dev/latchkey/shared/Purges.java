@@ -37,7 +37,10 @@ public final class Purges {
         int conflicts = 0;
         while (true) {
             try {
-                List<Object> keys = jdbc.sql(select).params(params).query((rs, n) -> rs.getObject(1)).list();
+                List<Object> keys = jdbc.sql(select)
+                        .params(params)
+                        .query((rs, n) -> rs.getObject(1))
+                        .list();
                 if (keys.isEmpty()) {
                     return total;
                 }

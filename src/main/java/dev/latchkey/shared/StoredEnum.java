@@ -18,7 +18,10 @@ public interface StoredEnum {
 
     /** The constant stored as {@code value}; empty for null or a value this version does not know. */
     static <E extends Enum<E> & StoredEnum> Optional<E> fromDb(Class<E> type, String value) {
-        return value == null ? Optional.empty()
-                : Arrays.stream(type.getEnumConstants()).filter(e -> e.dbValue().equals(value)).findFirst();
+        return value == null
+                ? Optional.empty()
+                : Arrays.stream(type.getEnumConstants())
+                        .filter(e -> e.dbValue().equals(value))
+                        .findFirst();
     }
 }

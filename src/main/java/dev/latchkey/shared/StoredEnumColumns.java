@@ -38,7 +38,9 @@ public final class StoredEnumColumns {
 
         @Override
         public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return source == null ? null : StoredEnum.fromDb(type, (String) source).orElse(null);
+            return source == null
+                    ? null
+                    : StoredEnum.fromDb(type, (String) source).orElse(null);
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.latchkey.signin;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +30,9 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/img/")
                 || path.equals("/favicon.ico");
     }
 

@@ -1,8 +1,8 @@
 package dev.latchkey.signin;
 
-import java.time.Instant;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ReadableTime;
+import java.time.Instant;
 
 /**
  * A signed-in session of a user (F-ADMIN-2 for the admin, F-ACCOUNT-4 for the user): when it signed in, when it was

@@ -1,8 +1,5 @@
 package dev.latchkey.signin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
@@ -12,6 +9,9 @@ import dev.latchkey.mfa.Verification;
 import dev.latchkey.shared.web.ReadableTime;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -40,14 +40,18 @@ class CodePageModel {
         model.addAttribute("destination", factor.maskedDestination(subject));
         CodeChallenge challenge = factor.challenge(subject).orElse(null);
         // F-CODE-4: an SMS that cannot be delivered offers the email code in its place, where the user has one
-        boolean emailOffer = type == FactorType.SMS && challenge != null && challenge.deliveryFailing()
+        boolean emailOffer = type == FactorType.SMS
+                && challenge != null
+                && challenge.deliveryFailing()
                 && pending.availableTypes().contains(FactorType.EMAIL);
         model.addAttribute("emailOffer", emailOffer);
-        model.addAttribute("others", pending.availableTypes().stream()
-                .filter(f -> f != type)
-                .filter(f -> !(emailOffer && f == FactorType.EMAIL))
-                .map(FactorType::id)
-                .toList());
+        model.addAttribute(
+                "others",
+                pending.availableTypes().stream()
+                        .filter(f -> f != type)
+                        .filter(f -> !(emailOffer && f == FactorType.EMAIL))
+                        .map(FactorType::id)
+                        .toList());
         model.addAttribute("challenge", challenge);
         model.addAttribute("resendWait", challenge == null ? 0L : secondsUntil(challenge.resendAvailableAt()));
         if (challenge != null && challenge.live()) {
@@ -55,7 +59,8 @@ class CodePageModel {
             model.addAttribute("expiresIn", expiresIn);
             model.addAttribute("validMinutes", expiresIn < 60 ? 0 : Math.round(expiresIn / 60.0));
             // the clock time only for the local-time script: without it the page stays relative (no UTC to convert)
-            model.addAttribute("expiresAt", ReadableTime.of(challenge.expiresAt()).iso());
+            model.addAttribute(
+                    "expiresAt", ReadableTime.of(challenge.expiresAt()).iso());
         }
         if (challenge != null && challenge.status() == CodeChallenge.Status.WAITING) {
             model.addAttribute("goesOutIn", secondsUntil(challenge.sentAt()));
@@ -77,15 +82,15 @@ class CodePageModel {
             case NO_CHALLENGE -> "code.noChallenge";
             case SUPERSEDED -> "code.elsewhere";
             case NOT_SENT_YET -> "code.notSentYet";
-            default -> switch (type) {
-                case TOTP -> "code.wrong.totp";
-                case BACKUP -> "code.wrong.backup";
-                default -> "code.wrong";
-            };
+            default ->
+                switch (type) {
+                    case TOTP -> "code.wrong.totp";
+                    case BACKUP -> "code.wrong.backup";
+                    default -> "code.wrong";
+                };
         };
-        HttpStatus status = result.outcome() == Verification.Outcome.MALFORMED
-                ? HttpStatus.BAD_REQUEST
-                : HttpStatus.UNAUTHORIZED;
+        HttpStatus status =
+                result.outcome() == Verification.Outcome.MALFORMED ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED;
         model.addAttribute("errorArg", result.attemptsLeft());
         return error(model, response, realm, pending, type, subject, status, key);
     }

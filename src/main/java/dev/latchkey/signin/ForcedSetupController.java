@@ -1,18 +1,18 @@
 package dev.latchkey.signin;
 
-import dev.latchkey.shared.web.RetryAfter;
-import java.time.Clock;
-import java.util.Optional;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +35,13 @@ class ForcedSetupController {
     private final ProofGate gate;
     private final Clock clock;
 
-    ForcedSetupController(Realms realms, SignInSession session, SignInFlow flow, Authenticators authenticators,
-            ProofGate gate, Clock clock) {
+    ForcedSetupController(
+            Realms realms,
+            SignInSession session,
+            SignInFlow flow,
+            Authenticators authenticators,
+            ProofGate gate,
+            Clock clock) {
         this.realms = realms;
         this.session = session;
         this.flow = flow;
@@ -52,7 +57,8 @@ class ForcedSetupController {
         if (pending.isEmpty()) {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
-        return show(model, realm, pending.get(), flow.user(pending.get().userId()).orElseThrow());
+        return show(
+                model, realm, pending.get(), flow.user(pending.get().userId()).orElseThrow());
     }
 
     @PostMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
@@ -123,8 +129,10 @@ class ForcedSetupController {
         flow.setupRemovedNotice(pending).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
         model.addAttribute("confirmAction", realm.basePath() + "/login/setup");
         // a disabled authenticator is turned back on with its own code; anything else gets a new secret to scan
-        authenticators.enrolment(user.id(), realm.name(), user.email())
-                .ifPresentOrElse(enrolment -> model.addAttribute("enrolment", enrolment),
+        authenticators
+                .enrolment(user.id(), realm.name(), user.email())
+                .ifPresentOrElse(
+                        enrolment -> model.addAttribute("enrolment", enrolment),
                         () -> model.addAttribute("reenable", true));
         return "totp/enrol";
     }

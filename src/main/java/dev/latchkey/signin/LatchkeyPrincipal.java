@@ -1,7 +1,7 @@
 package dev.latchkey.signin;
 
-import java.io.Serializable;
 import dev.latchkey.users.AdminRole;
+import java.io.Serializable;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 record LoginForm(
         @NotBlank(message = LoginForm.BLANK) @Size(max = LoginForm.MAX_USERNAME, message = LoginForm.TOO_LONG)
         String username,
+
         @NotEmpty(message = LoginForm.BLANK) @Size(max = LoginForm.MAX_PASSWORD, message = LoginForm.TOO_LONG)
         String password) {
 
@@ -20,6 +21,7 @@ record LoginForm(
 
     /** No email address holds control or format characters (NUL, bidi overrides, …). */
     boolean malformed() {
-        return username.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        return username.codePoints()
+                .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

@@ -1,5 +1,8 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.Purges;
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.users.Backoff;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.latchkey.shared.Purges;
-import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.users.Backoff;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +92,8 @@ class LoginThrottle {
     /** A right password: the account's count is cleared, the address gets its reservation back. */
     void succeeded(String accountKey, String addressKey) {
         jdbc.sql("update login_throttle set failures = 0 where throttle_key = ? and failures <> 0")
-                .param(accountKey).update();
+                .param(accountKey)
+                .update();
         release(addressKey);
     }
 
@@ -100,17 +101,20 @@ class LoginThrottle {
     void release(String... keys) {
         for (String key : keys) {
             jdbc.sql("update login_throttle set failures = failures - 1 where throttle_key = ? and failures > 0")
-                    .param(key).update();
+                    .param(key)
+                    .update();
         }
     }
 
     private Reservation reserveLocked(String accountKey, String addressKey) {
         Instant now = clock.instant();
         // one lock order for every request (by key), so two reservations never wait for each other in a cycle
-        Map<String, Row> rows = jdbc.sql("select throttle_key, failures, last_failure_at from login_throttle"
+        Map<String, Row> rows = jdbc
+                .sql("select throttle_key, failures, last_failure_at from login_throttle"
                         + " where throttle_key in (?, ?) order by throttle_key for update")
                 .params(accountKey, addressKey)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Row(
+                        rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Row::key, row -> row));
@@ -119,10 +123,15 @@ class LoginThrottle {
         Optional<Instant> byAddress = blocked(rows.get(addressKey), address, now, stale);
         if (byAccount.isPresent() || byAddress.isPresent()) {
             // refused before any row is made: a client in its delay cannot fill the table with new usernames
-            Instant until = Stream.of(byAccount, byAddress).flatMap(Optional::stream).max(Instant::compareTo).get();
+            Instant until = Stream.of(byAccount, byAddress)
+                    .flatMap(Optional::stream)
+                    .max(Instant::compareTo)
+                    .get();
             return new Reservation(until, List.of());
         }
-        List<String> missing = Stream.of(accountKey, addressKey).filter(k -> !rows.containsKey(k)).toList();
+        List<String> missing = Stream.of(accountKey, addressKey)
+                .filter(k -> !rows.containsKey(k))
+                .toList();
         if (!missing.isEmpty()) {
             return new Reservation(null, missing);
         }
@@ -153,7 +162,11 @@ class LoginThrottle {
      */
     int forgetQuietRows(Instant cutoff) {
         Instant stale = clock.instant().minus(FORGET_AFTER);
-        return Purges.delete(jdbc, "login_throttle", "throttle_key", "last_failure_at < ?",
+        return Purges.delete(
+                jdbc,
+                "login_throttle",
+                "throttle_key",
+                "last_failure_at < ?",
                 Timestamp.from(cutoff.isAfter(stale) ? stale : cutoff));
     }
 

@@ -1,13 +1,9 @@
 package dev.latchkey.signin;
 
-import dev.latchkey.shared.web.RetryAfter;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.PasswordChangeRefused;
 import dev.latchkey.users.PasswordChanged;
@@ -17,6 +13,10 @@ import dev.latchkey.users.Users;
 import dev.latchkey.users.Users.PasswordChangeResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,8 +95,16 @@ public class PasswordChange {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PasswordChange(Users users, PasswordPolicy policy, LoginThrottle throttle, StepUp stepUp, SignInSession session,
-            Sessions sessions, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    PasswordChange(
+            Users users,
+            PasswordPolicy policy,
+            LoginThrottle throttle,
+            StepUp stepUp,
+            SignInSession session,
+            Sessions sessions,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.users = users;
         this.policy = policy;
         this.throttle = throttle;
@@ -113,15 +121,22 @@ public class PasswordChange {
      *
      * @throws BadInputException when a field is longer than any password may be; nothing was checked or changed
      */
-    public Outcome change(Realm realm, LatchkeyPrincipal me, Input input, HttpServletRequest request,
-            HttpServletResponse response) {
+    public Outcome change(
+            Realm realm, LatchkeyPrincipal me, Input input, HttpServletRequest request, HttpServletResponse response) {
         if (input.oversized()) {
-            log.info("Password change refused on {} for user {}: a field is longer than {} characters", realm.key(),
-                    me.userId(), Users.MAX_PASSWORD_LENGTH);
+            log.info(
+                    "Password change refused on {} for user {}: a field is longer than {} characters",
+                    realm.key(),
+                    me.userId(),
+                    Users.MAX_PASSWORD_LENGTH);
             throw new BadInputException("security.password.tooLong");
         }
         if (!stepUp.fresh(request, me)) {
-            Optional<String> page = stepUp.begin(request, response, realm, me,
+            Optional<String> page = stepUp.begin(
+                    request,
+                    response,
+                    realm,
+                    me,
                     realm.basePath() + "/account/security?verified=password#change-password");
             if (page.isPresent()) {
                 return new Outcome(Result.STEP_UP, page.get(), null, 0, Duration.ZERO);
@@ -131,8 +146,8 @@ public class PasswordChange {
         if (input.current() == null || input.current().isEmpty()) {
             return Outcome.of(Result.REFUSED, "security.password.currentBlank", 0);
         }
-        Optional<String> problem = policy.problem(input.password(), input.confirm(),
-                new PasswordPolicy.Context(realm.name(), user.email()));
+        Optional<String> problem = policy.problem(
+                input.password(), input.confirm(), new PasswordPolicy.Context(realm.name(), user.email()));
         if (problem.isPresent()) {
             return Outcome.of(Result.REFUSED, problem.get(), policy.minLength());
         }
@@ -166,8 +181,13 @@ public class PasswordChange {
         };
     }
 
-    private Outcome changed(Realm realm, UserView user, boolean signOutOthers, ClientInfo client,
-            HttpServletRequest request, HttpServletResponse response) {
+    private Outcome changed(
+            Realm realm,
+            UserView user,
+            boolean signOutOthers,
+            ClientInfo client,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         String here = request.getSession().getId();
         int ended = signOutOthers
                 ? sessions.endAllExcept(realm.key(), user.id(), here)
@@ -176,7 +196,9 @@ public class PasswordChange {
         session.rotate(request, response);
         transactions.executeWithoutResult(status ->
                 events.publishEvent(new PasswordChanged(user.id(), realm.key(), signOutOthers, ended, client)));
-        return Outcome.of(Result.CHANGED,
-                signOutOthers ? "security.password.changedSignedOut" : "security.password.changed", ended);
+        return Outcome.of(
+                Result.CHANGED,
+                signOutOthers ? "security.password.changedSignedOut" : "security.password.changed",
+                ended);
     }
 }

@@ -1,16 +1,16 @@
 package dev.latchkey.signin;
 
-import dev.latchkey.shared.web.RetryAfter;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.FormProblems;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,8 +32,13 @@ class PasswordStepController {
     private final LoginThrottle throttle;
     private final Clock clock;
 
-    PasswordStepController(Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter,
-            LoginThrottle throttle, Clock clock) {
+    PasswordStepController(
+            Realms realms,
+            SignInFlow flow,
+            SignInSession session,
+            SecondStepStarter starter,
+            LoginThrottle throttle,
+            Clock clock) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
@@ -98,7 +103,8 @@ class PasswordStepController {
                 return lostRace(realm);
             }
             flow.signedIn(realm, user.get(), null, client);
-            Optional<String> setupRemoved = flow.acknowledgeSetupRemoval(user.get().id());
+            Optional<String> setupRemoved =
+                    flow.acknowledgeSetupRemoval(user.get().id());
             if (setupRemoved.isPresent()) {
                 // no second-step page to tell it on: a page of its own, once, before going on
                 redirect.addFlashAttribute("setupRemovedOn", setupRemoved.get());

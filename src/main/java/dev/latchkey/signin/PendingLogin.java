@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.mfa.FactorType;
 import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.latchkey.mfa.FactorType;
 
 /**
  * A login between the password step and the second factor, held in the server-side session. {@code loginId} is a
@@ -57,8 +57,17 @@ record PendingLogin(
             boolean setupRequired,
             boolean secondFactorPassed,
             String stepUpReturn) {
-        return new PendingLogin(loginId, userId, realm, startedAt, ids(allowedFactors).collect(Collectors.toSet()),
-                codeTtl, ids(available).toList(), setupRequired, secondFactorPassed, stepUpReturn);
+        return new PendingLogin(
+                loginId,
+                userId,
+                realm,
+                startedAt,
+                ids(allowedFactors).collect(Collectors.toSet()),
+                codeTtl,
+                ids(available).toList(),
+                setupRequired,
+                secondFactorPassed,
+                stepUpReturn);
     }
 
     /** The factors the site allowed when the password was checked. */
@@ -68,7 +77,10 @@ record PendingLogin(
 
     /** The factors this user can pass, in the chooser's order. */
     List<FactorType> availableTypes() {
-        return available.stream().map(FactorType::fromId).flatMap(Optional::stream).toList();
+        return available.stream()
+                .map(FactorType::fromId)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     static String newLoginId() {
@@ -84,16 +96,32 @@ record PendingLogin(
 
     /** A 2FA-required user without an authenticator who has passed the factor they have, before set-up. */
     PendingLogin withSecondFactorPassed() {
-        return new PendingLogin(loginId, userId, realm, startedAt, allowedFactors, codeTtl, available, setupRequired,
-                true, stepUpReturn);
+        return new PendingLogin(
+                loginId,
+                userId,
+                realm,
+                startedAt,
+                allowedFactors,
+                codeTtl,
+                available,
+                setupRequired,
+                true,
+                stepUpReturn);
     }
 
     /** This login with only the factors of {@code allowed} left (the site's policy changed meanwhile). */
     PendingLogin restrictedTo(Set<FactorType> allowed) {
-        return of(loginId, userId, realm, startedAt,
+        return of(
+                loginId,
+                userId,
+                realm,
+                startedAt,
                 allowedTypes().stream().filter(allowed::contains).collect(Collectors.toSet()),
-                codeTtl, availableTypes().stream().filter(allowed::contains).toList(), setupRequired,
-                secondFactorPassed, stepUpReturn);
+                codeTtl,
+                availableTypes().stream().filter(allowed::contains).toList(),
+                setupRequired,
+                secondFactorPassed,
+                stepUpReturn);
     }
 
     /** A step-up of a signed-in user (ASVS V6: re-authentication before sensitive actions), not a sign-in. */

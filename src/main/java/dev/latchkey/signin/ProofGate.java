@@ -1,13 +1,13 @@
 package dev.latchkey.signin;
 
-import java.time.Instant;
-import java.util.function.Supplier;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.SecondFactorFailed;
 import dev.latchkey.signin.SignInEvent.SecondFactorPassed;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -92,8 +92,8 @@ public class ProofGate {
         }
         if (verification.accepted()) {
             users.recordSecondFactorSuccess(proof.userId());
-            events.publishEvent(new SecondFactorPassed(proof.realm().key(), proof.userId(), proof.username(),
-                    proof.method(), proof.client()));
+            events.publishEvent(new SecondFactorPassed(
+                    proof.realm().key(), proof.userId(), proof.username(), proof.method(), proof.client()));
             return new Outcome(Result.PASSED, verification, null);
         }
         if (!verification.countsAsFailure()) {
@@ -102,8 +102,14 @@ public class ProofGate {
                 return new Outcome(Result.MALFORMED, verification, null);
             }
         }
-        events.publishEvent(new SecondFactorFailed(proof.realm().key(), proof.userId(), proof.username(),
-                proof.method(), reason(verification, proof), proof.purpose(), proof.client()));
+        events.publishEvent(new SecondFactorFailed(
+                proof.realm().key(),
+                proof.userId(),
+                proof.username(),
+                proof.method(),
+                reason(verification, proof),
+                proof.purpose(),
+                proof.client()));
         if (verification.countsAsFailure() && admission.firstOfSpell()) {
             alerts.firstWrongAnswer(proof.userId(), proof.client());
         }

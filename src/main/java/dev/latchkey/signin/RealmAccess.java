@@ -1,7 +1,7 @@
 package dev.latchkey.signin;
 
-import java.util.function.Supplier;
 import dev.latchkey.sites.Realm;
+import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -22,8 +22,7 @@ final class RealmAccess implements AuthorizationManager<RequestAuthorizationCont
             return new AuthorizationDecision(false);
         }
         String wanted = RealmPaths.realmKey(context.getRequest()).orElse("");
-        boolean granted = principal.realm().equals(wanted)
-                && (!Realm.ADMIN_KEY.equals(wanted) || principal.isAdmin());
+        boolean granted = principal.realm().equals(wanted) && (!Realm.ADMIN_KEY.equals(wanted) || principal.isAdmin());
         return new AuthorizationDecision(granted);
     }
 }

@@ -1,9 +1,9 @@
 package dev.latchkey.signin;
 
-import java.io.IOException;
-import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -49,8 +49,10 @@ final class RealmLoginRedirect implements AuthenticationEntryPoint, AccessDenied
         }
         Optional<String> realm = RealmPaths.realmKey(request);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof LatchkeyPrincipal principal
-                && realm.isPresent() && realm.get().equals(principal.realm())) {
+        if (auth != null
+                && auth.getPrincipal() instanceof LatchkeyPrincipal principal
+                && realm.isPresent()
+                && realm.get().equals(principal.realm())) {
             // signed in to this realm but not allowed to do this: say so instead of asking to sign in again
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;

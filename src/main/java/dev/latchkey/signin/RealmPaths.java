@@ -1,10 +1,10 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.sites.Realm;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.latchkey.sites.Realm;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Which realm a request path belongs to: {@code /sites/{slug}/…} or {@code /admin/…}. */
 final class RealmPaths {

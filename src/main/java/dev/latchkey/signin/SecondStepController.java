@@ -1,6 +1,5 @@
 package dev.latchkey.signin;
 
-import java.util.Optional;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
@@ -12,6 +11,7 @@ import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,8 +36,13 @@ class SecondStepController {
     private final CodePageModel pages;
     private final ProofGate gate;
 
-    SecondStepController(Realms realms, SignInFlow flow, SignInSession session, SecondStepStarter starter,
-            CodePageModel pages, ProofGate gate) {
+    SecondStepController(
+            Realms realms,
+            SignInFlow flow,
+            SignInSession session,
+            SecondStepStarter starter,
+            CodePageModel pages,
+            ProofGate gate) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
@@ -54,7 +59,9 @@ class SecondStepController {
             return restart(realm);
         }
         model.addAttribute("realm", realm);
-        model.addAttribute("factors", pending.get().availableTypes().stream().map(FactorType::id).toList());
+        model.addAttribute(
+                "factors",
+                pending.get().availableTypes().stream().map(FactorType::id).toList());
         return "signin/choose";
     }
 
@@ -125,8 +132,15 @@ class SecondStepController {
             case LOCKED:
                 return locked(request, response, model, realm);
             case THROTTLED:
-                return pages.throttled(model, response, realm, pending.get(), type, subject,
-                        SendResult.throttledUntil(outcome.until()), "code.tooManyWrong");
+                return pages.throttled(
+                        model,
+                        response,
+                        realm,
+                        pending.get(),
+                        type,
+                        subject,
+                        SendResult.throttledUntil(outcome.until()),
+                        "code.tooManyWrong");
             case PASSED:
                 return passed(realm, pending.get(), type, subject, client, request, response, redirect);
             default:
@@ -139,8 +153,15 @@ class SecondStepController {
     }
 
     /** A right answer: a step-up returns, a forced set-up follows, anything else is signed in, each in a new session. */
-    private String passed(Realm realm, PendingLogin pending, FactorType type, FactorSubject subject, ClientInfo client,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    private String passed(
+            Realm realm,
+            PendingLogin pending,
+            FactorType type,
+            FactorSubject subject,
+            ClientInfo client,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (pending.stepUp()) {
             return session.completeStepUp(request, response, pending)
                     .map(target -> "redirect:" + target)
@@ -227,12 +248,12 @@ class SecondStepController {
      * The factor named in the URL, if this login may still use it; empty when the site's policy took it away since
      * the login began. A factor the login was never offered is "not found".
      */
-    private Optional<FactorType> offered(HttpServletRequest request, Realm realm, PendingLogin current,
-            String factor) {
+    private Optional<FactorType> offered(HttpServletRequest request, Realm realm, PendingLogin current, String factor) {
         Optional<FactorType> requested = FactorType.fromId(factor);
-        boolean everOffered = requested.isPresent() && session.pending(request, realm)
-                .map(p -> p.availableTypes().contains(requested.get()))
-                .orElse(false);
+        boolean everOffered = requested.isPresent()
+                && session.pending(request, realm)
+                        .map(p -> p.availableTypes().contains(requested.get()))
+                        .orElse(false);
         if (!everOffered) {
             throw new NotFoundException();
         }

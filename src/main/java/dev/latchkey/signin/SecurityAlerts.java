@@ -1,14 +1,14 @@
 package dev.latchkey.signin;
 
-import java.time.Clock;
 import dev.latchkey.delivery.Emails;
-import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.BrowserSummary;
+import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.AccountLinks;
 import dev.latchkey.users.UserLocked;
 import dev.latchkey.users.Users;
+import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class SecurityAlerts {
-
 
     private final Users users;
     private final Sites sites;
@@ -46,14 +45,21 @@ class SecurityAlerts {
     public void firstWrongAnswer(long userId, ClientInfo client) {
         users.find(userId).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
-            Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
-                BrowserSummary.describe(client.userAgent()), client.ip(), links.forgotPassword(realm)};
+            Object[] args = {
+                user.displayName(),
+                realm.name(),
+                Emails.TIME.format(clock.instant()),
+                BrowserSummary.describe(client.userAgent()),
+                client.ip(),
+                links.forgotPassword(realm)
+            };
             emails.send(user.email(), "mail.alert", args, "notice:alert", realm.key(), user.id());
         });
     }
 
     @EventListener
     void on(UserLocked event) {
-        users.find(event.userId()).ifPresent(user -> sessions.endAll(sites.realmOf(user.siteId()).key(), user.id()));
+        users.find(event.userId())
+                .ifPresent(user -> sessions.endAll(sites.realmOf(user.siteId()).key(), user.id()));
     }
 }

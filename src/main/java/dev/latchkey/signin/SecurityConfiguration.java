@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
 
 /**
  * One filter chain for the pages. The password and code steps are ordinary controllers (the sign-in module decides
@@ -81,8 +81,8 @@ class SecurityConfiguration {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(
-                        new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .anonymous(anonymous -> anonymous.disable())
@@ -100,8 +100,8 @@ class SecurityConfiguration {
             SignOut signOut) {
         RealmLoginRedirect loginRedirect = new RealmLoginRedirect(requestCache);
         RealmAccess realmAccess = new RealmAccess();
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/dev/**")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/dev/**")
                         .permitAll()
                         .requestMatchers("/sites/{slug}/login", "/sites/{slug}/login/**")
                         .permitAll()
@@ -124,9 +124,8 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(loginRedirect)
-                        .accessDeniedHandler(loginRedirect))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(loginRedirect).accessDeniedHandler(loginRedirect))
                 .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
                                 pathPattern(HttpMethod.POST, "/sites/{slug}/logout"),
                                 pathPattern(HttpMethod.POST, "/admin/logout")))

@@ -1,9 +1,9 @@
 package dev.latchkey.signin;
 
-import java.io.Serializable;
-import java.time.Instant;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.shared.web.ClientInfo;
+import java.io.Serializable;
+import java.time.Instant;
 
 /**
  * Where and when a session signed in, kept in the session for the user's list of their sessions (F-ACCOUNT-4). Only

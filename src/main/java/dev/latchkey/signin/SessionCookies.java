@@ -1,7 +1,7 @@
 package dev.latchkey.signin;
 
-import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -34,7 +34,9 @@ final class SessionCookies implements CookieSerializer {
     }
 
     static boolean isLocalhost(String host) {
-        return "localhost".equalsIgnoreCase(host) || "127.0.0.1".equals(host) || "[::1]".equals(host)
+        return "localhost".equalsIgnoreCase(host)
+                || "127.0.0.1".equals(host)
+                || "[::1]".equals(host)
                 || "::1".equals(host);
     }
 

@@ -3,9 +3,9 @@ package dev.latchkey.signin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
@@ -46,7 +46,7 @@ class SessionStoreConfiguration {
         if (product.contains("h2")) {
             return repository -> repository.setCreateSessionAttributeQuery(H2_UPSERT_ATTRIBUTE);
         }
-        return repository -> { };
+        return repository -> {};
     }
 
     private static String databaseProduct(DataSource dataSource) {

@@ -1,14 +1,14 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.BrowserSummary;
+import dev.latchkey.shared.web.ClientInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.latchkey.shared.web.BadInputException;
-import dev.latchkey.shared.web.BrowserSummary;
-import dev.latchkey.shared.web.ClientInfo;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,9 @@ public class Sessions {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    Sessions(FindByIndexNameSessionRepository<? extends Session> repository, JdbcClient jdbc,
+    Sessions(
+            FindByIndexNameSessionRepository<? extends Session> repository,
+            JdbcClient jdbc,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.jdbc = jdbc;
@@ -77,7 +79,9 @@ public class Sessions {
      */
     public int endHalfFinished(String realm, long userId, String keepSessionId) {
         int ended = 0;
-        for (var entry : repository.findByPrincipalName(LatchkeyPrincipal.name(realm, userId)).entrySet()) {
+        for (var entry : repository
+                .findByPrincipalName(LatchkeyPrincipal.name(realm, userId))
+                .entrySet()) {
             if (!signedIn(entry.getValue()) && !entry.getKey().equals(keepSessionId)) {
                 repository.deleteById(entry.getKey());
                 ended++;
@@ -122,7 +126,9 @@ public class Sessions {
      */
     public SignOutResult signOut(LatchkeyPrincipal user, String handle, ClientInfo client) {
         // an oversized value is refused here, before it is compared with anything
-        if (handle == null || handle.length() != HANDLE_LENGTH || !HANDLE.matcher(handle).matches()) {
+        if (handle == null
+                || handle.length() != HANDLE_LENGTH
+                || !HANDLE.matcher(handle).matches()) {
             throw new BadInputException("security.sessions.badHandle");
         }
         byte[] wanted = handle.getBytes(StandardCharsets.US_ASCII);
@@ -135,12 +141,14 @@ public class Sessions {
         Session session = found.get();
         // the attributes go with the row (on delete cascade); a late write of that session's running request
         // reaches no row (see SessionStoreConfiguration), so the session stays ended
-        int deleted = jdbc.sql("delete from spring_session where session_id = ?").param(session.getId()).update();
+        int deleted = jdbc.sql("delete from spring_session where session_id = ?")
+                .param(session.getId())
+                .update();
         if (deleted != 1) {
             return SignOutResult.ALREADY_ENDED;
         }
-        events.publishEvent(new SessionSignedOut(user.realm(), user.userId(), user.email(), client,
-                describe(view(session, false))));
+        events.publishEvent(new SessionSignedOut(
+                user.realm(), user.userId(), user.email(), client, describe(view(session, false))));
         return SignOutResult.SIGNED_OUT;
     }
 
@@ -160,19 +168,24 @@ public class Sessions {
     private static ActiveSession view(Session s, boolean current) {
         SessionClient client = s.getAttribute(SessionClient.ATTRIBUTE) instanceof SessionClient c ? c : null;
         // a step-up replaces the session but keeps its client: the user signed in when the client says
-        return new ActiveSession(handle(s.getId()),
+        return new ActiveSession(
+                handle(s.getId()),
                 client == null || client.signedInAt() == null ? s.getCreationTime() : client.signedInAt(),
-                s.getLastAccessedTime(), s.getLastAccessedTime().plus(s.getMaxInactiveInterval()),
+                s.getLastAccessedTime(),
+                s.getLastAccessedTime().plus(s.getMaxInactiveInterval()),
                 client == null ? null : client.ip(),
-                client == null ? new BrowserSummary(null, null) : client.summary(), current);
+                client == null ? new BrowserSummary(null, null) : client.summary(),
+                current);
     }
 
     /** The ended session for the audit log, in words from Latchkey's fixed lists and the recorded address. */
     private static String describe(ActiveSession s) {
         BrowserSummary b = s.browser();
-        String browser = b.browser() == null && b.system() == null ? "unknown browser"
-                : b.browser() == null ? "unknown browser on " + b.system()
-                : b.system() == null ? b.browser() : b.browser() + " on " + b.system();
+        String browser = b.browser() == null && b.system() == null
+                ? "unknown browser"
+                : b.browser() == null
+                        ? "unknown browser on " + b.system()
+                        : b.system() == null ? b.browser() : b.browser() + " on " + b.system();
         return "ended the session of " + browser + (s.ip() == null ? "" : ", " + s.ip()) + ", signed in "
                 + s.startedAt();
     }

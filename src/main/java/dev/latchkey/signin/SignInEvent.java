@@ -26,8 +26,8 @@ public sealed interface SignInEvent {
 
     /** {@code purpose} is null at sign-in, else what the proof was for (a step-up, a change on the Security page). */
     record SecondFactorFailed(
-            String realm, long userId, String username, String factor, String reason, String purpose,
-            ClientInfo client) implements SignInEvent {}
+            String realm, long userId, String username, String factor, String reason, String purpose, ClientInfo client)
+            implements SignInEvent {}
 
     /** The session is signed in; {@code factor} is the second factor used, or null for password only. */
     record SignedIn(String realm, long userId, String username, String factor, ClientInfo client)

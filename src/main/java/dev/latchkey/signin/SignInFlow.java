@@ -1,14 +1,5 @@
 package dev.latchkey.signin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
-import java.util.Optional;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
@@ -25,6 +16,15 @@ import dev.latchkey.sites.SecondStep;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -60,15 +60,17 @@ class SignInFlow {
 
     Optional<UserView> checkPassword(Realm realm, String username, String password, ClientInfo client) {
         Optional<UserView> user = users.authenticate(realm, username, password);
-        events.publishEvent(user.<SignInEvent>map(u -> new PasswordStepSucceeded(realm.key(), u.id(), u.email(), client))
-                .orElseGet(() -> new PasswordStepFailed(realm.key(), username, client)));
+        events.publishEvent(
+                user.<SignInEvent>map(u -> new PasswordStepSucceeded(realm.key(), u.id(), u.email(), client))
+                        .orElseGet(() -> new PasswordStepFailed(realm.key(), username, client)));
         return user;
     }
 
     /** The second step this user owes after the password, or empty when the password was enough. */
     Optional<PendingLogin> secondStep(Realm realm, UserView user) {
         String loginId = PendingLogin.newLoginId();
-        FactorSubject probe = subject(realm, user, loginId, policy.decide(realm, false, false).codeTtl());
+        FactorSubject probe =
+                subject(realm, user, loginId, policy.decide(realm, false, false).codeTtl());
         boolean hasAuthenticator = factors.available(probe, Sites.FACTORS).contains(FactorType.TOTP);
         SecondStep step = policy.decide(realm, user.mfaRequired(), hasAuthenticator);
         if (!step.required()) {
@@ -80,8 +82,17 @@ class SignInFlow {
         // they have another factor (a confirmed email), they pass it first, so a stolen password alone cannot
         // enrol the thief's phone
         boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
-        return Optional.of(PendingLogin.of(loginId, user.id(), realm.key(), clock.instant(),
-                FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, setupRequired, false, null));
+        return Optional.of(PendingLogin.of(
+                loginId,
+                user.id(),
+                realm.key(),
+                clock.instant(),
+                FactorType.fromIds(step.allowedFactors()),
+                step.codeTtl(),
+                available,
+                setupRequired,
+                false,
+                null));
     }
 
     /**
@@ -96,8 +107,17 @@ class SignInFlow {
         if (available.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(PendingLogin.of(loginId, user.id(), realm.key(), clock.instant(),
-                FactorType.fromIds(step.allowedFactors()), step.codeTtl(), available, false, false, returnTo));
+        return Optional.of(PendingLogin.of(
+                loginId,
+                user.id(),
+                realm.key(),
+                clock.instant(),
+                FactorType.fromIds(step.allowedFactors()),
+                step.codeTtl(),
+                available,
+                false,
+                false,
+                returnTo));
     }
 
     /**
@@ -105,7 +125,8 @@ class SignInFlow {
      * factor reaches logins already in progress at their next request.
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
-        java.util.Set<FactorType> allowed = FactorType.fromIds(policy.decide(realm, true, false).allowedFactors());
+        java.util.Set<FactorType> allowed =
+                FactorType.fromIds(policy.decide(realm, true, false).allowedFactors());
         if (allowed.containsAll(pending.availableTypes())) {
             return pending;
         }
@@ -135,7 +156,9 @@ class SignInFlow {
      * a sign-in completes; never in a step-up.
      */
     Optional<String> setupRemovedNotice(PendingLogin pending) {
-        return pending.stepUp() ? Optional.empty() : setup.removedByAdmin(pending.userId()).map(SignInFlow::date);
+        return pending.stepUp()
+                ? Optional.empty()
+                : setup.removedByAdmin(pending.userId()).map(SignInFlow::date);
     }
 
     /** A sign-in completed: the removal of the 2FA setup is told, and forgotten. Answers its date to tell now. */

@@ -55,8 +55,13 @@ class SignInMetrics implements MeterBinder {
             if (e.purpose() == null) {
                 signIn(e.realm(), "failure", e.factor());
             }
-            count("latchkey.second.factor.failures", "Wrong, expired or replayed second-factor answers",
-                    "site", e.realm(), "factor", e.factor());
+            count(
+                    "latchkey.second.factor.failures",
+                    "Wrong, expired or replayed second-factor answers",
+                    "site",
+                    e.realm(),
+                    "factor",
+                    e.factor());
         }
     }
 
@@ -67,17 +72,32 @@ class SignInMetrics implements MeterBinder {
 
     @EventListener
     void on(CodeSent event) {
-        count("latchkey.codes.sent", "One-time codes queued for sending", "channel", event.factor().id());
+        count(
+                "latchkey.codes.sent",
+                "One-time codes queued for sending",
+                "channel",
+                event.factor().id());
     }
 
     private void signIn(String site, String result, String factor) {
-        count("latchkey.signins", "Sign-in steps by site, result and factor",
-                "site", site, "result", result, "factor", factor);
+        count(
+                "latchkey.signins",
+                "Sign-in steps by site, result and factor",
+                "site",
+                site,
+                "result",
+                result,
+                "factor",
+                factor);
     }
 
     private void count(String name, String description, String... tags) {
         if (meters != null) {
-            Counter.builder(name).description(description).tags(tags).register(meters).increment();
+            Counter.builder(name)
+                    .description(description)
+                    .tags(tags)
+                    .register(meters)
+                    .increment();
         }
     }
 }

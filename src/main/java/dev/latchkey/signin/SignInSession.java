@@ -1,5 +1,11 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.users.UserView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
@@ -11,12 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.users.UserView;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,10 +27,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +60,13 @@ class SignInSession {
     private final JdbcClient jdbc;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignInSession(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, RequestCache requestCache,
-            SignInProperties properties, Clock clock, JdbcClient jdbc) {
+    SignInSession(
+            SecurityContextRepository contexts,
+            CsrfTokenRepository csrfTokens,
+            RequestCache requestCache,
+            SignInProperties properties,
+            Clock clock,
+            JdbcClient jdbc) {
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
         this.requestCache = requestCache;
@@ -84,8 +89,7 @@ class SignInSession {
         holder.clearContext();
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.ATTRIBUTE, pending);
-        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
-                pending.principalName());
+        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, pending.principalName());
         return true;
     }
 
@@ -103,8 +107,7 @@ class SignInSession {
         HttpSession session = request.getSession();
         session.setAttribute(PendingLogin.ATTRIBUTE, pending);
         if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null) {
-            session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
-                    pending.principalName());
+            session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, pending.principalName());
         }
         return true;
     }
@@ -142,8 +145,8 @@ class SignInSession {
         if (!renew(request, response, name -> !name.equals(PendingLogin.ATTRIBUTE))) {
             return Optional.empty();
         }
-        request.getSession().setAttribute(SECOND_FACTOR_AT,
-                new SecondFactorMark(pending.principalName(), clock.instant()));
+        request.getSession()
+                .setAttribute(SECOND_FACTOR_AT, new SecondFactorMark(pending.principalName(), clock.instant()));
         return Optional.of(pending.stepUpReturn());
     }
 
@@ -162,7 +165,11 @@ class SignInSession {
      *
      * @return where to go, or empty when a simultaneous request of the same session got there first
      */
-    Optional<String> complete(HttpServletRequest request, HttpServletResponse response, Realm realm, UserView user,
+    Optional<String> complete(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Realm realm,
+            UserView user,
             boolean secondFactor) {
         if (!renew(request, response, SAVED_REQUEST::equals)) {
             return Optional.empty();
@@ -190,9 +197,13 @@ class SignInSession {
      */
     boolean replacedMeanwhile(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session != null && !session.isNew()
-                && jdbc.sql("select count(*) from spring_session where session_id = ?").param(session.getId())
-                        .query(Long.class).single() == 0;
+        return session != null
+                && !session.isNew()
+                && jdbc.sql("select count(*) from spring_session where session_id = ?")
+                                .param(session.getId())
+                                .query(Long.class)
+                                .single()
+                        == 0;
     }
 
     /** When {@code principal} last passed a second factor in this session; never another principal's. */
@@ -218,7 +229,10 @@ class SignInSession {
                 }
             }
             boolean claimed = old.isNew()
-                    || jdbc.sql("delete from spring_session where session_id = ?").param(old.getId()).update() == 1;
+                    || jdbc.sql("delete from spring_session where session_id = ?")
+                                    .param(old.getId())
+                                    .update()
+                            == 1;
             if (!claimed) {
                 return false;
             }
@@ -261,7 +275,8 @@ class SignInSession {
     private static List<GrantedAuthority> authorities(UserView user, Realm realm) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (realm.isAdmin()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN_" + user.adminRole().name()));
+            authorities.add(
+                    new SimpleGrantedAuthority("ROLE_ADMIN_" + user.adminRole().name()));
         } else {
             authorities.add(new SimpleGrantedAuthority("ROLE_PORTAL_USER"));
         }

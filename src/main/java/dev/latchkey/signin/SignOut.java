@@ -1,10 +1,10 @@
 package dev.latchkey.signin;
 
-import java.io.IOException;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.SignInEvent.SignedOut;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
@@ -24,8 +24,8 @@ class SignOut implements LogoutHandler, LogoutSuccessHandler {
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof LatchkeyPrincipal principal) {
-            events.publishEvent(new SignedOut(
-                    principal.realm(), principal.userId(), principal.email(), ClientInfo.of(request)));
+            events.publishEvent(
+                    new SignedOut(principal.realm(), principal.userId(), principal.email(), ClientInfo.of(request)));
         }
     }
 

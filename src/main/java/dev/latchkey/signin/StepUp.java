@@ -1,12 +1,12 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.sites.Realm;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import dev.latchkey.sites.Realm;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,8 +44,12 @@ public class StepUp {
      * (nothing to step up with, so the action proceeds on the password session). When a simultaneous request of the
      * same session started one first, the page is {@code returnTo} without its query: nothing proceeds here.
      */
-    public Optional<String> begin(HttpServletRequest request, HttpServletResponse response, Realm realm,
-            LatchkeyPrincipal principal, String returnTo) {
+    public Optional<String> begin(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Realm realm,
+            LatchkeyPrincipal principal,
+            String returnTo) {
         return flow.user(principal.userId())
                 .flatMap(user -> flow.stepUp(realm, user, returnTo))
                 .map(pending -> session.continueSecondStep(request, response, pending)

@@ -11,9 +11,9 @@
  * {@link dev.latchkey.signin.PasswordChange}; events {@link dev.latchkey.signin.SignInEvent} and {@link
  * dev.latchkey.signin.SessionSignedOut}.
  */
-@ApplicationModule(allowedDependencies = {
-    "shared", "shared::web", "sites", "users", "delivery", "mfa", "mfa::totp", "mfa::backup"
-})
+@ApplicationModule(
+        allowedDependencies = {"shared", "shared::web", "sites", "users", "delivery", "mfa", "mfa::totp", "mfa::backup"
+        })
 package dev.latchkey.signin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,7 @@ public final class BrandColors {
 
     /** Latchkey's own blue, for sites without a colour of their own. */
     public static final String DEFAULT = "#2f5bea";
+
     static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final double READABLE = 4.5;
 

@@ -44,21 +44,30 @@ public class Branding {
 
     /** The stylesheet that gives a site its colours; Latchkey's own for an unknown site or one without a colour. */
     public String css(String slug) {
-        String color = repository.findBySlug(slug).map(Site::brandColor).filter(BrandColors::valid)
-                .orElse(BrandColors.DEFAULT).toLowerCase(java.util.Locale.ROOT);
-        return ":root {\n  --brand: " + color + ";\n  --on-brand: " + BrandColors.textOn(color)
-                + ";\n  --brand-dark: " + BrandColors.inkOnWhite(color) + ";\n}\n";
+        String color = repository
+                .findBySlug(slug)
+                .map(Site::brandColor)
+                .filter(BrandColors::valid)
+                .orElse(BrandColors.DEFAULT)
+                .toLowerCase(java.util.Locale.ROOT);
+        return ":root {\n  --brand: " + color + ";\n  --on-brand: " + BrandColors.textOn(color) + ";\n  --brand-dark: "
+                + BrandColors.inkOnWhite(color) + ";\n}\n";
     }
 
     /** The site's logo as a PNG, if it has one. */
     public Optional<byte[]> logo(String slug) {
         return jdbc.sql("select l.png from site_logo l join site s on s.id = l.site_id where s.slug = :slug")
-                .param("slug", slug).query(byte[].class).optional();
+                .param("slug", slug)
+                .query(byte[].class)
+                .optional();
     }
 
     public boolean hasLogo(long siteId) {
-        return jdbc.sql("select count(*) from site_logo where site_id = :id").param("id", siteId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from site_logo where site_id = :id")
+                        .param("id", siteId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Sets the brand colour ({@code null}: Latchkey's own). */
@@ -70,8 +79,8 @@ public class Branding {
         String normalised = color == null ? null : color.toLowerCase(java.util.Locale.ROOT);
         Site site = repository.findById(siteId).orElseThrow();
         repository.save(site.withBrandColor(normalised));
-        events.publishEvent(new BrandingChanged(site.slug(), "colour " + (color == null ? "default" : normalised),
-                actor));
+        events.publishEvent(
+                new BrandingChanged(site.slug(), "colour " + (color == null ? "default" : normalised), actor));
     }
 
     /** Replaces the logo with the uploaded image (PNG or JPEG), re-encoded as PNG. */
@@ -79,16 +88,24 @@ public class Branding {
     public void setLogo(long siteId, byte[] upload, String actor) {
         byte[] png = reencode(upload);
         Site site = repository.findById(siteId).orElseThrow();
-        jdbc.sql("delete from site_logo where site_id = :id").param("id", siteId).update();
+        jdbc.sql("delete from site_logo where site_id = :id")
+                .param("id", siteId)
+                .update();
         jdbc.sql("insert into site_logo (site_id, png, updated_at) values (:id, :png, :at)")
-                .param("id", siteId).param("png", png).param("at", Timestamp.from(clock.instant())).update();
+                .param("id", siteId)
+                .param("png", png)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
         events.publishEvent(new BrandingChanged(site.slug(), "logo replaced", actor));
     }
 
     @Transactional
     public void removeLogo(long siteId, String actor) {
         Site site = repository.findById(siteId).orElseThrow();
-        if (jdbc.sql("delete from site_logo where site_id = :id").param("id", siteId).update() > 0) {
+        if (jdbc.sql("delete from site_logo where site_id = :id")
+                        .param("id", siteId)
+                        .update()
+                > 0) {
             events.publishEvent(new BrandingChanged(site.slug(), "logo removed", actor));
         }
     }

@@ -17,7 +17,8 @@ import org.springframework.web.context.request.WebRequest;
 @Controller
 class BrandingController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
     private final Branding branding;
 
@@ -32,8 +33,11 @@ class BrandingController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().cacheControl(CACHE).eTag(etag)
-                .contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8)).body(css);
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .eTag(etag)
+                .contentType(new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8))
+                .body(css);
     }
 
     @GetMapping("/sites/{slug}/logo.png")
@@ -46,6 +50,10 @@ class BrandingController {
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().cacheControl(CACHE).eTag(etag).contentType(MediaType.IMAGE_PNG).body(png);
+        return ResponseEntity.ok()
+                .cacheControl(CACHE)
+                .eTag(etag)
+                .contentType(MediaType.IMAGE_PNG)
+                .body(png);
     }
 }

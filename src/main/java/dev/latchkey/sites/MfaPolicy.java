@@ -1,9 +1,9 @@
 package dev.latchkey.sites;
 
+import dev.latchkey.shared.SettingsStore;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import dev.latchkey.shared.SettingsStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

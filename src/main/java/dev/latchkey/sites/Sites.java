@@ -44,7 +44,9 @@ public class Sites {
 
     /** The realm of a user: their site's, or the admin site's for a user without a site (an admin). */
     public Realm realmOf(Long siteId) {
-        return siteId == null ? Realm.ADMIN : findById(siteId).map(SiteView::realm).orElse(Realm.ADMIN);
+        return siteId == null
+                ? Realm.ADMIN
+                : findById(siteId).map(SiteView::realm).orElse(Realm.ADMIN);
     }
 
     public List<SiteView> all() {
@@ -78,9 +80,7 @@ public class Sites {
     }
 
     private SiteView view(Site site) {
-        Duration ttl = site.codeTtlSeconds() == null
-                ? properties.codeTtl()
-                : Duration.ofSeconds(site.codeTtlSeconds());
+        Duration ttl = site.codeTtlSeconds() == null ? properties.codeTtl() : Duration.ofSeconds(site.codeTtlSeconds());
         return new SiteView(
                 site.id(),
                 site.slug(),
@@ -98,7 +98,10 @@ public class Sites {
 
     private static Set<String> splitFactors(String factors) {
         Set<String> result = new LinkedHashSet<>();
-        Arrays.stream(factors.split(",")).map(String::trim).filter(FACTORS::contains).forEach(result::add);
+        Arrays.stream(factors.split(","))
+                .map(String::trim)
+                .filter(FACTORS::contains)
+                .forEach(result::add);
         return Collections.unmodifiableSet(result);
     }
 }

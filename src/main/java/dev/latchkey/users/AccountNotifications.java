@@ -1,10 +1,10 @@
 package dev.latchkey.users;
 
-import java.time.Clock;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.shared.web.BrowserSummary;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
+import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
@@ -34,8 +34,7 @@ class AccountNotifications {
 
     @EventListener
     void on(MfaRequirementChanged event) {
-        notify(event.userId(), event.required() ? "mail.account.required" : "mail.account.notRequired",
-                event.actor());
+        notify(event.userId(), event.required() ? "mail.account.required" : "mail.account.notRequired", event.actor());
     }
 
     @EventListener
@@ -59,11 +58,19 @@ class AccountNotifications {
         users.find(event.userId()).ifPresent(user -> {
             Realm realm = sites.realmOf(user.siteId());
             Object sessions = event.signedOutOthers()
-                    ? new DefaultMessageSourceResolvable(new String[] {"mail.account.passwordChanged.signedOut"},
+                    ? new DefaultMessageSourceResolvable(
+                            new String[] {"mail.account.passwordChanged.signedOut"},
                             new Object[] {event.endedSessions()})
                     : new DefaultMessageSourceResolvable("mail.account.passwordChanged.kept");
-            Object[] args = {user.displayName(), realm.name(), Emails.TIME.format(clock.instant()),
-                BrowserSummary.describe(event.client().userAgent()), event.client().ip(), links.forgotPassword(realm), sessions};
+            Object[] args = {
+                user.displayName(),
+                realm.name(),
+                Emails.TIME.format(clock.instant()),
+                BrowserSummary.describe(event.client().userAgent()),
+                event.client().ip(),
+                links.forgotPassword(realm),
+                sessions
+            };
             emails.send(user.email(), "mail.account.passwordChanged", args, "notice:account", realm.key(), user.id());
         });
     }
@@ -92,8 +99,14 @@ class AccountNotifications {
      */
     private void send(UserView user, String to, String key, String actor, Object detail) {
         Realm realm = sites.realmOf(user.siteId());
-        Object[] args = {user.displayName(), realm.name(), actor, Emails.TIME.format(clock.instant()), detail,
-            links.forgotPassword(realm)};
+        Object[] args = {
+            user.displayName(),
+            realm.name(),
+            actor,
+            Emails.TIME.format(clock.instant()),
+            detail,
+            links.forgotPassword(realm)
+        };
         emails.send(to, key, args, "notice:account", realm.key(), user.id());
     }
 
@@ -105,9 +118,10 @@ class AccountNotifications {
     void on(PasswordWasReset event) {
         Object client = event.ip() == null
                 ? ""
-                : new DefaultMessageSourceResolvable(new String[] {"mail.client"},
+                : new DefaultMessageSourceResolvable(
+                        new String[] {"mail.client"},
                         new Object[] {BrowserSummary.describe(event.userAgent()), event.ip()});
-        users.find(event.userId()).ifPresent(user -> send(user, user.email(), "mail.account.passwordReset", null,
-                client));
+        users.find(event.userId())
+                .ifPresent(user -> send(user, user.email(), "mail.account.passwordReset", null, client));
     }
 }

@@ -16,8 +16,10 @@ class AdminSiteStore {
     }
 
     Set<Long> sitesOf(long adminId) {
-        return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?").param(adminId)
-                .query(Long.class).list());
+        return Set.copyOf(jdbc.sql("select site_id from admin_site where admin_id = ?")
+                .param(adminId)
+                .query(Long.class)
+                .list());
     }
 
     /** Replaces the admin's sites by {@code siteIds}, in one transaction. */
@@ -25,7 +27,9 @@ class AdminSiteStore {
     void replace(long adminId, Set<Long> siteIds) {
         jdbc.sql("delete from admin_site where admin_id = ?").param(adminId).update();
         for (Long siteId : siteIds) {
-            jdbc.sql("insert into admin_site (admin_id, site_id) values (?, ?)").params(adminId, siteId).update();
+            jdbc.sql("insert into admin_site (admin_id, site_id) values (?, ?)")
+                    .params(adminId, siteId)
+                    .update();
         }
     }
 }

@@ -53,9 +53,12 @@ final class Argon2Compilation {
         try {
             file = Files.createTempFile("latchkey-argon2-", ".json");
             Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
-            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-                    new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            Object answer = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "compilerDirectivesAdd",
+                            new Object[] {new String[] {file.toString()}},
+                            new String[] {String[].class.getName()});
             // HotSpot answers "<n> compiler directives added"; anything else (a parse error) means it was refused
             boolean added = String.valueOf(answer).contains("1 compiler directives added");
             if (added) {

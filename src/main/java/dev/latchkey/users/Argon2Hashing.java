@@ -1,5 +1,6 @@
 package dev.latchkey.users;
 
+import dev.latchkey.shared.web.TooBusyException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import dev.latchkey.shared.web.TooBusyException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,14 +66,16 @@ final class Argon2Hashing implements PasswordEncoder, AutoCloseable {
                 .description("Passwords refused with 429 because the hashing queue was full")
                 .register(meters);
         AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued), r -> {
-            Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            // with -XX:ThreadPriorityPolicy=1 this is nice +4 on Linux (lowering needs no privilege), so a request
-            // thread that wakes up gets a core at once and the hashes take only what the requests leave
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
+        this.pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(maxQueued), r -> {
+                    Thread thread = new Thread(r, "argon2-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    // with -XX:ThreadPriorityPolicy=1 this is nice +4 on Linux (lowering needs no privilege), so a
+                    // request
+                    // thread that wakes up gets a core at once and the hashes take only what the requests leave
+                    thread.setPriority(Thread.MIN_PRIORITY);
+                    return thread;
+                });
     }
 
     @Override

@@ -37,8 +37,7 @@ class BootstrapAdmin implements ApplicationRunner {
         if (password.length() < 12) {
             throw new IllegalStateException("latchkey.bootstrap-admin.password must have at least 12 characters");
         }
-        users.create(Realm.ADMIN, new NewUser(email, "Administrator", password, true, null, false,
-                AdminRole.SYSTEM));
+        users.create(Realm.ADMIN, new NewUser(email, "Administrator", password, true, null, false, AdminRole.SYSTEM));
         log.info("Created the first system admin {}", email);
     }
 }

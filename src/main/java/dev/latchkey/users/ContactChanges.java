@@ -1,11 +1,11 @@
 package dev.latchkey.users;
 
-import java.util.Locale;
-import java.util.Objects;
 import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.ContactDetailsChanged.Email;
+import java.util.Locale;
+import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +37,14 @@ public class ContactChanges {
     private final ApplicationEventPublisher events;
     private final PhoneNumbers phones;
 
-    ContactChanges(Users users, Sites sites, Invitations invitations, EmailConfirmations confirmations,
-            AccountNotifications notifications, ApplicationEventPublisher events, PhoneNumbers phones) {
+    ContactChanges(
+            Users users,
+            Sites sites,
+            Invitations invitations,
+            EmailConfirmations confirmations,
+            AccountNotifications notifications,
+            ApplicationEventPublisher events,
+            PhoneNumbers phones) {
         this.users = users;
         this.sites = sites;
         this.invitations = invitations;
@@ -80,7 +86,7 @@ public class ContactChanges {
                 users.storePendingEmail(userId, null);
                 confirmations.revoke(userId);
             }
-            case NONE -> { }
+            case NONE -> {}
         }
         if (phoneChanged) {
             users.storePhone(userId, phone);

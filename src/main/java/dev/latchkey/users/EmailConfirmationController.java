@@ -1,11 +1,11 @@
 package dev.latchkey.users;
 
-import java.util.Optional;
 import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.EmailConfirmations.Outcome;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -47,8 +47,12 @@ class EmailConfirmationController {
     }
 
     @PostMapping(PATH)
-    String submit(@PathVariable String slug, @PathVariable String token,
-            @Valid @ModelAttribute ConfirmEmailForm form, BindingResult input, HttpServletResponse response,
+    String submit(
+            @PathVariable String slug,
+            @PathVariable String token,
+            @Valid @ModelAttribute ConfirmEmailForm form,
+            BindingResult input,
+            HttpServletResponse response,
             Model model) {
         Realm realm = pages.tokenPage(slug, model, response);
         Optional<String> address = confirmations.pendingAddress(realm, token);
@@ -64,18 +68,23 @@ class EmailConfirmationController {
         Outcome outcome = confirmations.confirm(realm, token, form.password());
         return switch (outcome) {
             case CONFIRMED -> "redirect:" + realm.basePath() + "/login?emailConfirmed";
-            case WRONG_PASSWORD -> confirmations.pendingAddress(realm, token)
-                    .map(a -> refused(HttpStatus.UNAUTHORIZED, "confirmEmail.wrongPassword", token, a, response, model))
-                    .orElseGet(() -> unusable(response));
+            case WRONG_PASSWORD ->
+                confirmations
+                        .pendingAddress(realm, token)
+                        .map(a -> refused(
+                                HttpStatus.UNAUTHORIZED, "confirmEmail.wrongPassword", token, a, response, model))
+                        .orElseGet(() -> unusable(response));
             case TAKEN -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("taken", true);
                 yield "signin/confirm-email-unusable";
             }
             case UNUSABLE -> unusable(response);
-            case DELAYED -> confirmations.pendingAddress(realm, token)
-                    .map(a -> refused(HttpStatus.TOO_MANY_REQUESTS, "security.wait", token, a, response, model))
-                    .orElseGet(() -> unusable(response));
+            case DELAYED ->
+                confirmations
+                        .pendingAddress(realm, token)
+                        .map(a -> refused(HttpStatus.TOO_MANY_REQUESTS, "security.wait", token, a, response, model))
+                        .orElseGet(() -> unusable(response));
         };
     }
 
@@ -85,13 +94,12 @@ class EmailConfirmationController {
         return "signin/confirm-email";
     }
 
-    private static String refused(HttpStatus status, String error, String token, String address,
-            HttpServletResponse response, Model model) {
+    private static String refused(
+            HttpStatus status, String error, String token, String address, HttpServletResponse response, Model model) {
         response.setStatus(status.value());
         model.addAttribute("error", error);
         return page(token, address, model);
     }
-
 
     private static String unusable(HttpServletResponse response) {
         return LinkPages.gone(response, "signin/confirm-email-unusable");

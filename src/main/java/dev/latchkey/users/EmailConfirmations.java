@@ -1,12 +1,12 @@
 package dev.latchkey.users;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import dev.latchkey.delivery.Emails;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.InvitationStore.Link;
 import dev.latchkey.users.InvitationStore.Purpose;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,8 +53,15 @@ class EmailConfirmations {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    EmailConfirmations(InvitationStore store, Invitations invitations, Users users, AccountNotifications notifications,
-            Emails emails, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    EmailConfirmations(
+            InvitationStore store,
+            Invitations invitations,
+            Users users,
+            AccountNotifications notifications,
+            Emails emails,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.invitations = invitations;
         this.users = users;
@@ -125,10 +132,18 @@ class EmailConfirmations {
         store.revokeUnused(user.id(), Purpose.EMAIL, now);
         String token = Invitations.newToken();
         store.save(user.id(), Purpose.EMAIL, address, Invitations.hash(token), now, expires);
-        emails.send(address, "mail.contact.confirm",
-                new Object[] {user.displayName(), realm.name(), invitations.url(realm, "confirm-email", token),
-                        Emails.TIME.format(expires)},
-                "confirm-email:" + user.id(), realm.key(), user.id());
+        emails.send(
+                address,
+                "mail.contact.confirm",
+                new Object[] {
+                    user.displayName(),
+                    realm.name(),
+                    invitations.url(realm, "confirm-email", token),
+                    Emails.TIME.format(expires)
+                },
+                "confirm-email:" + user.id(),
+                realm.key(),
+                user.id());
     }
 
     /** Ends the user's confirmation links, when the pending address is withdrawn. */
@@ -143,7 +158,8 @@ class EmailConfirmations {
 
     private Outcome apply(Realm realm, String hash, Link link, org.springframework.transaction.TransactionStatus tx) {
         UserView before = users.find(link.userId()).orElseThrow();
-        if (!store.use(hash, Purpose.EMAIL, clock.instant()) || !users.confirmPendingEmail(link.userId(), link.email())) {
+        if (!store.use(hash, Purpose.EMAIL, clock.instant())
+                || !users.confirmPendingEmail(link.userId(), link.email())) {
             tx.setRollbackOnly();
             log.info("Email confirmation refused for user {} on {}: used meanwhile", link.userId(), realm.key());
             return Outcome.UNUSABLE;

@@ -30,7 +30,11 @@ class InvitationController {
     }
 
     @GetMapping({PATH, ADMIN_PATH})
-    String form(@PathVariable(required = false) String slug, @PathVariable String token, HttpServletResponse response, Model model) {
+    String form(
+            @PathVariable(required = false) String slug,
+            @PathVariable String token,
+            HttpServletResponse response,
+            Model model) {
         Realm realm = pages.tokenPage(slug, model, response);
         if (!invitations.isUsable(realm, token)) {
             return unusable(response);
@@ -38,7 +42,6 @@ class InvitationController {
         model.addAttribute("token", token);
         return "signin/invitation";
     }
-
 
     @PostMapping({PATH, ADMIN_PATH})
     String submit(
@@ -63,7 +66,6 @@ class InvitationController {
         }
         return "redirect:" + realm.basePath() + "/login?passwordSet";
     }
-
 
     private static String unusable(HttpServletResponse response) {
         return LinkPages.gone(response, "signin/invitation-unusable");

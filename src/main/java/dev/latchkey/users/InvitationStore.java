@@ -1,10 +1,10 @@
 package dev.latchkey.users;
 
+import dev.latchkey.shared.Purges;
+import dev.latchkey.shared.StoredEnum;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import dev.latchkey.shared.Purges;
-import dev.latchkey.shared.StoredEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +56,13 @@ class InvitationStore {
     void save(long userId, Purpose purpose, String email, String tokenHash, Instant createdAt, Instant expiresAt) {
         jdbc.sql("insert into user_invitation (user_id, purpose, email, token_hash, created_at, expires_at, attempts)"
                         + " values (?, ?, ?, ?, ?, ?, 0)")
-                .params(userId, purpose.dbValue(), email, tokenHash, Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .params(
+                        userId,
+                        purpose.dbValue(),
+                        email,
+                        tokenHash,
+                        Timestamp.from(createdAt),
+                        Timestamp.from(expiresAt))
                 .update();
     }
 
@@ -85,9 +91,10 @@ class InvitationStore {
     /** Whether the user has a link of this purpose that can still be used. */
     boolean hasUsable(long userId, Purpose purpose, Instant now) {
         return jdbc.sql("select count(*) from user_invitation where user_id = ? and " + USABLE)
-                .params(userId, purpose.dbValue(), Timestamp.from(now))
-                .query(Long.class)
-                .single() > 0;
+                        .params(userId, purpose.dbValue(), Timestamp.from(now))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -96,9 +103,10 @@ class InvitationStore {
      */
     boolean takeAttempt(String tokenHash, Purpose purpose, Instant now, int max) {
         return jdbc.sql("update user_invitation set attempts = attempts + 1 where token_hash = ? and attempts < ? and "
-                        + USABLE)
-                .params(tokenHash, max, purpose.dbValue(), Timestamp.from(now))
-                .update() == 1;
+                                + USABLE)
+                        .params(tokenHash, max, purpose.dbValue(), Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Ends a link whose tries are all taken, so that it is refused like a used one. */
@@ -121,7 +129,8 @@ class InvitationStore {
     boolean use(String tokenHash, Purpose purpose, Instant now) {
         Timestamp at = Timestamp.from(now);
         return jdbc.sql("update user_invitation set used_at = ? where token_hash = ? and " + USABLE)
-                .params(at, tokenHash, purpose.dbValue(), at)
-                .update() == 1;
+                        .params(at, tokenHash, purpose.dbValue(), at)
+                        .update()
+                == 1;
     }
 }

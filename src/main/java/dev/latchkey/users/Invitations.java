@@ -1,5 +1,10 @@
 package dev.latchkey.users;
 
+import dev.latchkey.delivery.Emails;
+import dev.latchkey.shared.LatchkeyProperties;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.users.InvitationStore.Purpose;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +13,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.latchkey.delivery.Emails;
-import dev.latchkey.shared.LatchkeyProperties;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.users.InvitationStore.Purpose;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -98,8 +98,8 @@ public class Invitations {
      * A site admin manages the users of {@code siteIds} only.
      */
     @Transactional
-    public UserView inviteAdmin(String displayName, String email, AdminRole role, java.util.Set<Long> siteIds,
-            String actor) {
+    public UserView inviteAdmin(
+            String displayName, String email, AdminRole role, java.util.Set<Long> siteIds, String actor) {
         UserView admin = users.create(Realm.ADMIN, new NewUser(email, displayName, null, false, null, false, role));
         users.assignSites(admin.id(), role == AdminRole.SITE ? siteIds : java.util.Set.of());
         send(admin, Realm.ADMIN, actor, Kind.ADMIN_INVITATION, LIFETIME);
@@ -136,9 +136,11 @@ public class Invitations {
         return passwordProblem(realm, token, password, confirmation, Purpose.PASSWORD);
     }
 
-    Optional<String> passwordProblem(
-            Realm realm, String token, String password, String confirmation, Purpose purpose) {
-        String email = invitee(realm, token, purpose).flatMap(users::find).map(UserView::email).orElse(null);
+    Optional<String> passwordProblem(Realm realm, String token, String password, String confirmation, Purpose purpose) {
+        String email = invitee(realm, token, purpose)
+                .flatMap(users::find)
+                .map(UserView::email)
+                .orElse(null);
         return passwords.problem(password, confirmation, new PasswordPolicy.Context(realm.name(), email));
     }
 
@@ -152,9 +154,10 @@ public class Invitations {
     public boolean accept(Realm realm, String token, String password) {
         Optional<UsedLink> used = usePasswordLink(realm, token, password, Purpose.PASSWORD);
         // an admin-sent reset is told and audited as a reset; a first password as an accepted invitation
-        used.ifPresent(link -> events.publishEvent(link.hadPassword()
-                ? new PasswordWasReset(link.userId(), realm.key(), null, null)
-                : new InvitationAccepted(link.userId(), realm.key())));
+        used.ifPresent(link -> events.publishEvent(
+                link.hadPassword()
+                        ? new PasswordWasReset(link.userId(), realm.key(), null, null)
+                        : new InvitationAccepted(link.userId(), realm.key())));
         return used.isPresent();
     }
 
@@ -276,10 +279,20 @@ public class Invitations {
         store.save(user.id(), kind.purpose(), null, hash(token), now, expires);
         String link = url(realm, kind.page(), token);
         // subject and body share the arguments; the subject uses only {1}, the realm's name
-        emails.send(user.email(), kind.mailKey() + ".mail",
-                new Object[] {user.displayName(), realm.name(), link, Emails.TIME.format(expires), user.email(),
-                    lifetime.toMinutes()},
-                "invitation:" + user.id(), realm.key(), user.id());
+        emails.send(
+                user.email(),
+                kind.mailKey() + ".mail",
+                new Object[] {
+                    user.displayName(),
+                    realm.name(),
+                    link,
+                    Emails.TIME.format(expires),
+                    user.email(),
+                    lifetime.toMinutes()
+                },
+                "invitation:" + user.id(),
+                realm.key(),
+                user.id());
         if (kind.invites()) {
             events.publishEvent(new UserInvited(user.id(), realm.key(), actor));
         }

@@ -7,5 +7,5 @@ import dev.latchkey.shared.web.ClientInfo;
  * to end their other sessions; {@code endedSessions}: how many of their other sessions (and half-finished sign-ins)
  * ended with the change; {@code client}: where it came from. Never carries a password.
  */
-public record PasswordChanged(long userId, String realm, boolean signedOutOthers, int endedSessions,
-        ClientInfo client) {}
+public record PasswordChanged(
+        long userId, String realm, boolean signedOutOthers, int endedSessions, ClientInfo client) {}

@@ -122,14 +122,14 @@ public class PasswordPolicy {
     static String fold(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder folded = new StringBuilder(normalised.length());
-        normalised.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+        normalised
+                .codePoints()
+                .filter(c -> !Character.isWhitespace(c)
+                        && !Character.isSpaceChar(c)
                         && Character.getType(c) != Character.FORMAT)
                 .forEach(folded::appendCodePoint);
         return folded.toString().toLowerCase(Locale.ROOT);
     }
-
-
 
     private String[] commonPasswords() {
         String[] list = common;

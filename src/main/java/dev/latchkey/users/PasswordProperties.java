@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("latchkey.password")
 record PasswordProperties(
-        @DefaultValue Argon2 argon2, int hashingThreads, int hashingQueue, @DefaultValue("12") int minLength) {
+        @DefaultValue Argon2 argon2,
+        int hashingThreads,
+        int hashingQueue,
+        @DefaultValue("12") int minLength) {
 
     public PasswordProperties {
         if (minLength < PasswordPolicy.LOWEST_MINIMUM || minLength > 64) {
@@ -31,12 +34,14 @@ record PasswordProperties(
     }
 
     public record Argon2(
-            @DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations, @DefaultValue("1") int parallelism) {
+            @DefaultValue("19456") int memoryKib,
+            @DefaultValue("2") int iterations,
+            @DefaultValue("1") int parallelism) {
 
         public Argon2 {
             if (memoryKib < 1024 || iterations < 1 || parallelism < 1) {
-                throw new IllegalArgumentException("latchkey.password.argon2: memory-kib >= 1024, iterations and "
-                        + "parallelism >= 1");
+                throw new IllegalArgumentException(
+                        "latchkey.password.argon2: memory-kib >= 1024, iterations and " + "parallelism >= 1");
             }
         }
     }

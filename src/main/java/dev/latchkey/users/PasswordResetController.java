@@ -1,12 +1,12 @@
 package dev.latchkey.users;
 
-import dev.latchkey.shared.web.RetryAfter;
-import java.time.Duration;
 import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,6 @@ class PasswordResetController {
         this.clock = clock;
     }
 
-
     @ModelAttribute("linkMinutes")
     long linkMinutes() {
         return properties.linkLifetime().toMinutes();
@@ -52,8 +51,12 @@ class PasswordResetController {
     }
 
     @PostMapping({"/sites/{slug}/forgot-password", "/admin/forgot-password"})
-    String request(@PathVariable(required = false) String slug, @ModelAttribute ForgotPasswordForm form,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String request(
+            @PathVariable(required = false) String slug,
+            @ModelAttribute ForgotPasswordForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Realm realm = pages.realm(slug, model);
         if (!PasswordResets.plausibleEmail(form.email())) {
             log.info("Refused a password reset request of {}: not an email address", realm.key());
@@ -76,8 +79,11 @@ class PasswordResetController {
     }
 
     @GetMapping({"/sites/{slug}/password-reset/{token}", "/admin/password-reset/{token}"})
-    String resetForm(@PathVariable(required = false) String slug, @PathVariable String token,
-            HttpServletResponse response, Model model) {
+    String resetForm(
+            @PathVariable(required = false) String slug,
+            @PathVariable String token,
+            HttpServletResponse response,
+            Model model) {
         Realm realm = pages.tokenPage(slug, model, response);
         if (!resets.isUsable(realm, token)) {
             return unusable(response);
@@ -87,8 +93,12 @@ class PasswordResetController {
     }
 
     @PostMapping({"/sites/{slug}/password-reset/{token}", "/admin/password-reset/{token}"})
-    String reset(@PathVariable(required = false) String slug, @PathVariable String token,
-            @ModelAttribute ResetPasswordForm form, HttpServletRequest request, HttpServletResponse response,
+    String reset(
+            @PathVariable(required = false) String slug,
+            @PathVariable String token,
+            @ModelAttribute ResetPasswordForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         Realm realm = pages.tokenPage(slug, model, response);
         if (!resets.isUsable(realm, token)) {

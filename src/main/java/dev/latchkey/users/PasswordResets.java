@@ -1,5 +1,7 @@
 package dev.latchkey.users;
 
+import dev.latchkey.shared.web.ClientInfo;
+import dev.latchkey.sites.Realm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -9,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import dev.latchkey.shared.web.ClientInfo;
-import dev.latchkey.sites.Realm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -58,11 +58,21 @@ class PasswordResets implements DisposableBean {
     private final ResetProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1000), new CustomizableThreadFactory("password-reset-"));
+    private final ExecutorService worker = new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1000),
+            new CustomizableThreadFactory("password-reset-"));
 
-    PasswordResets(Users users, Invitations invitations, ResetThrottle throttle, ResetProperties properties,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    PasswordResets(
+            Users users,
+            Invitations invitations,
+            ResetThrottle throttle,
+            ResetProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.invitations = invitations;
         this.throttle = throttle;
@@ -92,7 +102,10 @@ class PasswordResets implements DisposableBean {
         }
         String trimmed = email.strip();
         int at = trimmed.indexOf('@');
-        return trimmed.length() <= MAX_EMAIL && at > 0 && at == trimmed.lastIndexOf('@') && at < trimmed.length() - 1
+        return trimmed.length() <= MAX_EMAIL
+                && at > 0
+                && at == trimmed.lastIndexOf('@')
+                && at < trimmed.length() - 1
                 && trimmed.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     }
 
@@ -108,8 +121,8 @@ class PasswordResets implements DisposableBean {
             throw new IllegalArgumentException("not an email address");
         }
         String email = typedEmail.strip();
-        Optional<Instant> blocked = throttle.take(
-                "address:" + ClientInfo.networkKey(client.ip()), properties.perAddress(), ADDRESS_WINDOW);
+        Optional<Instant> blocked =
+                throttle.take("address:" + ClientInfo.networkKey(client.ip()), properties.perAddress(), ADDRESS_WINDOW);
         if (blocked.isPresent()) {
             throw new TooManyRequests(blocked.get());
         }
@@ -121,7 +134,9 @@ class PasswordResets implements DisposableBean {
                     sendIfKnown(realm, email, client);
                 } catch (RuntimeException failed) {
                     // the class only: a database message could quote the address or the email being queued
-                    log.warn("password reset request of {} not handled: {}", realm.key(),
+                    log.warn(
+                            "password reset request of {} not handled: {}",
+                            realm.key(),
                             failed.getClass().getName());
                 } finally {
                     LocaleContextHolder.resetLocaleContext();
@@ -140,15 +155,16 @@ class PasswordResets implements DisposableBean {
             return;
         }
         UserView user = found.get();
-        if (throttle.take("account:" + user.id(), properties.perAccount(), ACCOUNT_WINDOW).isPresent()) {
+        if (throttle.take("account:" + user.id(), properties.perAccount(), ACCOUNT_WINDOW)
+                .isPresent()) {
             events.publishEvent(new PasswordResetRequested(
                     realm.key(), user.id(), email, client.ip(), client.userAgent(), "too many requests"));
             return;
         }
         transactions.executeWithoutResult(status -> {
             invitations.sendSelfServiceReset(user, realm, properties.linkLifetime());
-            events.publishEvent(new PasswordResetRequested(
-                    realm.key(), user.id(), email, client.ip(), client.userAgent(), null));
+            events.publishEvent(
+                    new PasswordResetRequested(realm.key(), user.id(), email, client.ip(), client.userAgent(), null));
         });
     }
 
@@ -169,10 +185,11 @@ class PasswordResets implements DisposableBean {
      * @return false, with nothing changed, for an unknown, used, expired, replaced or other-realm token
      */
     public boolean reset(Realm realm, String token, String password, ClientInfo client) {
-        return transactions.execute(status -> invitations.usePasswordLink(realm, token, password, InvitationStore.Purpose.RESET)
+        return transactions.execute(status -> invitations
+                .usePasswordLink(realm, token, password, InvitationStore.Purpose.RESET)
                 .map(link -> {
-                    events.publishEvent(new PasswordWasReset(link.userId(), realm.key(), client.ip(),
-                            client.userAgent()));
+                    events.publishEvent(
+                            new PasswordWasReset(link.userId(), realm.key(), client.ip(), client.userAgent()));
                     return true;
                 })
                 .orElse(false));

@@ -1,11 +1,11 @@
 package dev.latchkey.users;
 
+import dev.latchkey.shared.Purges;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import dev.latchkey.shared.Purges;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,15 +36,17 @@ class ResetThrottle {
             Instant now = clock.instant();
             Timestamp windowBegan = Timestamp.from(now.minus(window));
             if (jdbc.sql("update reset_throttle set requests = requests + 1 where throttle_key = ? and window_start > ?"
-                            + " and requests < ?")
-                    .params(key, windowBegan, limit)
-                    .update() == 1) {
+                                    + " and requests < ?")
+                            .params(key, windowBegan, limit)
+                            .update()
+                    == 1) {
                 return Optional.empty();
             }
             if (jdbc.sql("update reset_throttle set requests = 1, window_start = ? where throttle_key = ?"
-                            + " and window_start <= ?")
-                    .params(Timestamp.from(now), key, windowBegan)
-                    .update() == 1) {
+                                    + " and window_start <= ?")
+                            .params(Timestamp.from(now), key, windowBegan)
+                            .update()
+                    == 1) {
                 return Optional.empty();
             }
             Optional<Window> row = jdbc.sql("select window_start, requests from reset_throttle where throttle_key = ?")
@@ -77,7 +79,11 @@ class ResetThrottle {
      */
     int forgetEndedWindows(Instant cutoff) {
         Instant stillCounting = clock.instant().minus(PasswordResets.ACCOUNT_WINDOW);
-        return Purges.delete(jdbc, "reset_throttle", "throttle_key", "window_start < ?",
+        return Purges.delete(
+                jdbc,
+                "reset_throttle",
+                "throttle_key",
+                "window_start < ?",
                 Timestamp.from(cutoff.isAfter(stillCounting) ? stillCounting : cutoff));
     }
 }

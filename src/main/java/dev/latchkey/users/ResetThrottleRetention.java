@@ -1,9 +1,9 @@
 package dev.latchkey.users;
 
-import java.time.Duration;
-import java.time.Instant;
 import dev.latchkey.shared.RetentionProperties;
 import dev.latchkey.shared.RetentionPurge;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /** F-OPS-4: "Forgot password?" counters ({@link ResetThrottle}) go with the password throttles' retention. */

@@ -28,6 +28,7 @@ final class ReusedArgon2Memory {
     /** Spring's Argon2id format: {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, base64 without padding. */
     static final Pattern ENCODED =
             Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+
     private static final Field PARAMETERS = parametersField();
 
     private final int memoryKib;
@@ -54,7 +55,9 @@ final class ReusedArgon2Memory {
      */
     Boolean matches(CharSequence raw, String encoded) {
         Matcher m = raw == null || encoded == null || PARAMETERS == null ? null : ENCODED.matcher(encoded);
-        if (m == null || !m.matches() || !m.group(1).equals(Integer.toString(memoryKib))
+        if (m == null
+                || !m.matches()
+                || !m.group(1).equals(Integer.toString(memoryKib))
                 || !m.group(3).equals(Integer.toString(parallelism))) {
             return null;
         }
@@ -78,8 +81,12 @@ final class ReusedArgon2Memory {
     }
 
     private static Argon2Parameters parameters(int memoryKib, int iterations, int parallelism, byte[] salt) {
-        return new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt)
+        return new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
                 .build();
     }
 

@@ -21,6 +21,9 @@ class UserRowLocks {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void lockForUpdate(long userId) {
-        jdbc.sql("select id from app_user where id = ? for update").param(userId).query(Long.class).optional();
+        jdbc.sql("select id from app_user where id = ? for update")
+                .param(userId)
+                .query(Long.class)
+                .optional();
     }
 }

@@ -1,13 +1,13 @@
 package dev.latchkey.users;
 
+import dev.latchkey.phones.PhoneNumbers;
+import dev.latchkey.sites.Realm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import dev.latchkey.phones.PhoneNumbers;
-import dev.latchkey.sites.Realm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -206,7 +206,8 @@ public class Users {
             encoder.matches(password, dummyHash());
             return false;
         }
-        return encoder.matches(password, user.get().passwordHash()) && user.get().lockedAt() == null;
+        return encoder.matches(password, user.get().passwordHash())
+                && user.get().lockedAt() == null;
     }
 
     /** The login key {@code email} would have for this user; throws when another user of the realm has it. */
@@ -386,7 +387,6 @@ public class Users {
         }
         return repository.findById(userId).map(u -> u.lockedAt() != null).orElse(true);
     }
-
 
     @Transactional
     public void recordSecondFactorSuccess(long userId) {

@@ -3,14 +3,6 @@ package dev.latchkey.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import dev.latchkey.accounts.ContactRefusedException.Reason;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
@@ -19,6 +11,14 @@ import dev.latchkey.test.InvitationLinks;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,7 +47,8 @@ class ContactPromotionIntegrationTests {
         Promotion promotion = contacts.promote(contact.id(), site("acme").id(), "test");
 
         assertThatThrownBy(() -> contacts.update(contact.id(), new ContactDetails("Renamed", " ", null), "test"))
-                .isInstanceOfSatisfying(ContactRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ContactRefusedException.class,
                         ex -> assertThat(ex.reason()).isEqualTo(Reason.EMAIL_REQUIRED));
 
         ContactView unchanged = accounts.findContact(contact.id()).orElseThrow();
@@ -65,7 +66,8 @@ class ContactPromotionIntegrationTests {
 
         assertThatThrownBy(() -> contacts.update(
                         contact.id(), new ContactDetails("Renamed", other.email(), "020 123 4567"), "test"))
-                .isInstanceOfSatisfying(ContactRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ContactRefusedException.class,
                         ex -> assertThat(ex.reason()).isEqualTo(Reason.EMAIL_TAKEN));
 
         assertThat(accounts.findContact(contact.id()).orElseThrow()).isEqualTo(promotion.contact());

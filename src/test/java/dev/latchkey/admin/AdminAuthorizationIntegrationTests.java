@@ -2,18 +2,6 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
@@ -31,6 +19,18 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,8 +128,9 @@ class AdminAuthorizationIntegrationTests {
     @BeforeEach
     void data() {
         tag = "authz" + UUID.randomUUID().toString().substring(0, 8);
-        target = users.create(sites.findBySlug(OWN).orElseThrow().realm(), new NewUser(tag + "-target@" + OWN + ".test",
-                "Target " + tag, null, true, null, false, null));
+        target = users.create(
+                sites.findBySlug(OWN).orElseThrow().realm(),
+                new NewUser(tag + "-target@" + OWN + ".test", "Target " + tag, null, true, null, false, null));
         account = accounts.create("A-" + tag, "Account of " + tag, AccountKind.CUSTOMER, List.of());
         contact = accounts.addContact(account.id(), "Contact " + tag, tag + "-contact@customer.test", null);
     }
@@ -146,8 +147,12 @@ class AdminAuthorizationIntegrationTests {
                 get("GET /admin/users", Access.ANY_ADMIN, "/admin/users?q=" + tag),
                 get("GET /admin/users/{id}", Access.ANY_ADMIN, user),
                 get("GET /admin/users/{id}/delete-2fa", Access.ANY_ADMIN, user + "/delete-2fa"),
-                post("POST /admin/users/{id}/2fa-required", Access.ANY_ADMIN, user + "/2fa-required",
-                        "required", "false"),
+                post(
+                        "POST /admin/users/{id}/2fa-required",
+                        Access.ANY_ADMIN,
+                        user + "/2fa-required",
+                        "required",
+                        "false"),
                 post("POST /admin/users/{id}/delete-2fa", Access.ANY_ADMIN, user + "/delete-2fa"),
                 post("POST /admin/users/{id}/lock", Access.ANY_ADMIN, user + "/lock"),
                 post("POST /admin/users/{id}/unlock", Access.ANY_ADMIN, user + "/unlock"),
@@ -155,67 +160,123 @@ class AdminAuthorizationIntegrationTests {
                 get("GET /admin/users/new", Access.ANY_ADMIN, "/admin/users/new"),
                 post("POST /admin/users/new", Access.SYSTEM_ADMIN, "/admin/users/new", "site", NO_SITE),
                 get("GET /admin/login-security", Access.ANY_ADMIN, "/admin/login-security"),
-                post("POST /admin/login-security", Access.SYSTEM_ADMIN, "/admin/login-security",
-                        "allSites", Boolean.toString(policy.allSites()),
-                        "platform", Boolean.toString(policy.platform())),
-                post("POST /admin/login-security/sites/{slug}", Access.SYSTEM_ADMIN,
-                        "/admin/login-security/sites/" + NO_SITE, "mode", "optional"),
+                post(
+                        "POST /admin/login-security",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/login-security",
+                        "allSites",
+                        Boolean.toString(policy.allSites()),
+                        "platform",
+                        Boolean.toString(policy.platform())),
+                post(
+                        "POST /admin/login-security/sites/{slug}",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/login-security/sites/" + NO_SITE,
+                        "mode",
+                        "optional"),
                 get("GET /admin/audit", Access.ANY_ADMIN, "/admin/audit?user=" + tag),
                 get("GET /admin/audit.csv", Access.ANY_ADMIN, "/admin/audit.csv?user=" + tag),
                 get("GET /admin/accounts", Access.SYSTEM_ADMIN, "/admin/accounts?q=" + account.number()),
-                get("GET /admin/accounts/{number}/contacts", Access.SYSTEM_ADMIN,
+                get(
+                        "GET /admin/accounts/{number}/contacts",
+                        Access.SYSTEM_ADMIN,
                         "/admin/accounts/" + account.number() + "/contacts"),
                 get("GET /admin/contacts/new", Access.SYSTEM_ADMIN, "/admin/contacts/new?account=" + account.number()),
                 post("POST /admin/contacts/new", Access.SYSTEM_ADMIN, "/admin/contacts/new?account=" + NO_SITE),
                 get("GET /admin/contacts/{id}/edit", Access.SYSTEM_ADMIN, "/admin/contacts/" + contact.id() + "/edit"),
                 post("POST /admin/contacts/{id}/edit", Access.SYSTEM_ADMIN, otherContact + "/edit"),
-                post("POST /admin/contacts/{id}/promote", Access.SYSTEM_ADMIN, otherContact + "/promote",
-                        "site", OWN),
+                post("POST /admin/contacts/{id}/promote", Access.SYSTEM_ADMIN, otherContact + "/promote", "site", OWN),
                 post("POST /admin/contacts/{id}/invitation", Access.SYSTEM_ADMIN, otherContact + "/invitation"),
                 get("GET /admin/admins/new", Access.SYSTEM_ADMIN, "/admin/admins/new"),
                 post("POST /admin/admins/new", Access.SYSTEM_ADMIN, "/admin/admins/new", "name", ""),
                 get("GET /admin/system-settings", Access.SYSTEM_ADMIN, "/admin/system-settings"),
-                post("POST /admin/system-settings/sms", Access.SYSTEM_ADMIN, "/admin/system-settings/sms",
-                        "provider", "no-such-provider"),
-                post("POST /admin/system-settings/sms/test", Access.SYSTEM_ADMIN, "/admin/system-settings/sms/test",
-                        "to", "not a number"),
+                post(
+                        "POST /admin/system-settings/sms",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/system-settings/sms",
+                        "provider",
+                        "no-such-provider"),
+                post(
+                        "POST /admin/system-settings/sms/test",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/system-settings/sms/test",
+                        "to",
+                        "not a number"),
                 get("GET /admin/sites/{slug}/branding", Access.SYSTEM_ADMIN, "/admin/sites/" + OWN + "/branding"),
-                post("POST /admin/sites/{slug}/branding/color", Access.SYSTEM_ADMIN, branding + "/color",
-                        "color", "#123456"),
+                post(
+                        "POST /admin/sites/{slug}/branding/color",
+                        Access.SYSTEM_ADMIN,
+                        branding + "/color",
+                        "color",
+                        "#123456"),
                 post("POST /admin/sites/{slug}/branding/logo", Access.SYSTEM_ADMIN, branding + "/logo"),
                 post("POST /admin/sites/{slug}/branding/logo/remove", Access.SYSTEM_ADMIN, branding + "/logo/remove"),
                 // the Security page, in the admin realm (the portal module's pages, for any signed-in user)
                 get("GET /admin/account/security", Access.ANY_ADMIN, "/admin/account/security"),
-                post("POST /admin/account/security/sign-out-others", Access.ANY_ADMIN,
+                post(
+                        "POST /admin/account/security/sign-out-others",
+                        Access.ANY_ADMIN,
                         "/admin/account/security/sign-out-others"),
-                post("POST /admin/account/security/sign-out-session", Access.ANY_ADMIN,
-                        "/admin/account/security/sign-out-session", "session", "no-such-session"),
+                post(
+                        "POST /admin/account/security/sign-out-session",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/sign-out-session",
+                        "session",
+                        "no-such-session"),
                 post("POST /admin/account/security/verify", Access.ANY_ADMIN, "/admin/account/security/verify"),
-                post("POST /admin/account/security/backup-codes", Access.ANY_ADMIN,
+                post(
+                        "POST /admin/account/security/backup-codes",
+                        Access.ANY_ADMIN,
                         "/admin/account/security/backup-codes"),
                 post("POST /admin/account/security/password", Access.ANY_ADMIN, "/admin/account/security/password"),
                 get("GET /admin/account/security/totp", Access.ANY_ADMIN, "/admin/account/security/totp"),
-                post("POST /admin/account/security/totp/enable", Access.ANY_ADMIN,
+                post(
+                        "POST /admin/account/security/totp/enable",
+                        Access.ANY_ADMIN,
                         "/admin/account/security/totp/enable"),
-                post("POST /admin/account/security/totp/confirm", Access.ANY_ADMIN,
-                        "/admin/account/security/totp/confirm", "code", ""),
-                post("POST /admin/account/security/totp/disable", Access.ANY_ADMIN,
-                        "/admin/account/security/totp/disable", "code", ""),
-                post("POST /admin/account/security/totp/reenable", Access.ANY_ADMIN,
-                        "/admin/account/security/totp/reenable", "code", ""),
-                post("POST /admin/account/security/totp/delete", Access.ANY_ADMIN,
-                        "/admin/account/security/totp/delete", "credential", "")));
+                post(
+                        "POST /admin/account/security/totp/confirm",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/totp/confirm",
+                        "code",
+                        ""),
+                post(
+                        "POST /admin/account/security/totp/disable",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/totp/disable",
+                        "code",
+                        ""),
+                post(
+                        "POST /admin/account/security/totp/reenable",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/totp/reenable",
+                        "code",
+                        ""),
+                post(
+                        "POST /admin/account/security/totp/delete",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/totp/delete",
+                        "credential",
+                        "")));
         // the sign-in steps (signin), and the password links sent by email (users)
-        Stream.of("GET /admin/login", "POST /admin/login",
-                        "GET /admin/login/method", "POST /admin/login/method",
+        Stream.of(
+                        "GET /admin/login",
+                        "POST /admin/login",
+                        "GET /admin/login/method",
+                        "POST /admin/login/method",
                         "GET /admin/login/{factor:email|sms|totp|backup}",
                         "POST /admin/login/{factor:email|sms|totp|backup}",
                         "POST /admin/login/{factor:email|sms|totp|backup}/resend",
-                        "GET /admin/login/unavailable", "GET /admin/login/setup-removed",
-                        "GET /admin/login/setup", "POST /admin/login/setup",
-                        "GET /admin/forgot-password", "POST /admin/forgot-password",
-                        "GET /admin/password-reset/{token}", "POST /admin/password-reset/{token}",
-                        "GET /admin/invitation/{token}", "POST /admin/invitation/{token}")
+                        "GET /admin/login/unavailable",
+                        "GET /admin/login/setup-removed",
+                        "GET /admin/login/setup",
+                        "POST /admin/login/setup",
+                        "GET /admin/forgot-password",
+                        "POST /admin/forgot-password",
+                        "GET /admin/password-reset/{token}",
+                        "POST /admin/password-reset/{token}",
+                        "GET /admin/invitation/{token}",
+                        "POST /admin/invitation/{token}")
                 .map(route -> new Row(route, Access.PUBLIC, null, Map.of(), 0))
                 .forEach(rows::add);
         return rows;
@@ -225,8 +286,12 @@ class AdminAuthorizationIntegrationTests {
     void everyAdminRouteHasARowAndEveryRowARoute() {
         Set<String> mapped = adminRoutes();
         List<String> named = table().stream().map(Row::route).toList();
-        assertThat(difference(mapped, Set.copyOf(named))).as("admin routes without a row in the table").isEmpty();
-        assertThat(difference(Set.copyOf(named), mapped)).as("rows of routes that are not mapped").isEmpty();
+        assertThat(difference(mapped, Set.copyOf(named)))
+                .as("admin routes without a row in the table")
+                .isEmpty();
+        assertThat(difference(Set.copyOf(named), mapped))
+                .as("rows of routes that are not mapped")
+                .isEmpty();
         assertThat(named).as("one row per route").doesNotHaveDuplicates();
     }
 
@@ -250,16 +315,20 @@ class AdminAuthorizationIntegrationTests {
             visits.forEach((visitor, visit) -> check(soft, row, visitor, request(visit, row)));
         }
         soft.assertAll();
-        assertThat(settings()).as("the allowed POSTs changed nothing other tests rely on").isEqualTo(settingsBefore);
+        assertThat(settings())
+                .as("the allowed POSTs changed nothing other tests rely on")
+                .isEqualTo(settingsBefore);
     }
 
     private void check(SoftAssertions soft, Row row, Visitor visitor, Page page) {
-        String what = visitor + " " + row.method() + " " + row.path() + " (" + page.status() + " " + page.location()
-                + ")";
+        String what =
+                visitor + " " + row.method() + " " + row.path() + " (" + page.status() + " " + page.location() + ")";
         boolean signedInAsAdmin = visitor == Visitor.SITE_ADMIN || visitor == Visitor.SYSTEM_ADMIN;
         if (!signedInAsAdmin) {
             soft.assertThat(page.status()).as("%s: status", what).isEqualTo(302);
-            soft.assertThat(page.location()).as("%s: sent to the admin login", what).isEqualTo("/admin/login");
+            soft.assertThat(page.location())
+                    .as("%s: sent to the admin login", what)
+                    .isEqualTo("/admin/login");
         } else if (visitor == Visitor.SITE_ADMIN && row.access() == Access.SYSTEM_ADMIN) {
             soft.assertThat(refused(page)).as("%s: the refusal page", what).isTrue();
         } else {
@@ -316,14 +385,23 @@ class AdminAuthorizationIntegrationTests {
     private Visit portalUser() {
         UserView user = testUsers.portalUser(OWN);
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, OWN, user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, OWN, user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/" + OWN + "/");
         return new Visit(browser, csrf(browser, "/sites/" + OWN + "/account/security"));
     }
 
     private Visit siteAdmin() {
-        UserView admin = users.create(Realm.ADMIN, new NewUser(tag + "-site-admin@admin.test", "Site Admin " + tag,
-                TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
+        UserView admin = users.create(
+                Realm.ADMIN,
+                new NewUser(
+                        tag + "-site-admin@admin.test",
+                        "Site Admin " + tag,
+                        TestUsers.PASSWORD,
+                        true,
+                        null,
+                        false,
+                        AdminRole.SITE));
         users.assignSites(admin.id(), Set.of(sites.findBySlug(OWN).orElseThrow().id()));
         Browser browser = SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
         return new Visit(browser, csrf(browser, "/admin/users"));

@@ -2,15 +2,6 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import javax.imageio.ImageIO;
-import dev.latchkey.audit.AuditLog;
 import dev.latchkey.sites.Branding;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
@@ -20,6 +11,14 @@ import dev.latchkey.test.PngFiles;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,11 @@ class BrandingIntegrationTests {
         assertThat(saved.location()).isEqualTo(PAGE + "?saved");
         String css = css();
         assertThat(css).contains("--brand: #ffeb3b;").contains("--on-brand: #000000;");
-        assertThat(jdbc.sql("select count(*) from audit_event where type = 'settings.branding' and detail like '%#ffeb3b%'")
-                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_event where type = 'settings.branding' and detail like '%#ffeb3b%'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
 
         Page reset = admin.submit(admin.get(PAGE), "#brand-color-form", Map.of("reset", "true"));
         assertThat(reset.location()).isEqualTo(PAGE + "?saved");
@@ -102,12 +104,14 @@ class BrandingIntegrationTests {
         BufferedImage served = ImageIO.read(new ByteArrayInputStream(logo.body()));
         assertThat(served.getWidth()).isEqualTo(120);
         assertThat(served.getHeight()).isEqualTo(40);
-        assertThat(new Browser(port).get("/sites/globex/login").document().select("img.brand-logo")).hasSize(1);
+        assertThat(new Browser(port).get("/sites/globex/login").document().select("img.brand-logo"))
+                .hasSize(1);
 
         Page removed = admin.submit(admin.get(PAGE), "form[action$=/logo/remove]", Map.of());
         assertThat(removed.location()).isEqualTo(PAGE + "?saved");
         assertThat(admin.getBytes("/sites/globex/logo.png").statusCode()).isEqualTo(404);
-        assertThat(new Browser(port).get("/sites/globex/login").document().select("img.brand-logo")).isEmpty();
+        assertThat(new Browser(port).get("/sites/globex/login").document().select("img.brand-logo"))
+                .isEmpty();
     }
 
     @Test
@@ -118,9 +122,14 @@ class BrandingIntegrationTests {
         byte[] huge = image("png", 1500, 20);
         byte[] tooBig = new byte[Branding.MAX_LOGO_BYTES + 1];
         System.arraycopy(image("png", 10, 10), 0, tooBig, 0, 20);
-        String[][] cases = {{"logo.svg", "image/svg+xml", "not a PNG or JPEG"}, {"logo.html", "text/html", "not a PNG"},
-            {"fake.png", "image/png", "not a PNG"}, {"huge.png", "image/png", "too large"},
-            {"big.png", "image/png", "too big"}, {"empty.png", "image/png", "Choose an image"}};
+        String[][] cases = {
+            {"logo.svg", "image/svg+xml", "not a PNG or JPEG"},
+            {"logo.html", "text/html", "not a PNG"},
+            {"fake.png", "image/png", "not a PNG"},
+            {"huge.png", "image/png", "too large"},
+            {"big.png", "image/png", "too big"},
+            {"empty.png", "image/png", "Choose an image"}
+        };
         byte[][] bodies = {svg, html, fakePng, huge, tooBig, new byte[0]};
         for (int i = 0; i < cases.length; i++) {
             Page refused = upload(cases[i][0], cases[i][1], bodies[i]);
@@ -143,7 +152,8 @@ class BrandingIntegrationTests {
 
     @Test
     void withoutTheCsrfTokenOrAsAPortalUserNothingChanges() {
-        assertThat(admin.post(PAGE.replace("branding", "branding/color"), Map.of("color", "#000000")).status())
+        assertThat(admin.post(PAGE.replace("branding", "branding/color"), Map.of("color", "#000000"))
+                        .status())
                 .isEqualTo(403);
         UserView user = testUsers.portalUser("globex");
         Browser portal = new Browser(port);
@@ -153,11 +163,16 @@ class BrandingIntegrationTests {
     }
 
     private long brandingEvents() {
-        return jdbc.sql("select count(*) from audit_event where type = 'settings.branding'").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_event where type = 'settings.branding'")
+                .query(Long.class)
+                .single();
     }
 
     private Page upload(String name, String type, byte[] content) {
-        String csrf = admin.get(PAGE).document().selectFirst("#brand-logo-form input[name=_csrf]").attr("value");
+        String csrf = admin.get(PAGE)
+                .document()
+                .selectFirst("#brand-logo-form input[name=_csrf]")
+                .attr("value");
         return admin.postFile(PAGE + "/logo", Map.of("_csrf", csrf), "logo", name, type, content);
     }
 

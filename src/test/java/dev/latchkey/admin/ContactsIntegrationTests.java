@@ -2,10 +2,6 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
@@ -23,6 +19,10 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,20 +60,27 @@ class ContactsIntegrationTests {
 
         Page page = admin.get(contactsPath(account));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(row(page, contact).select("[data-site=acme] .phone-e164").text()).isEqualTo("+31201234567");
-        assertThat(row(page, contact).select("[data-site=globex] .phone-warning").text()).contains("Cannot be read");
+        assertThat(row(page, contact).select("[data-site=acme] .phone-e164").text())
+                .isEqualTo("+31201234567");
+        assertThat(row(page, contact)
+                        .select("[data-site=globex] .phone-warning")
+                        .text())
+                .contains("Cannot be read");
 
         Page promoted = promote(admin, page, contact, "acme");
         assertThat(promoted.location()).isEqualTo(contactsPath(account));
         Page after = admin.get(promoted.location());
-        assertThat(after.document().select("#notice").text()).contains(contact.email()).contains("Acme Leasing");
+        assertThat(after.document().select("#notice").text())
+                .contains(contact.email())
+                .contains("Acme Leasing");
         assertThat(after.alerts()).isEmpty();
 
         UserView user = users.findByEmail(acme(), contact.email()).orElseThrow();
         assertThat(user.phone()).isEqualTo("+31201234567");
         assertThat(user.emailConfirmed()).isFalse();
         assertThat(user.displayName()).isEqualTo("Daan Jansen");
-        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId()).isEqualTo(user.id());
+        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId())
+                .isEqualTo(user.id());
         assertThat(accounts.linkedTo(user.id())).extracting(AccountView::number).containsExactly(account.number());
         assertThat(row(after, contact).select(".user-status").text()).contains("Invited");
 
@@ -83,16 +90,23 @@ class ContactsIntegrationTests {
         String link = InvitationLinks.await(contact.email(), 1);
         assertThat(link).startsWith("/sites/acme/invitation/");
         Browser person = new Browser(port);
-        Page set = person.submit(person.get(link), "#invitation-form",
-                InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
+        Page set = person.submit(
+                person.get(link), "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
         assertThat(set.location()).isEqualTo("/sites/acme/login?passwordSet");
         // confirmed email and a valid phone: the chooser offers both (an unconfirmed email would not be there)
         Browser signIn = new Browser(port);
-        assertThat(SignInSteps.password(signIn, "acme", contact.email(), NEW_PASSWORD).location())
+        assertThat(SignInSteps.password(signIn, "acme", contact.email(), NEW_PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/method");
-        assertThat(signIn.get("/sites/acme/login/method").document().select("[data-factor]").eachAttr("data-factor"))
+        assertThat(signIn.get("/sites/acme/login/method")
+                        .document()
+                        .select("[data-factor]")
+                        .eachAttr("data-factor"))
                 .containsExactly("email", "sms");
-        assertThat(row(admin.get(contactsPath(account)), contact).select(".user-status").text()).contains("Password set");
+        assertThat(row(admin.get(contactsPath(account)), contact)
+                        .select(".user-status")
+                        .text())
+                .contains("Password set");
     }
 
     @Test
@@ -101,15 +115,18 @@ class ContactsIntegrationTests {
         ContactView contact = accounts.addContact(account.id(), "Eva Visser", email(), "call reception, ask for Eva");
         Browser admin = signedInAdmin();
 
-        Page after = admin.get(promote(admin, admin.get(contactsPath(account)), contact, "acme").location());
+        Page after = admin.get(promote(admin, admin.get(contactsPath(account)), contact, "acme")
+                .location());
         assertThat(after.alerts())
                 .contains("call reception, ask for Eva")
                 .contains("could not be read as a phone number")
                 .contains("Netherlands")
                 .contains("no digits")
                 .contains("SMS codes are not available");
-        assertThat(row(after, contact).select(".portal-user .phone-warning").text()).contains("has no phone");
-        assertThat(users.findByEmail(acme(), contact.email()).orElseThrow().phone()).isNull();
+        assertThat(row(after, contact).select(".portal-user .phone-warning").text())
+                .contains("has no phone");
+        assertThat(users.findByEmail(acme(), contact.email()).orElseThrow().phone())
+                .isNull();
     }
 
     @Test
@@ -117,16 +134,20 @@ class ContactsIntegrationTests {
         AccountView account = account();
         ContactView contact = accounts.addContact(account.id(), "Frank Miller", email(), "(650) 253-0000");
         Browser admin = signedInAdmin();
-        admin.get(promote(admin, admin.get(contactsPath(account)), contact, "globex").location());
+        admin.get(promote(admin, admin.get(contactsPath(account)), contact, "globex")
+                .location());
         UserView user = users.findByEmail(globex(), contact.email()).orElseThrow();
         assertThat(user.phone()).isEqualTo("+16502530000");
         String firstLink = InvitationLinks.await(contact.email(), 1);
 
         String newEmail = email();
-        Page saved = edit(admin, contact, Map.of("name", "Frank Miller", "email", newEmail, "phone", "+31 20 123 4567"));
+        Page saved =
+                edit(admin, contact, Map.of("name", "Frank Miller", "email", newEmail, "phone", "+31 20 123 4567"));
         assertThat(saved.location()).isEqualTo(contactsPath(account));
         Page after = admin.get(saved.location());
-        assertThat(after.document().select("#notice").text()).contains("updated too").contains("new invitation");
+        assertThat(after.document().select("#notice").text())
+                .contains("updated too")
+                .contains("new invitation");
 
         UserView changed = users.find(user.id()).orElseThrow();
         assertThat(changed.email()).isEqualTo(newEmail);
@@ -139,15 +160,22 @@ class ContactsIntegrationTests {
         Browser person = new Browser(port);
         assertThat(person.get(firstLink).status()).isEqualTo(410);
         String newLink = InvitationLinks.await(newEmail, 1);
-        assertThat(person.submit(person.get(newLink), "#invitation-form",
-                InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD)).location())
+        assertThat(person.submit(
+                                person.get(newLink),
+                                "#invitation-form",
+                                InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD))
+                        .location())
                 .isEqualTo("/sites/globex/login?passwordSet");
 
         Page unreadable = edit(admin, contact, Map.of("name", "Frank Miller", "email", newEmail, "phone", "ext. 12"));
-        assertThat(admin.get(unreadable.location()).alerts()).contains("ext. 12").contains("has no phone");
+        assertThat(admin.get(unreadable.location()).alerts())
+                .contains("ext. 12")
+                .contains("has no phone");
         assertThat(users.find(user.id()).orElseThrow().phone()).isNull();
         assertThat(users.find(user.id()).orElseThrow().emailConfirmed()).isTrue();
-        assertThat(InvitationLinks.count(newEmail)).as("a user with a password gets no new invitation").isEqualTo(1);
+        assertThat(InvitationLinks.count(newEmail))
+                .as("a user with a password gets no new invitation")
+                .isEqualTo(1);
     }
 
     @Test
@@ -160,7 +188,8 @@ class ContactsIntegrationTests {
         Page refused = promote(admin, admin.get(contactsPath(account)), contact, "acme");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.alerts()).contains("already has this email address");
-        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId()).isNull();
+        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId())
+                .isNull();
         assertThat(accounts.linkedTo(existing.id())).isEmpty();
         assertThat(users.find(existing.id()).orElseThrow().displayName()).isEqualTo("Test User");
     }
@@ -189,11 +218,12 @@ class ContactsIntegrationTests {
         Page page = admin.get(contactsPath(account));
         assertThat(row(page, contact).select(".promote-form")).isEmpty();
 
-        Page refused = admin.post("/admin/contacts/" + contact.id() + "/promote",
-                Map.of("site", "acme", "_csrf", csrf(page)));
+        Page refused =
+                admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("site", "acme", "_csrf", csrf(page)));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.alerts()).contains("no email address");
-        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId()).isNull();
+        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId())
+                .isNull();
     }
 
     @Test
@@ -236,20 +266,26 @@ class ContactsIntegrationTests {
             assertThat(refused.body()).doesNotContain("Exception");
         });
         Page newForm = admin.get("/admin/contacts/new?account=" + account.number());
-        assertThat(admin.submit(newForm, "#contact-form", fields("", "x@y.z", "")).status()).isEqualTo(400);
+        assertThat(admin.submit(newForm, "#contact-form", fields("", "x@y.z", ""))
+                        .status())
+                .isEqualTo(400);
         assertThat(accounts.contactsOf(account.id())).containsExactly(contact);
 
         String token = csrf(form);
         assertThat(admin.get("/admin/contacts/abc/edit").status()).isEqualTo(400);
         assertThat(admin.get("/admin/contacts/999999999/edit").status()).isEqualTo(404);
-        assertThat(admin.get("/admin/accounts/NOPE-" + UUID.randomUUID() + "/contacts").status()).isEqualTo(404);
+        assertThat(admin.get("/admin/accounts/NOPE-" + UUID.randomUUID() + "/contacts")
+                        .status())
+                .isEqualTo(404);
         assertThat(admin.get("/admin/contacts/new?account=nope").status()).isEqualTo(404);
         assertThat(admin.get("/admin/contacts/new").status()).isEqualTo(400);
         assertThat(admin.get("/admin/accounts?q=" + "q".repeat(101)).status()).isEqualTo(400);
-        Page badSite = admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("site", "nope", "_csrf", token));
+        Page badSite =
+                admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("site", "nope", "_csrf", token));
         assertThat(badSite.status()).isEqualTo(400);
         assertThat(badSite.alerts()).contains("site does not exist");
-        assertThat(admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("_csrf", token)).status())
+        assertThat(admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("_csrf", token))
+                        .status())
                 .isEqualTo(400);
         assertThat(accounts.findContact(contact.id()).orElseThrow()).isEqualTo(contact);
     }
@@ -258,16 +294,20 @@ class ContactsIntegrationTests {
     void aSiteAdminCanNeitherLookNorChange() {
         AccountView account = account();
         ContactView contact = accounts.addContact(account.id(), "Looked At", email(), null);
-        UserView siteAdmin = users.create(Realm.ADMIN, new NewUser(email(), "Site Admin", TestUsers.PASSWORD, true, null,
-                false, AdminRole.SITE));
+        UserView siteAdmin = users.create(
+                Realm.ADMIN, new NewUser(email(), "Site Admin", TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
         Browser browser = signedIn(siteAdmin);
         Page page = browser.get(contactsPath(account));
-        assertThat(page.status()).as("accounts belong to no site: system admins only").isEqualTo(403);
+        assertThat(page.status())
+                .as("accounts belong to no site: system admins only")
+                .isEqualTo(403);
         assertThat(page.body()).doesNotContain(contact.email());
         String token = csrf(browser.get("/admin/"));
         assertThat(browser.post("/admin/contacts/" + contact.id() + "/promote", Map.of("site", "acme", "_csrf", token))
-                .status()).isEqualTo(403);
-        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId()).isNull();
+                        .status())
+                .isEqualTo(403);
+        assertThat(accounts.findContact(contact.id()).orElseThrow().portalUserId())
+                .isNull();
     }
 
     @Test
@@ -281,7 +321,8 @@ class ContactsIntegrationTests {
     private Page promote(Browser admin, Page page, ContactView contact, String site) {
         Element form = row(page, contact).selectFirst(".promote-form");
         if (form == null) {
-            return admin.post("/admin/contacts/" + contact.id() + "/promote", Map.of("site", site, "_csrf", csrf(page)));
+            return admin.post(
+                    "/admin/contacts/" + contact.id() + "/promote", Map.of("site", site, "_csrf", csrf(page)));
         }
         return admin.submit(page, "[data-contact=" + contact.id() + "] .promote-form", Map.of("site", site));
     }
@@ -333,9 +374,13 @@ class ContactsIntegrationTests {
 
     private Browser signedIn(UserView admin) {
         Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form",
+        browser.submit(
+                browser.get("/admin/login"),
+                "#login-form",
                 Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
+        Page done = browser.submit(
+                browser.get("/admin/login/email"),
+                "#code-form",
                 Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
         assertThat(done.location()).isEqualTo("/admin/");
         return browser;

@@ -2,9 +2,6 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
@@ -24,6 +21,9 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,23 +72,33 @@ class EmailTakeoverIntegrationTests {
 
         // the admin's reset goes to the confirmed address: nothing that sets a password reaches the attacker
         Page list = console.get("/admin/users");
-        Page sent = console.post("/admin/users/" + customer.userId() + "/password-reset",
+        Page sent = console.post(
+                "/admin/users/" + customer.userId() + "/password-reset",
                 Map.of("_csrf", list.document().selectFirst("input[name=_csrf]").attr("value")));
         assertThat(sent.location()).isEqualTo("/admin/users");
         awaitResetToEither(customer.email(), attacker);
-        assertThat(ConfirmationLinks.bodies(attacker)).as("nothing that sets a password or signs in reaches %s",
-                attacker).noneMatch(body -> body.contains("/invitation/")).noneMatch(EmailTakeoverIntegrationTests::hasCode);
+        assertThat(ConfirmationLinks.bodies(attacker))
+                .as("nothing that sets a password or signs in reaches %s", attacker)
+                .noneMatch(body -> body.contains("/invitation/"))
+                .noneMatch(EmailTakeoverIntegrationTests::hasCode);
         TestMailServer.awaitMessage(customer.email(), "new password");
-        assertThat(console.get(sent.location()).document().select("[role=status]").text())
+        assertThat(console.get(sent.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
                 .contains("confirmed address");
 
         // the customer's real address is told of the change, with no link and no code in it
         String notice = TestMailServer.awaitMessage(customer.email(), "email address of your");
-        assertThat(notice).contains(admin.email()).contains("Acme Leasing")
-                .doesNotContain("/invitation/").doesNotContain("/confirm-email/");
+        assertThat(notice)
+                .contains(admin.email())
+                .contains("Acme Leasing")
+                .doesNotContain("/invitation/")
+                .doesNotContain("/confirm-email/");
         assertThat(hasCode(notice)).isFalse();
         assertThat(console.get(saved.location()).document().select("#notice").text())
-                .contains(attacker).contains("confirm");
+                .contains(attacker)
+                .contains("confirm");
 
         // the login has not moved: the attacker's address is only pending
         UserView pending = users.find(customer.userId()).orElseThrow();
@@ -107,7 +117,9 @@ class EmailTakeoverIntegrationTests {
         assertThat(users.find(customer.userId()).orElseThrow().email()).isEqualTo(customer.email());
 
         // the attacker's address signs nobody in
-        assertThat(SignInSteps.password(thief, "acme", attacker, CUSTOMER_PASSWORD).status()).isEqualTo(401);
+        assertThat(SignInSteps.password(thief, "acme", attacker, CUSTOMER_PASSWORD)
+                        .status())
+                .isEqualTo(401);
         assertThat(thief.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
 
         // the customer still signs in as before, and the email code goes to their confirmed address only
@@ -115,9 +127,11 @@ class EmailTakeoverIntegrationTests {
         SignInSteps.signInWithEmail(own, "acme", customer.email(), CUSTOMER_PASSWORD, 1);
         assertThat(ConfirmationLinks.bodies(attacker)).noneMatch(EmailTakeoverIntegrationTests::hasCode);
 
-        assertThat(audit.recentFor(customer.userId())).extracting(AuditEntry::type, AuditEntry::actor).contains(
-                org.assertj.core.groups.Tuple.tuple("admin.contact-details-changed", admin.email()),
-                org.assertj.core.groups.Tuple.tuple("admin.password-reset-sent", admin.email()));
+        assertThat(audit.recentFor(customer.userId()))
+                .extracting(AuditEntry::type, AuditEntry::actor)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("admin.contact-details-changed", admin.email()),
+                        org.assertj.core.groups.Tuple.tuple("admin.password-reset-sent", admin.email()));
     }
 
     @Test
@@ -129,18 +143,24 @@ class EmailTakeoverIntegrationTests {
 
         edit(console, customer.contact(), newEmail, "020 123 4567");
         TestMailServer.awaitMessage(customer.email(), "email address of your");
-        assertThat(SignInSteps.password(new Browser(port), "acme", newEmail, CUSTOMER_PASSWORD).status())
-                .as("not the login before it is confirmed").isEqualTo(401);
+        assertThat(SignInSteps.password(new Browser(port), "acme", newEmail, CUSTOMER_PASSWORD)
+                        .status())
+                .as("not the login before it is confirmed")
+                .isEqualTo(401);
 
         String link = ConfirmationLinks.await(newEmail, 1);
         Browser person = new Browser(port);
         Page form = person.get(link);
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.document().select("#confirm-email-form input[type=password]")).hasSize(1);
+        assertThat(form.document().select("#confirm-email-form input[type=password]"))
+                .hasSize(1);
         assertThat(form.body()).contains(newEmail);
         Page done = person.submit(form, "#confirm-email-form", Map.of("password", CUSTOMER_PASSWORD));
         assertThat(done.location()).isEqualTo("/sites/acme/login?emailConfirmed");
-        assertThat(person.get(done.location()).document().select("[role=status]").text())
+        assertThat(person.get(done.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
                 .contains("new email address is confirmed");
 
         UserView moved = users.find(customer.userId()).orElseThrow();
@@ -148,17 +168,21 @@ class EmailTakeoverIntegrationTests {
         assertThat(moved.emailConfirmed()).isTrue();
         assertThat(moved.pendingEmail()).isNull();
         assertThat(users.findByEmail(acme(), customer.email())).isEmpty();
-        assertThat(TestMailServer.awaitMessage(customer.email(), "sign-in address was changed")).contains(newEmail);
+        assertThat(TestMailServer.awaitMessage(customer.email(), "sign-in address was changed"))
+                .contains(newEmail);
 
         assertThat(person.get(link).status()).as("used once").isEqualTo(410);
-        assertThat(person.submit(form, "#confirm-email-form", Map.of("password", CUSTOMER_PASSWORD)).status())
+        assertThat(person.submit(form, "#confirm-email-form", Map.of("password", CUSTOMER_PASSWORD))
+                        .status())
                 .isEqualTo(410);
 
         // the new address is the login now, and the email code goes there
         SignInSteps.signInWithEmail(new Browser(port), "acme", newEmail, CUSTOMER_PASSWORD, 1);
-        assertThat(SignInSteps.password(new Browser(port), "acme", customer.email(), CUSTOMER_PASSWORD).status())
+        assertThat(SignInSteps.password(new Browser(port), "acme", customer.email(), CUSTOMER_PASSWORD)
+                        .status())
                 .isEqualTo(401);
-        assertThat(audit.recentFor(customer.userId())).extracting(AuditEntry::type)
+        assertThat(audit.recentFor(customer.userId()))
+                .extracting(AuditEntry::type)
                 .contains("user.email-confirmed");
     }
 
@@ -181,13 +205,19 @@ class EmailTakeoverIntegrationTests {
         // the second notice goes out through the outbox like the first: wait for it
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
         while (TestMailServer.messagesTo(customer.email()).stream()
-                .filter(m -> subject(m).contains("phone number of your")).count() < 2
+                                .filter(m -> subject(m).contains("phone number of your"))
+                                .count()
+                        < 2
                 && java.time.Instant.now().isBefore(deadline)) {
             Thread.onSpinWait();
         }
         assertThat(TestMailServer.messagesTo(customer.email()).stream()
-                .filter(m -> subject(m).contains("phone number of your")).count()).isEqualTo(2);
-        assertThat(ConfirmationLinks.links(customer.email())).as("a phone change asks nothing of the email").isEmpty();
+                        .filter(m -> subject(m).contains("phone number of your"))
+                        .count())
+                .isEqualTo(2);
+        assertThat(ConfirmationLinks.links(customer.email()))
+                .as("a phone change asks nothing of the email")
+                .isEmpty();
         assertThat(users.find(customer.userId()).orElseThrow().pendingEmail()).isNull();
     }
 
@@ -195,7 +225,8 @@ class EmailTakeoverIntegrationTests {
     void anInvitedUsersEmailFollowsAtOnceTheOldAddressIsToldAndTheNewOneGetsTheInvitation() {
         AccountView account = account();
         ContactView contact = accounts.addContact(account.id(), "Ina Invited", email("invited"), null);
-        long userId = contacts.promote(contact.id(), acme().siteId(), "test").user().id();
+        long userId =
+                contacts.promote(contact.id(), acme().siteId(), "test").user().id();
         String firstLink = InvitationLinks.await(contact.email(), 1);
         UserView admin = testUsers.admin();
         Browser console = SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
@@ -206,7 +237,8 @@ class EmailTakeoverIntegrationTests {
         assertThat(moved.email()).isEqualTo(typo);
         assertThat(moved.emailConfirmed()).isFalse();
         assertThat(moved.pendingEmail()).isNull();
-        assertThat(TestMailServer.awaitMessage(contact.email(), "email address of your")).contains(admin.email())
+        assertThat(TestMailServer.awaitMessage(contact.email(), "email address of your"))
+                .contains(admin.email())
                 .doesNotContain("/invitation/");
         assertThat(new Browser(port).get(firstLink).status()).isEqualTo(410);
         assertThat(InvitationLinks.await(typo, 1)).startsWith("/sites/acme/invitation/");
@@ -216,9 +248,12 @@ class EmailTakeoverIntegrationTests {
     private Customer activeCustomer() {
         AccountView account = account();
         ContactView contact = accounts.addContact(account.id(), "Cas Customer", email("customer"), "020 123 4567");
-        long userId = contacts.promote(contact.id(), acme().siteId(), "test").user().id();
+        long userId =
+                contacts.promote(contact.id(), acme().siteId(), "test").user().id();
         Browser person = new Browser(port);
-        Page set = person.submit(person.get(InvitationLinks.await(contact.email(), 1)), "#invitation-form",
+        Page set = person.submit(
+                person.get(InvitationLinks.await(contact.email(), 1)),
+                "#invitation-form",
                 InvitationLinks.passwords(CUSTOMER_PASSWORD, CUSTOMER_PASSWORD));
         assertThat(set.location()).isEqualTo("/sites/acme/login?passwordSet");
         assertThat(users.find(userId).orElseThrow().emailConfirmed()).isTrue();
@@ -228,7 +263,8 @@ class EmailTakeoverIntegrationTests {
     private Page edit(Browser admin, ContactView contact, String email, String phone) {
         Page form = admin.get("/admin/contacts/" + contact.id() + "/edit");
         assertThat(form.status()).isEqualTo(200);
-        Page saved = admin.submit(form, "#contact-form", Map.of("name", contact.name(), "email", email, "phone", phone));
+        Page saved =
+                admin.submit(form, "#contact-form", Map.of("name", contact.name(), "email", email, "phone", phone));
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         return saved;
     }
@@ -250,7 +286,8 @@ class EmailTakeoverIntegrationTests {
     private static void awaitResetToEither(String one, String other) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            if (java.util.stream.Stream.of(one, other).flatMap(a -> TestMailServer.messagesTo(a).stream())
+            if (java.util.stream.Stream.of(one, other)
+                    .flatMap(a -> TestMailServer.messagesTo(a).stream())
                     .anyMatch(m -> subject(m).contains("new password"))) {
                 return;
             }

@@ -2,19 +2,18 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.InvitationLinks;
-import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +38,9 @@ class PortalUserIntegrationTests {
     void anAdminCreatesAPortalUserWhoIsInvited() {
         Browser admin = signedInAdmin();
         String email = email();
-        Page created = admin.submit(admin.get("/admin/users/new"), "#new-user-form",
+        Page created = admin.submit(
+                admin.get("/admin/users/new"),
+                "#new-user-form",
                 Map.of("site", "globex", "name", "Grace Hopper", "email", email, "phone", "(650) 253-0000"));
         assertThat(created.location()).isEqualTo("/admin/users/new");
         Page after = admin.get(created.location());
@@ -57,17 +58,22 @@ class PortalUserIntegrationTests {
     void anUnreadablePhoneCreatesTheUserWithoutPhoneAndWarns() {
         Browser admin = signedInAdmin();
         String email = email();
-        Page created = admin.submit(admin.get("/admin/users/new"), "#new-user-form",
+        Page created = admin.submit(
+                admin.get("/admin/users/new"),
+                "#new-user-form",
                 Map.of("site", "acme", "name", "No Phone", "email", email, "phone", "123"));
         assertThat(admin.get(created.location()).alerts()).contains("\"123\"").contains("too few digits");
-        assertThat(users.findByEmail(realm("acme"), email).orElseThrow().phone()).isNull();
+        assertThat(users.findByEmail(realm("acme"), email).orElseThrow().phone())
+                .isNull();
     }
 
     @Test
     void anEmailThatIsTakenOnTheSiteIsRefused() {
         UserView existing = testUsers.portalUser("acme");
         Browser admin = signedInAdmin();
-        Page refused = admin.submit(admin.get("/admin/users/new"), "#new-user-form",
+        Page refused = admin.submit(
+                admin.get("/admin/users/new"),
+                "#new-user-form",
                 Map.of("site", "acme", "name", "Twin", "email", existing.email().toUpperCase(), "phone", ""));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.alerts()).contains("already has this email address");

@@ -2,11 +2,6 @@ package dev.latchkey.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
@@ -23,6 +18,11 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,8 +100,12 @@ class SiteAdminScopeIntegrationTests {
         List<Route> routes = List.of(
                 Route.shows("/admin/", null),
                 Route.shows("/admin/users", "#u-site option[value=globex]"),
-                Route.shows("/admin/users?q=" + tag, "#u-site option[value=globex]",
-                        mine.email(), mine.displayName(), mine.phone()),
+                Route.shows(
+                        "/admin/users?q=" + tag,
+                        "#u-site option[value=globex]",
+                        mine.email(),
+                        mine.displayName(),
+                        mine.phone()),
                 Route.shows("/admin/users/new", "#site option[value=globex]"),
                 Route.shows("/admin/login-security", "tr.site-policy[data-site=globex]"),
                 Route.shows("/admin/audit?user=" + tag, "#f-site option[value=globex]", mine.email()),
@@ -127,10 +131,13 @@ class SiteAdminScopeIntegrationTests {
             assertShowsNothingOfOtherSites(soft, route.path(), page);
             if (route.ownSelector() != null) {
                 soft.assertThat(page.document().select(route.ownSelector()))
-                        .as("%s shows %s", route.path(), route.ownSelector()).isNotEmpty();
+                        .as("%s shows %s", route.path(), route.ownSelector())
+                        .isNotEmpty();
             }
             for (String own : route.ownTexts()) {
-                soft.assertThat(page.body()).as("%s shows the admin's own site's data", route.path()).contains(own);
+                soft.assertThat(page.body())
+                        .as("%s shows the admin's own site's data", route.path())
+                        .contains(own);
             }
         }
         soft.assertAll();
@@ -141,7 +148,10 @@ class SiteAdminScopeIntegrationTests {
         UserView theirsBefore = users.find(theirs.id()).orElseThrow();
         SiteView otherBefore = site(OTHER);
         Browser browser = siteAdminOf(OWN);
-        String csrf = browser.get("/admin/users").document().selectFirst("input[name=_csrf]").attr("value");
+        String csrf = browser.get("/admin/users")
+                .document()
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
         String user = "/admin/users/" + theirs.id();
         String contacts = "/admin/contacts/" + contact.id();
         List<Route> writes = List.of(
@@ -162,9 +172,27 @@ class SiteAdminScopeIntegrationTests {
                 Route.notFound(user + "/lock"),
                 Route.notFound(user + "/unlock"),
                 Route.notFound(user + "/password-reset"));
-        Map<String, String> fields = Map.of("_csrf", csrf, "site", OTHER, "account", account.number(),
-                "name", "Changed " + tag, "email", tag + "-changed@acme.test", "mode", "off", "required", "true",
-                "color", "#123456", "provider", "DEV_INBOX", "to", "+31205554004");
+        Map<String, String> fields = Map.of(
+                "_csrf",
+                csrf,
+                "site",
+                OTHER,
+                "account",
+                account.number(),
+                "name",
+                "Changed " + tag,
+                "email",
+                tag + "-changed@acme.test",
+                "mode",
+                "off",
+                "required",
+                "true",
+                "color",
+                "#123456",
+                "provider",
+                "DEV_INBOX",
+                "to",
+                "+31205554004");
 
         SoftAssertions soft = new SoftAssertions();
         for (Route route : writes) {
@@ -176,55 +204,85 @@ class SiteAdminScopeIntegrationTests {
         assertThat(users.find(theirs.id()).orElseThrow()).isEqualTo(theirsBefore);
         assertThat(accounts.findContact(contact.id()).orElseThrow()).isEqualTo(contact);
         assertThat(site(OTHER)).isEqualTo(otherBefore);
-        assertThat(users.findByEmail(site(OTHER).realm(), tag + "-changed@acme.test")).isEmpty();
+        assertThat(users.findByEmail(site(OTHER).realm(), tag + "-changed@acme.test"))
+                .isEmpty();
     }
 
     @Test
     void aSystemAdminStillSeesEverySite() {
         Browser browser = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
         for (SiteView site : sites.all()) {
-            assertThat(browser.get("/admin/login-security").document()
-                    .select("tr.site-policy[data-site=" + site.slug() + "]")).as(site.slug()).hasSize(1);
+            assertThat(browser.get("/admin/login-security")
+                            .document()
+                            .select("tr.site-policy[data-site=" + site.slug() + "]"))
+                    .as(site.slug())
+                    .hasSize(1);
             assertThat(browser.get("/admin/users/new").document().select("#site option[value=" + site.slug() + "]"))
-                    .as(site.slug()).hasSize(1);
+                    .as(site.slug())
+                    .hasSize(1);
         }
         Page contactsPage = browser.get("/admin/accounts/" + account.number() + "/contacts");
         assertThat(contactsPage.status()).isEqualTo(200);
         assertThat(contactsPage.body()).contains(contact.email());
-        assertThat(browser.get("/admin/users?q=" + tag).document().select("#users-table tr[data-username]")
-                .eachAttr("data-username")).containsExactlyInAnyOrder(mine.email(), theirs.email());
+        assertThat(browser.get("/admin/users?q=" + tag)
+                        .document()
+                        .select("#users-table tr[data-username]")
+                        .eachAttr("data-username"))
+                .containsExactlyInAnyOrder(mine.email(), theirs.email());
     }
 
     /** Nothing of acme's users, of the site-less accounts and contacts, or of any site but globex is on the page. */
     private void assertShowsNothingOfOtherSites(SoftAssertions soft, String what, Page page) {
-        List<String> secrets = new ArrayList<>(List.of(theirs.email(), theirs.displayName(), theirs.phone(),
-                account.number(), account.name(), contact.name(), contact.email(), contact.phone()));
+        List<String> secrets = new ArrayList<>(List.of(
+                theirs.email(),
+                theirs.displayName(),
+                theirs.phone(),
+                account.number(),
+                account.name(),
+                contact.name(),
+                contact.email(),
+                contact.phone()));
         // the page may echo its own URL (the language links do); that tells the admin nothing new
         secrets.removeIf(what::contains);
         for (String secret : secrets) {
-            soft.assertThat(page.body()).as("%s shows another site's %s", what, secret).doesNotContain(secret);
+            soft.assertThat(page.body())
+                    .as("%s shows another site's %s", what, secret)
+                    .doesNotContain(secret);
         }
         for (SiteView site : sites.all()) {
             if (site.slug().equals(OWN)) {
                 continue;
             }
             String slug = site.slug();
-            soft.assertThat(page.document().select("[value=" + slug + "], [data-site=" + slug + "], a[href^=/sites/"
-                    + slug + "/]")).as("%s names site %s", what, slug).isEmpty();
-            soft.assertThat(page.body()).as("%s names site %s", what, site.name()).doesNotContain(site.name());
+            soft.assertThat(page.document()
+                            .select("[value=" + slug + "], [data-site=" + slug + "], a[href^=/sites/" + slug + "/]"))
+                    .as("%s names site %s", what, slug)
+                    .isEmpty();
+            soft.assertThat(page.body())
+                    .as("%s names site %s", what, site.name())
+                    .doesNotContain(site.name());
         }
     }
 
     private Browser siteAdminOf(String slug) {
-        UserView admin = users.create(Realm.ADMIN, new NewUser(tag + "-admin@admin.test", "Site Admin " + tag,
-                TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
+        UserView admin = users.create(
+                Realm.ADMIN,
+                new NewUser(
+                        tag + "-admin@admin.test",
+                        "Site Admin " + tag,
+                        TestUsers.PASSWORD,
+                        true,
+                        null,
+                        false,
+                        AdminRole.SITE));
         users.assignSites(admin.id(), Set.of(site(slug).id()));
         return SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
     }
 
     private UserView portalUser(String slug, String local, String name, String phone) {
-        return users.create(site(slug).realm(), new NewUser(local + "@" + slug + ".test", name, TestUsers.PASSWORD,
-                true, phone, false, null));
+        return users.create(
+                site(slug).realm(),
+                new NewUser(local + "@" + slug + ".test", name, TestUsers.PASSWORD, true, phone, false, null));
     }
 
     private SiteView site(String slug) {

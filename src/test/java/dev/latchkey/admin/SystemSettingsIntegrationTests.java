@@ -5,21 +5,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import dev.latchkey.delivery.sms.SmsProvider;
 import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestTwilio;
 import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestTwilio;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,14 +57,26 @@ class SystemSettingsIntegrationTests {
 
     @Test
     void theClientSecretIsWriteOnlyEncryptedAndNeverLoggedOrShown(CapturedOutput output) {
-        TestTwilio.server().stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\":\"SM1\",\"status\":\"queued\"}")));
+        TestTwilio.server()
+                .stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                        .willReturn(aResponse()
+                                .withStatus(201)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"sid\":\"SM1\",\"status\":\"queued\"}")));
         Browser admin = signedInAdmin(testUsers.admin());
         Page page = admin.get("/admin/system-settings");
-        Page saved = admin.submit(page, "#sms-settings-form", Map.of("provider", "TWILIO",
-                "clientId", "AC0123456789abcdef0123456789abcdef", "clientSecret", SECRET,
-                "fromNumber", "+31 970 1025 0000"));
+        Page saved = admin.submit(
+                page,
+                "#sms-settings-form",
+                Map.of(
+                        "provider",
+                        "TWILIO",
+                        "clientId",
+                        "AC0123456789abcdef0123456789abcdef",
+                        "clientSecret",
+                        SECRET,
+                        "fromNumber",
+                        "+31 970 1025 0000"));
         assertThat(saved.location()).isEqualTo("/admin/system-settings?saved");
 
         Page again = admin.get("/admin/system-settings");
@@ -74,29 +85,48 @@ class SystemSettingsIntegrationTests {
         assertThat(again.document().selectFirst("#fromNumber").attr("value")).isEqualTo("+3197010250000");
         assertThat(again.document().selectFirst("#sms-provider").text()).isEqualTo("Twilio");
 
-        Page kept = admin.submit(again, "#sms-settings-form", Map.of("provider", "TWILIO",
-                "clientId", "AC0123456789abcdef0123456789abcdef", "clientSecret", "", "fromNumber", "+3197010250000"));
+        Page kept = admin.submit(
+                again,
+                "#sms-settings-form",
+                Map.of(
+                        "provider",
+                        "TWILIO",
+                        "clientId",
+                        "AC0123456789abcdef0123456789abcdef",
+                        "clientSecret",
+                        "",
+                        "fromNumber",
+                        "+3197010250000"));
         assertThat(kept.location()).as("a blank secret keeps the stored one").isEqualTo("/admin/system-settings?saved");
 
-        Page tested = admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", "+31 6 1234 5678"));
+        Page tested =
+                admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", "+31 6 1234 5678"));
         assertThat(tested.status()).isEqualTo(200);
-        assertThat(tested.document().selectFirst("#sms-test-result").text()).contains("+31612345678")
+        assertThat(tested.document().selectFirst("#sms-test-result").text())
+                .contains("+31612345678")
                 .contains("Twilio accepted");
         assertThat(tested.body()).doesNotContain(SECRET);
 
         String stored = jdbc.sql("select setting from system_setting where name = 'sms.twilio.client-secret'")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain(SECRET).startsWith("test:");
-        assertThat(jdbc.sql("select detail from audit_event where type = 'settings.sms'").query(String.class).list())
-                .isNotEmpty().allSatisfy(d -> assertThat(d).doesNotContain(SECRET));
+        assertThat(jdbc.sql("select detail from audit_event where type = 'settings.sms'")
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d).doesNotContain(SECRET));
         assertThat(output.getAll()).doesNotContain(SECRET);
     }
 
     @Test
     void aFailingTestSmsShowsTwilioAnswer() {
-        TestTwilio.server().stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json"))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}")));
+        TestTwilio.server()
+                .stubFor(post(urlMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                        .willReturn(aResponse()
+                                .withStatus(401)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"code\":20003,\"message\":\"Authenticate\",\"status\":401}")));
         settings.save(SmsProvider.TWILIO, "AC0123456789abcdef0123456789abcdef", "wrong", "+3197010250000", "test");
         Browser admin = signedInAdmin(testUsers.admin());
         Page tested = admin.submit(admin.get("/admin/system-settings"), "#sms-test-form", Map.of("to", "+31612345678"));
@@ -125,8 +155,16 @@ class SystemSettingsIntegrationTests {
 
     @Test
     void siteAdminsCannotSeeOrChangeSystemSettings() {
-        UserView siteAdmin = users.create(Realm.ADMIN, new NewUser("site-" + System.nanoTime() + "@admin.test",
-                "Site Admin", TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
+        UserView siteAdmin = users.create(
+                Realm.ADMIN,
+                new NewUser(
+                        "site-" + System.nanoTime() + "@admin.test",
+                        "Site Admin",
+                        TestUsers.PASSWORD,
+                        true,
+                        null,
+                        false,
+                        AdminRole.SITE));
         Browser admin = signedInAdmin(siteAdmin);
         assertThat(admin.get("/admin/system-settings").status()).isEqualTo(403);
     }

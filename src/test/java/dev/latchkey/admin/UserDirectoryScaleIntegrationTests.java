@@ -3,6 +3,12 @@ package dev.latchkey.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.latchkey.sites.MfaMode;
+import dev.latchkey.sites.SiteDraft;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import dev.latchkey.sites.MfaMode;
-import dev.latchkey.sites.SiteDraft;
-import dev.latchkey.sites.SiteView;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,26 +45,40 @@ class UserDirectoryScaleIntegrationTests {
     @Test
     void theUsersPageStaysFastWithOneHundredThousandUsers() {
         assumeTrue(TestDatabase.isPostgres(), "the 100,000-user measurement runs on PostgreSQL");
-        SiteView site = sites.findBySlug("scale").orElseGet(() -> sites.create(new SiteDraft("scale",
-                "Scale Test", "NL", MfaMode.OPTIONAL, Set.of("email", "totp", "backup"))));
+        SiteView site = sites.findBySlug("scale")
+                .orElseGet(() -> sites.create(new SiteDraft(
+                        "scale", "Scale Test", "NL", MfaMode.OPTIONAL, Set.of("email", "totp", "backup"))));
         Instant loadStart = Instant.now();
         load(site.id());
         jdbc.execute("analyze app_user");
         jdbc.execute("analyze authenticator");
-        log.info("Loaded {} users in {} ms", USERS, Duration.between(loadStart, Instant.now()).toMillis());
+        log.info(
+                "Loaded {} users in {} ms",
+                USERS,
+                Duration.between(loadStart, Instant.now()).toMillis());
 
         List<String> report = new ArrayList<>();
-        DirectoryPage first = time(report, "first page, all sites",
-                () -> directory.page(new DirectoryQuery(null, null, null, null), 0));
-        DirectoryPage bySite = time(report, "first page, one site",
+        DirectoryPage first = time(
+                report, "first page, all sites", () -> directory.page(new DirectoryQuery(null, null, null, null), 0));
+        DirectoryPage bySite = time(
+                report,
+                "first page, one site",
                 () -> directory.page(new DirectoryQuery(site.id(), null, null, null), 0));
-        DirectoryPage activated = time(report, "first page, 2FA activated",
+        DirectoryPage activated = time(
+                report,
+                "first page, 2FA activated",
                 () -> directory.page(new DirectoryQuery(site.id(), null, true, null), 0));
-        DirectoryPage notActivated = time(report, "first page, 2FA not activated",
+        DirectoryPage notActivated = time(
+                report,
+                "first page, 2FA not activated",
                 () -> directory.page(new DirectoryQuery(site.id(), null, false, null), 0));
-        DirectoryPage search = time(report, "search by email",
+        DirectoryPage search = time(
+                report,
+                "search by email",
                 () -> directory.page(new DirectoryQuery(site.id(), "scale-user-99999@", null, null), 0));
-        DirectoryPage deep = time(report, "page 1,000 of one site",
+        DirectoryPage deep = time(
+                report,
+                "page 1,000 of one site",
                 () -> directory.page(new DirectoryQuery(site.id(), null, null, null), 1000));
         log.info("Users page queries with {} users in PostgreSQL:\n  {}", USERS, String.join("\n  ", report));
 
@@ -77,8 +91,8 @@ class UserDirectoryScaleIntegrationTests {
     }
 
     private void load(long siteId) {
-        Integer existing = jdbc.queryForObject("select count(*) from app_user where site_id = ?", Integer.class,
-                siteId);
+        Integer existing =
+                jdbc.queryForObject("select count(*) from app_user where site_id = ?", Integer.class, siteId);
         if (existing != null && existing >= USERS) {
             return;
         }
@@ -93,13 +107,17 @@ class UserDirectoryScaleIntegrationTests {
         }
         insert(batch);
         // every tenth user has an enabled authenticator (the secret is a placeholder: these users never sign in)
-        jdbc.update("insert into authenticator (user_id, secret, status, created_at) select id, 'placeholder',"
-                + " 'ENABLED', created_at from app_user where site_id = ? and mod(id, 10) = 0", siteId);
+        jdbc.update(
+                "insert into authenticator (user_id, secret, status, created_at) select id, 'placeholder',"
+                        + " 'ENABLED', created_at from app_user where site_id = ? and mod(id, 10) = 0",
+                siteId);
     }
 
     private void insert(List<Object[]> batch) {
-        jdbc.batchUpdate("insert into app_user (site_id, login_key, email, display_name, email_confirmed,"
-                + " mfa_required, second_factor_failures, created_at) values (?, ?, ?, ?, true, false, 0, ?)", batch);
+        jdbc.batchUpdate(
+                "insert into app_user (site_id, login_key, email, display_name, email_confirmed,"
+                        + " mfa_required, second_factor_failures, created_at) values (?, ?, ?, ?, true, false, 0, ?)",
+                batch);
         batch.clear();
     }
 

@@ -2,20 +2,18 @@ package dev.latchkey.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.SignInSteps;
-import dev.latchkey.test.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,9 +57,15 @@ class AuditLogIntegrationTests {
         assertThat(types(new AuditFilter(null, tag, "code.sent", null, null))).containsExactly("code.sent");
         assertThat(types(new AuditFilter(null, tag, null, later, null))).containsExactly("signin.completed");
         assertThat(types(new AuditFilter(null, tag, null, null, later))).hasSize(3);
-        assertThat(types(new AuditFilter(null, tag.toUpperCase(), null, null, null))).as("case-insensitive").hasSize(4);
-        assertThat(types(new AuditFilter(null, tag + "_a@acme", null, null, null))).as("_ is literal").isEmpty();
-        assertThat(types(new AuditFilter(null, tag + "%a@acme", null, null, null))).as("% is literal").isEmpty();
+        assertThat(types(new AuditFilter(null, tag.toUpperCase(), null, null, null)))
+                .as("case-insensitive")
+                .hasSize(4);
+        assertThat(types(new AuditFilter(null, tag + "_a@acme", null, null, null)))
+                .as("_ is literal")
+                .isEmpty();
+        assertThat(types(new AuditFilter(null, tag + "%a@acme", null, null, null)))
+                .as("% is literal")
+                .isEmpty();
     }
 
     @Test
@@ -100,14 +104,25 @@ class AuditLogIntegrationTests {
         assertThat(csv.header("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition").orElse("")).contains("attachment");
         List<List<String>> rows = parse(csv.body());
-        assertThat(rows.get(0)).containsExactly("time", "event", "outcome", "site", "user_id", "user", "factor",
-                "actor", "ip", "user_agent", "detail");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "time",
+                        "event",
+                        "outcome",
+                        "site",
+                        "user_id",
+                        "user",
+                        "factor",
+                        "actor",
+                        "ip",
+                        "user_agent",
+                        "detail");
         assertThat(rows).hasSize(4);
         assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r).hasSize(11));
         Set<String> details = new HashSet<>();
         rows.subList(1, 4).forEach(r -> details.add(r.get(10)));
-        assertThat(details).containsExactlyInAnyOrder("plain", "comma, \"quote\"\nand a new line",
-                "'=HYPERLINK(\"http://evil\")");
+        assertThat(details)
+                .containsExactlyInAnyOrder("plain", "comma, \"quote\"\nand a new line", "'=HYPERLINK(\"http://evil\")");
 
         Page page = browser.get("/admin/audit?user=" + tag);
         assertThat(page.document().select("#audit-table tbody tr")).hasSize(3);
@@ -116,12 +131,14 @@ class AuditLogIntegrationTests {
     }
 
     private void record(String username, String realm, String type, String outcome, String detail) {
-        audit.record(new AuditEntry(null, type, outcome, realm, null, username, null, null, "127.0.0.1", "test",
-                detail));
+        audit.record(
+                new AuditEntry(null, type, outcome, realm, null, username, null, null, "127.0.0.1", "test", detail));
     }
 
     private List<String> types(AuditFilter filter) {
-        return audit.page(filter, 0, 50).entries().stream().map(AuditEntry::type).toList();
+        return audit.page(filter, 0, 50).entries().stream()
+                .map(AuditEntry::type)
+                .toList();
     }
 
     private Browser signedInAdmin() {

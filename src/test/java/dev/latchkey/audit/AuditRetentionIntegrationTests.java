@@ -2,6 +2,10 @@ package dev.latchkey.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.shared.RetentionSchedule;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.Purging;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.Purging;
-import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,8 +111,10 @@ class AuditRetentionIntegrationTests {
         for (int i = 0; i < 2_500; i++) {
             rows.add(new Object[] {at, tag + "@acme.test", "bulk " + i});
         }
-        template.batchUpdate("insert into audit_event (occurred_at, type, outcome, realm, username, detail)"
-                + " values (?, 'code.sent', 'success', 'acme', ?, ?)", rows);
+        template.batchUpdate(
+                "insert into audit_event (occurred_at, type, outcome, realm, username, detail)"
+                        + " values (?, 'code.sent', 'success', 'acme', ?, ?)",
+                rows);
         clock.advance(KEPT.plusDays(1));
         record(null, "code.sent", "new");
 
@@ -130,8 +132,8 @@ class AuditRetentionIntegrationTests {
     }
 
     private void record(Instant at, String type, String detail) {
-        audit.record(new AuditEntry(at, type, "success", "acme", null, tag + "@acme.test", null, null, "127.0.0.1",
-                "test", detail));
+        audit.record(new AuditEntry(
+                at, type, "success", "acme", null, tag + "@acme.test", null, null, "127.0.0.1", "test", detail));
     }
 
     private AuditFilter filter() {

@@ -2,15 +2,15 @@ package dev.latchkey.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,36 +48,44 @@ class AuditTimeZoneIntegrationTests {
 
     @Test
     void fromAndUntilAreReadInTheZoneTheFormSendsAndThePageSaysWhichOne() {
-        String amsterdam = "/admin/audit?user=" + tag + "&from=2030-03-10T11:00&to=2030-03-10T12:00"
-                + "&tz=Europe/Amsterdam";
+        String amsterdam =
+                "/admin/audit?user=" + tag + "&from=2030-03-10T11:00&to=2030-03-10T12:00" + "&tz=Europe/Amsterdam";
         Document page = admin.get(amsterdam).document();
-        assertThat(details(page)).as("11:00-12:00 in Amsterdam is 10:00-11:00 UTC").containsExactly("first");
+        assertThat(details(page))
+                .as("11:00-12:00 in Amsterdam is 10:00-11:00 UTC")
+                .containsExactly("first");
         assertThat(page.selectFirst("#audit-zone-name").text()).isEqualTo("Europe/Amsterdam");
         assertThat(page.selectFirst("#audit-filter input[type=hidden][name=tz]").attr("value"))
                 .isEqualTo("Europe/Amsterdam");
         String export = page.selectFirst("#audit-export").attr("href");
         assertThat(export).contains("tz=Europe/Amsterdam");
-        assertThat(csvDetails(admin.get(export))).as("the export uses the same filter").containsExactly("first");
+        assertThat(csvDetails(admin.get(export)))
+                .as("the export uses the same filter")
+                .containsExactly("first");
 
         Document utc = admin.get("/admin/audit?user=" + tag + "&from=2030-03-10T11:00&to=2030-03-10T12:00")
                 .document();
         assertThat(details(utc)).as("without a zone the times are UTC").isEmpty();
         assertThat(utc.selectFirst("#audit-zone-name").text()).isEqualTo("UTC");
         assertThat(utc.selectFirst("#audit-filter input[name=tz]").attr("value"))
-                .as("the typed times were read in UTC, so the next filter keeps UTC").isEqualTo("UTC");
-        assertThat(csvDetails(admin.get("/admin/audit.csv?user=" + tag
-                + "&from=2030-03-10T12:00&to=2030-03-10T13:00"))).containsExactly("second");
+                .as("the typed times were read in UTC, so the next filter keeps UTC")
+                .isEqualTo("UTC");
+        assertThat(csvDetails(admin.get("/admin/audit.csv?user=" + tag + "&from=2030-03-10T12:00&to=2030-03-10T13:00")))
+                .containsExactly("second");
 
         Document newYork = admin.get("/admin/audit?user=" + tag + "&from=2030-03-10T08:00&to=2030-03-10T09:00"
-                + "&tz=America/New_York").document();
-        assertThat(details(newYork)).as("UTC-4 on that day (summer time since 10 March 02:00)")
+                        + "&tz=America/New_York")
+                .document();
+        assertThat(details(newYork))
+                .as("UTC-4 on that day (summer time since 10 March 02:00)")
                 .containsExactly("second");
     }
 
     @Test
     void aFirstVisitLeavesTheZoneToTheBrowserAndEveryTimeShowsItsUtcText() {
         Document page = admin.get("/admin/audit?user=" + tag).document();
-        assertThat(page.selectFirst("#audit-filter input[name=tz]").attr("value")).isEmpty();
+        assertThat(page.selectFirst("#audit-filter input[name=tz]").attr("value"))
+                .isEmpty();
         assertThat(page.selectFirst("#audit-zone").text()).contains("UTC");
         assertThat(page.select("#audit-filter label").eachText()).noneMatch(l -> l.contains("UTC"));
         assertThat(page.select("#audit-table time.local-time")).hasSize(2).allSatisfy(time -> {
@@ -88,24 +96,48 @@ class AuditTimeZoneIntegrationTests {
 
     @Test
     void anUnknownMalformedOrOversizedZoneMeansUtcNeverAnError() {
-        for (String zone : List.of("Mars/Olympus_Mons", "../../etc/passwd", "Europe/Amsterdam'--", "<script>",
-                "A".repeat(65), "Europe/" + "x".repeat(5_000), "+25:00", " ")) {
+        for (String zone : List.of(
+                "Mars/Olympus_Mons",
+                "../../etc/passwd",
+                "Europe/Amsterdam'--",
+                "<script>",
+                "A".repeat(65),
+                "Europe/" + "x".repeat(5_000),
+                "+25:00",
+                " ")) {
             Page page = admin.get("/admin/audit?user=" + tag + "&from=2030-03-10T11:00&to=2030-03-10T12:00&tz="
                     + URLEncoder.encode(zone, StandardCharsets.UTF_8));
-            assertThat(page.status()).as("tz %s", zone.length() > 40 ? zone.length() + " characters" : zone)
+            assertThat(page.status())
+                    .as("tz %s", zone.length() > 40 ? zone.length() + " characters" : zone)
                     .isEqualTo(200);
             assertThat(page.document().selectFirst("#audit-zone-name").text()).isEqualTo("UTC");
             assertThat(details(page.document())).isEmpty();
-            assertThat(admin.get("/admin/audit.csv?user=" + tag + "&tz=" + URLEncoder.encode(zone,
-                    StandardCharsets.UTF_8)).status()).isEqualTo(200);
+            assertThat(admin.get("/admin/audit.csv?user=" + tag + "&tz="
+                                    + URLEncoder.encode(zone, StandardCharsets.UTF_8))
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(admin.get("/admin/audit?user=" + tag + "&tz=%2B01:00").document()
-                .selectFirst("#audit-zone-name").text()).as("an offset is a zone too").isEqualTo("+01:00");
+        assertThat(admin.get("/admin/audit?user=" + tag + "&tz=%2B01:00")
+                        .document()
+                        .selectFirst("#audit-zone-name")
+                        .text())
+                .as("an offset is a zone too")
+                .isEqualTo("+01:00");
     }
 
     private void record(Instant at, String detail) {
-        audit.record(new AuditEntry(at, "code.sent", "success", "acme", null, tag + "@acme.test", "email", null,
-                "127.0.0.1", "test", detail));
+        audit.record(new AuditEntry(
+                at,
+                "code.sent",
+                "success",
+                "acme",
+                null,
+                tag + "@acme.test",
+                "email",
+                null,
+                "127.0.0.1",
+                "test",
+                detail));
     }
 
     private static List<String> details(Document page) {

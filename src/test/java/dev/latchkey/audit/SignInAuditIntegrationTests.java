@@ -2,14 +2,14 @@ package dev.latchkey.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,13 +40,14 @@ class SignInAuditIntegrationTests {
         List<String> events = awaitEvents(user.id(), 6).stream()
                 .map(e -> e.type() + ":" + e.outcome() + ":" + e.factor())
                 .toList();
-        assertThat(events).containsExactly(
-                "signin.completed:success:email",
-                "signin.second-factor:success:email",
-                "signin.second-factor:failure:email",
-                "code.sent:success:email",
-                "signin.password:success:null",
-                "signin.password:failure:null");
+        assertThat(events)
+                .containsExactly(
+                        "signin.completed:success:email",
+                        "signin.second-factor:success:email",
+                        "signin.second-factor:failure:email",
+                        "code.sent:success:email",
+                        "signin.password:success:null",
+                        "signin.password:failure:null");
         assertThat(audit.recent()).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("signin.password");
             assertThat(e.outcome()).isEqualTo("failure");

@@ -49,9 +49,12 @@ class AdminBrowserTests extends BrowserTestSupport {
     void anAdminRequires2faAndDeletesAUsersSetup() {
         UserView user = testUsers.portalUser("acme");
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
-        Enrolment enrolment = authenticators.enrolment(user.id(), "Acme Leasing", user.email()).orElseThrow();
-        assertThat(authenticators.confirm(acme, user.id(),
-                IndependentTotp.code(enrolment.manualKey(), clock.instant()))).isTrue();
+        Enrolment enrolment = authenticators
+                .enrolment(user.id(), "Acme Leasing", user.email())
+                .orElseThrow();
+        assertThat(authenticators.confirm(
+                        acme, user.id(), IndependentTotp.code(enrolment.manualKey(), clock.instant())))
+                .isTrue();
         backupCodes.generate(acme, user.id(), "test");
         signInAsAdmin();
 
@@ -74,7 +77,8 @@ class AdminBrowserTests extends BrowserTestSupport {
         assertThat(admin.rows()).hasCount(1); // the search is kept
         assertThat(admin.row(user.email())).hasAttribute("data-2fa-status", "not-activated");
         assertThat(backupCodes.remaining(user.id())).isZero();
-        assertThat(TestMailServer.awaitMessage(user.email(), "two-factor setup")).contains("Acme Leasing");
+        assertThat(TestMailServer.awaitMessage(user.email(), "two-factor setup"))
+                .contains("Acme Leasing");
 
         admin = admin.filter2fa("not-activated");
         assertThat(admin.row(user.email())).isVisible();
@@ -134,16 +138,23 @@ class AdminBrowserTests extends BrowserTestSupport {
         new HomePage(portal, "/sites/globex/");
         customer.close();
 
-        assertThat(LoginSecurityPage.open(page).saveAllSites(false).allSites()).not().isChecked();
+        assertThat(LoginSecurityPage.open(page).saveAllSites(false).allSites())
+                .not()
+                .isChecked();
     }
 
     @Test
     void everyAdminPageWorksAndAnInvitationSetsAPassword() {
         signInAsAdmin();
-        for (String[] each : new String[][] {{"/admin/", "admin-home"}, {"/admin/accounts", "admin-accounts"},
-                {"/admin/audit", "admin-audit"}, {"/admin/system-settings", "admin-system-settings"},
-                {"/admin/admins/new", "admin-new-admin"}, {"/admin/account/security", "admin-security"},
-                {"/admin/sites/acme/branding", "admin-branding"}}) {
+        for (String[] each : new String[][] {
+            {"/admin/", "admin-home"},
+            {"/admin/accounts", "admin-accounts"},
+            {"/admin/audit", "admin-audit"},
+            {"/admin/system-settings", "admin-system-settings"},
+            {"/admin/admins/new", "admin-new-admin"},
+            {"/admin/account/security", "admin-security"},
+            {"/admin/sites/acme/branding", "admin-branding"}
+        }) {
             page.navigate(each[0]);
             assertThat(page.locator("main h1")).isVisible();
             PageAudit.check(page, each[1]);

@@ -91,7 +91,8 @@ final class AdminUsersPage {
                 Object widest = page.evaluate("() => Math.max(0, ...[...document.querySelectorAll("
                         + "'main .table-wrap')].map(w => w.scrollWidth - w.clientWidth))");
                 org.assertj.core.api.Assertions.assertThat(((Number) widest).intValue())
-                        .as("%s: a table scrolls sideways at %d px", page.url(), size.width).isLessThanOrEqualTo(0);
+                        .as("%s: a table scrolls sideways at %d px", page.url(), size.width)
+                        .isLessThanOrEqualTo(0);
             }
         } finally {
             page.setViewportSize(before.width, before.height);

@@ -3,6 +3,11 @@ package dev.latchkey.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
+import dev.latchkey.test.IndependentTotp;
+import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +15,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import com.microsoft.playwright.Download;
-import dev.latchkey.test.IndependentTotp;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestUsers;
-import dev.latchkey.users.UserView;
 import org.junit.jupiter.api.Test;
 
 /** Authenticator apps and backup codes in a real Chromium: enrolment from the QR image, sign-in, forced set-up. */
@@ -85,7 +85,8 @@ class AuthenticatorBrowserTests extends BrowserTestSupport {
         code.enter(codes.get(2));
         new HomePage(page, "/sites/acme/");
         assertThat(SecurityPage.open(page, "acme").backupRemaining()).hasText("4");
-        assertThat(TestMailServer.awaitMessage(user.email(), "backup code was used")).contains("4");
+        assertThat(TestMailServer.awaitMessage(user.email(), "backup code was used"))
+                .contains("4");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.List;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /** The backup codes, shown once: {@code .backup-code}, {@code #backup-download}, {@code #backup-print}, {@code #backup-copy}. */
 final class BackupCodesPage {

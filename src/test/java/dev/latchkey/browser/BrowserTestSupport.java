@@ -1,15 +1,15 @@
 package dev.latchkey.browser;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.TestUsers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +46,11 @@ abstract class BrowserTestSupport {
     final TestExecutionExceptionHandler failureShots = (extension, cause) -> {
         if (page != null && !page.isClosed()) {
             try {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS
-                        .resolve("failures").resolve(extension.getRequiredTestMethod().getName() + ".png")));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setFullPage(true)
+                        .setPath(SCREENSHOTS
+                                .resolve("failures")
+                                .resolve(extension.getRequiredTestMethod().getName() + ".png")));
             } catch (RuntimeException unavailable) {
                 cause.addSuppressed(unavailable); // the test's own failure is what matters
             }
@@ -69,7 +72,8 @@ abstract class BrowserTestSupport {
         for (Page watchedPage : watched) {
             problems.addAll(PageAudit.takeDeferred(watchedPage));
             for (String event : PageAudit.takeEvents(watchedPage)) {
-                problems.add(new PageAudit.Problem("not audited", PageAudit.path(watchedPage.url()), "page", "", event));
+                problems.add(
+                        new PageAudit.Problem("not audited", PageAudit.path(watchedPage.url()), "page", "", event));
             }
         }
         watched.clear();

@@ -2,12 +2,12 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.UUID;
-import org.assertj.core.api.Assertions;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,8 +29,16 @@ class ChangePasswordBrowserTests extends BrowserTestSupport {
     @Test
     void aUserChangesTheirPasswordOnTheSecurityPage() {
         var globex = sites.findBySlug("globex").orElseThrow().realm();
-        UserView user = users.create(globex, new NewUser("pw-" + UUID.randomUUID().toString().substring(0, 12)
-                + "@globex.test", "Test User", START, false, null, false, null));
+        UserView user = users.create(
+                globex,
+                new NewUser(
+                        "pw-" + UUID.randomUUID().toString().substring(0, 12) + "@globex.test",
+                        "Test User",
+                        START,
+                        false,
+                        null,
+                        false,
+                        null));
         LoginPage.open(page, "globex").signIn(user.email(), START);
         new HomePage(page, "/sites/globex/");
 
@@ -44,7 +52,8 @@ class ChangePasswordBrowserTests extends BrowserTestSupport {
 
         fill(START, NEW, NEW);
         assertThat(page.locator("#password-notice")).containsText("Your password is changed");
-        Assertions.assertThat(page.locator("#password-form input[type=password]").all())
+        Assertions.assertThat(
+                        page.locator("#password-form input[type=password]").all())
                 .allSatisfy(input -> Assertions.assertThat(input.inputValue()).isEmpty());
         PageAudit.check(page, "security-password-changed");
         Assertions.assertThat(users.authenticate(globex, user.email(), NEW)).isPresent();

@@ -2,8 +2,8 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.List;
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /** "Choose verification method": one button per factor, {@code [data-factor]}. */
 final class ChooseFactorPage {
@@ -16,7 +16,9 @@ final class ChooseFactorPage {
     }
 
     List<String> factors() {
-        return page.locator("main [data-factor]").all().stream().map(b -> b.getAttribute("data-factor")).toList();
+        return page.locator("main [data-factor]").all().stream()
+                .map(b -> b.getAttribute("data-factor"))
+                .toList();
     }
 
     CodePage choose(String factor) {

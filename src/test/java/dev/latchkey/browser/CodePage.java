@@ -2,9 +2,9 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
 
 /** Code entry for any factor: {@code form#code-form}, {@code #resend-code}, messages in {@code [role=alert]}. */
 final class CodePage {

@@ -2,17 +2,6 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -33,6 +22,17 @@ import dev.latchkey.users.Invitations;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,7 +48,8 @@ class EveryPageBrowserTests extends BrowserTestSupport {
 
     private static final String ACME = "acme";
     private static final String GLOBEX = "globex";
-    private static final Pattern ADMIN_INVITATION = Pattern.compile("https?://[^/\\s]+(/admin/invitation/[A-Za-z0-9_-]{43})");
+    private static final Pattern ADMIN_INVITATION =
+            Pattern.compile("https?://[^/\\s]+(/admin/invitation/[A-Za-z0-9_-]{43})");
 
     @Autowired
     Users users;
@@ -194,7 +195,8 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         });
 
         UserView optional = testUsers.portalUser(GLOBEX);
-        accounts.link(optional.id(), accounts.findByNumber("C-30001").orElseThrow().id());
+        accounts.link(
+                optional.id(), accounts.findByNumber("C-30001").orElseThrow().id());
         visit("portal-home-globex", () -> {
             LoginPage.open(page, GLOBEX).signIn(optional.email(), TestUsers.PASSWORD);
             new HomePage(page, "/sites/globex/");
@@ -269,7 +271,10 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         });
         visit("admin-delete-2fa", () -> {
             page.navigate("/admin/users?site=acme&q=" + customer.email());
-            new AdminUsersPage(page).row(customer.email()).locator(".delete-2fa").click();
+            new AdminUsersPage(page)
+                    .row(customer.email())
+                    .locator(".delete-2fa")
+                    .click();
             assertThat(page.locator("main form button[type=submit]")).isVisible();
         });
         visit("admin-users-after-delete-2fa", () -> {
@@ -312,8 +317,11 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         });
         visit("admin-branding-acme", () -> page.navigate("/admin/sites/acme/branding"));
         visit("admin-branding-refused", () -> {
-            page.locator("#brand-logo-form input[type=file]").setInputFiles(new FilePayload("logo.svg",
-                    "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)));
+            page.locator("#brand-logo-form input[type=file]")
+                    .setInputFiles(new FilePayload(
+                            "logo.svg",
+                            "image/svg+xml",
+                            "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8)));
             page.locator("#brand-logo-form button[type=submit]").click();
             assertThat(page.locator("[role=alert]")).isVisible();
         });
@@ -362,8 +370,16 @@ class EveryPageBrowserTests extends BrowserTestSupport {
 
     @Test
     void theAdminPagesOfASiteAdmin() {
-        UserView siteAdmin = users.create(Realm.ADMIN, new NewUser("site-admin-" + System.nanoTime() + "@admin.test",
-                "Site Admin of Acme", TestUsers.PASSWORD, true, null, false, AdminRole.SITE));
+        UserView siteAdmin = users.create(
+                Realm.ADMIN,
+                new NewUser(
+                        "site-admin-" + System.nanoTime() + "@admin.test",
+                        "Site Admin of Acme",
+                        TestUsers.PASSWORD,
+                        true,
+                        null,
+                        false,
+                        AdminRole.SITE));
         users.assignSites(siteAdmin.id(), Set.of(site(ACME)));
         visit("site-admin-home", () -> {
             LoginPage.openAdmin(page).signIn(siteAdmin.email(), TestUsers.PASSWORD);
@@ -374,8 +390,9 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         UserView customer = testUsers.portalUser(ACME);
         visit("site-admin-user", () -> page.navigate("/admin/users/" + customer.id()));
         visit("site-admin-login-security", () -> LoginSecurityPage.open(page));
-        visit("site-admin-switches-refused", () -> postForm("/admin/login-security",
-                Map.of("allSites", "true", "platform", "true")));
+        visit(
+                "site-admin-switches-refused",
+                () -> postForm("/admin/login-security", Map.of("allSites", "true", "platform", "true")));
         visit("site-admin-accounts", () -> page.navigate("/admin/accounts"));
         visit("site-admin-audit", () -> page.navigate("/admin/audit"));
         visit("site-admin-system-settings", () -> page.navigate("/admin/system-settings"));
@@ -471,7 +488,11 @@ class EveryPageBrowserTests extends BrowserTestSupport {
             steps.run();
         } catch (AssertionError | RuntimeException ex) {
             String message = PageAudit.firstLine(ex);
-            problems.add(new PageAudit.Problem(name, PageAudit.path(on.url()), "page", "",
+            problems.add(new PageAudit.Problem(
+                    name,
+                    PageAudit.path(on.url()),
+                    "page",
+                    "",
                     "could not get to the page, so it was not audited: "
                             + (message.length() > 240 ? message.substring(0, 240) + "…" : message)));
             return;
@@ -503,22 +524,26 @@ class EveryPageBrowserTests extends BrowserTestSupport {
 
     /** Fills and submits a form of the page as a person with an old browser could: without the browser's checks. */
     private void submitWithoutValidation(String form, Map<String, String> fields) {
-        page.locator(form).evaluate("(form, fields) => { form.noValidate = true;"
-                + " for (const [name, value] of Object.entries(fields)) { form.elements[name].value = value; } }",
-                fields);
+        page.locator(form)
+                .evaluate(
+                        "(form, fields) => { form.noValidate = true;"
+                                + " for (const [name, value] of Object.entries(fields)) { form.elements[name].value = value; } }",
+                        fields);
         page.locator(form + " [type=submit]").first().click();
     }
 
     /** Posts a form to the address, with the page's CSRF token: what a stale page or a hand-made form sends. */
     private void postForm(String action, Map<String, String> fields) {
-        page.evaluate("([action, fields]) => { const form = document.createElement('form');"
-                + " form.method = 'post'; form.action = action; form.id = 'audit-hand-made-form';"
-                + " const token = document.querySelector('input[name=_csrf]');"
-                + " const all = Object.assign({}, fields, token ? { _csrf: token.value } : {});"
-                + " for (const [name, value] of Object.entries(all)) { const input = document.createElement('input');"
-                + " input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input); }"
-                + " const send = document.createElement('button'); send.type = 'submit'; send.textContent = 'Send';"
-                + " form.appendChild(send); document.body.appendChild(form); }", List.of(action, fields));
+        page.evaluate(
+                "([action, fields]) => { const form = document.createElement('form');"
+                        + " form.method = 'post'; form.action = action; form.id = 'audit-hand-made-form';"
+                        + " const token = document.querySelector('input[name=_csrf]');"
+                        + " const all = Object.assign({}, fields, token ? { _csrf: token.value } : {});"
+                        + " for (const [name, value] of Object.entries(all)) { const input = document.createElement('input');"
+                        + " input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input); }"
+                        + " const send = document.createElement('button'); send.type = 'submit'; send.textContent = 'Send';"
+                        + " form.appendChild(send); document.body.appendChild(form); }",
+                List.of(action, fields));
         // a click waits for the navigation it starts, so the audit sees the answer, not the page that sent it
         page.locator("#audit-hand-made-form button").click();
         page.waitForLoadState();

@@ -2,12 +2,11 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ForgotPasswordBrowserTests extends BrowserTestSupport {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/sites/acme/password-reset/[A-Za-z0-9_-]{43})");
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^/\\s]+(/sites/acme/password-reset/[A-Za-z0-9_-]{43})");
 
     @Autowired
     JdbcClient jdbc;

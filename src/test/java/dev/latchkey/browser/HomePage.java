@@ -2,8 +2,8 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
 
 /** Any signed-in page: the top bar with the user's name and the sign-out form {@code #logout-form}. */
 final class HomePage {

@@ -3,7 +3,6 @@ package dev.latchkey.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,6 +10,7 @@ import dev.latchkey.shared.web.Languages;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -79,8 +79,10 @@ class LanguageBrowserTests extends BrowserTestSupport {
 
     private String text(String key, Locale locale, Object... args) {
         String text = messages.getMessage(key, args, locale);
-        assertThat(text).as("%s has a %s text of its own", key, locale)
-                .isNotEqualTo(messages.getMessage(key, args, locale == Locale.ENGLISH ? Languages.DUTCH : Locale.ENGLISH));
+        assertThat(text)
+                .as("%s has a %s text of its own", key, locale)
+                .isNotEqualTo(
+                        messages.getMessage(key, args, locale == Locale.ENGLISH ? Languages.DUTCH : Locale.ENGLISH));
         return text;
     }
 }

@@ -1,5 +1,16 @@
 package dev.latchkey.browser;
 
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.ViewportSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,17 +27,6 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.ConsoleMessage;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Request;
-import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.ViewportSize;
 
 /**
  * What a person would call broken on a page, checked as the page is now, at a phone's window (390×844) and at a
@@ -125,28 +125,33 @@ final class PageAudit {
             for (ViewportSize size : List.of(PHONE, DESKTOP)) {
                 String width = String.valueOf(size.width);
                 for (String[] problem : checkAt(page, name, size)) {
-                    found.computeIfAbsent(problem[0] + "\0" + problem[1], k -> new LinkedHashSet<>()).add(width);
+                    found.computeIfAbsent(problem[0] + "\0" + problem[1], k -> new LinkedHashSet<>())
+                            .add(width);
                 }
             }
             for (String what : takeEvents(page)) {
                 found.computeIfAbsent("\0" + what, k -> new LinkedHashSet<>()).add("page");
             }
         } catch (RuntimeException ex) {
-            found.computeIfAbsent("\0the audit could not run: " + firstLine(ex), k -> new LinkedHashSet<>()).add("page");
+            found.computeIfAbsent("\0the audit could not run: " + firstLine(ex), k -> new LinkedHashSet<>())
+                    .add("page");
         } finally {
             if (before != null && !page.isClosed()) {
                 try {
                     page.setViewportSize(before.width, before.height);
                 } catch (RuntimeException ex) {
-                    found.computeIfAbsent("\0the audit could not put the window size back: " + firstLine(ex),
-                            k -> new LinkedHashSet<>()).add("page");
+                    found.computeIfAbsent(
+                                    "\0the audit could not put the window size back: " + firstLine(ex),
+                                    k -> new LinkedHashSet<>())
+                            .add("page");
                 }
             }
         }
         List<Problem> problems = new ArrayList<>();
         found.forEach((key, widths) -> {
             String[] parts = key.split("\0", 2);
-            String width = widths.contains("page") ? "page"
+            String width = widths.contains("page")
+                    ? "page"
                     : widths.size() == 2 ? PHONE.width + "+" + DESKTOP.width : String.join("+", widths);
             problems.add(new Problem(name, url, width, parts[0], parts[1]));
         });
@@ -156,10 +161,13 @@ final class PageAudit {
     /** One readable list: per page its address, then one line per problem. */
     static String report(List<Problem> problems) {
         Map<String, List<Problem>> byPage = problems.stream()
-                .collect(Collectors.groupingBy(p -> p.page() + " (" + p.url() + ")", LinkedHashMap::new,
-                        Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        p -> p.page() + " (" + p.url() + ")", LinkedHashMap::new, Collectors.toList()));
         StringBuilder text = new StringBuilder();
-        text.append(problems.size()).append(" problem(s) on ").append(byPage.size()).append(" page(s)")
+        text.append(problems.size())
+                .append(" problem(s) on ")
+                .append(byPage.size())
+                .append(" page(s)")
                 .append(" (widths in px; [page] = at any width):\n");
         byPage.forEach((page, list) -> {
             text.append("\n").append(page).append(":\n");
@@ -206,13 +214,15 @@ final class PageAudit {
                 + " return b ? b.textContent.trim() : null; }");
         String site = brand == null || brand.toString().isBlank() ? "Latchkey" : brand.toString();
         String rest = title.toLowerCase(Locale.ROOT).replace(site.toLowerCase(Locale.ROOT), " ");
-        boolean pageWord = WORD.matcher(rest).results().map(m -> m.group().toLowerCase(Locale.ROOT))
+        boolean pageWord = WORD.matcher(rest)
+                .results()
+                .map(m -> m.group().toLowerCase(Locale.ROOT))
                 .anyMatch(word -> !GENERIC_WORDS.contains(word));
         if (title.isEmpty()) {
             problems.add("the <title> is empty");
         } else if (!title.toLowerCase(Locale.ROOT).contains(site.toLowerCase(Locale.ROOT))) {
-            problems.add("the <title> \"" + title + "\" does not name the site \"" + site
-                    + "\" (wanted e.g. \"" + (pageWord ? title : "Page") + " · " + site + "\")");
+            problems.add("the <title> \"" + title + "\" does not name the site \"" + site + "\" (wanted e.g. \""
+                    + (pageWord ? title : "Page") + " · " + site + "\")");
         } else if (!pageWord) {
             problems.add("the <title> \"" + title + "\" does not say which page this is");
         }
@@ -236,7 +246,8 @@ final class PageAudit {
                 return List.of("GET " + path(href) + " (the favicon) answered " + response.status());
             }
             if (!type.startsWith("image/")) {
-                return List.of("the favicon " + path(href) + " is not an image but " + (type.isEmpty() ? "untyped" : type));
+                return List.of(
+                        "the favicon " + path(href) + " is not an image but " + (type.isEmpty() ? "untyped" : type));
             }
             return List.of();
         } finally {
@@ -256,19 +267,31 @@ final class PageAudit {
                 problems.add(new String[] {String.valueOf(problem.get("where")), String.valueOf(problem.get("what"))});
             }
         });
-        step(problems, "the screenshot", () -> page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(BrowserTestSupport.SCREENSHOTS.resolve(name + (phone ? "-phone" : "-desktop") + ".png"))));
+        step(
+                problems,
+                "the screenshot",
+                () -> page.screenshot(new Page.ScreenshotOptions()
+                        .setFullPage(true)
+                        .setPath(BrowserTestSupport.SCREENSHOTS.resolve(
+                                name + (phone ? "-phone" : "-desktop") + ".png"))));
         step(problems, "axe-core", () -> {
             AxeRunOptions options = new AxeRunOptions();
             options.setResultTypes(List.of("violations")); // passes and incomplete cost time and are not looked at
             // in the page itself: the default runs its last step in a new blank window the test did not open
-            AxeResults results = new AxeBuilder(page).options(options).withTags(STANDARDS).setLegacyMode(true)
+            AxeResults results = new AxeBuilder(page)
+                    .options(options)
+                    .withTags(STANDARDS)
+                    .setLegacyMode(true)
                     .analyze();
             for (Rule rule : results.getViolations()) {
                 if (BLOCKING.contains(rule.getImpact())) {
-                    problems.add(new String[] {rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                            .limit(4).collect(Collectors.joining(", ")),
-                            "axe " + rule.getId() + " [" + rule.getImpact() + "]: " + rule.getHelp()});
+                    problems.add(new String[] {
+                        rule.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .limit(4)
+                                .collect(Collectors.joining(", ")),
+                        "axe " + rule.getId() + " [" + rule.getImpact() + "]: " + rule.getHelp()
+                    });
                 }
             }
         });
@@ -298,7 +321,8 @@ final class PageAudit {
 
     /** The gist of an error: Playwright's messages start with "Error {" and put it on the line after. */
     static String firstLine(Object error) {
-        String text = String.valueOf(error instanceof Throwable t ? t.getMessage() : error).strip();
+        String text = String.valueOf(error instanceof Throwable t ? t.getMessage() : error)
+                .strip();
         text = text.replaceFirst("^Error \\{\\s*message='", "");
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
@@ -324,6 +348,7 @@ final class PageAudit {
         private final List<String> problems = new ArrayList<>();
         /** Failed console lines about loading a resource, with the resource's address: resolved when taken. */
         private final List<String[]> loadErrors = new ArrayList<>();
+
         private final Set<String> documents = new LinkedHashSet<>();
         private final Set<String> failedResources = new LinkedHashSet<>();
 
@@ -363,8 +388,8 @@ final class PageAudit {
             }
             if (response.status() >= 400) {
                 failedResources.add(response.url());
-                problems.add(request.method() + " " + path(response.url()) + " (" + request.resourceType() + ") answered "
-                        + response.status() + " on " + path(page.url()));
+                problems.add(request.method() + " " + path(response.url()) + " (" + request.resourceType()
+                        + ") answered " + response.status() + " on " + path(page.url()));
             }
         }
 

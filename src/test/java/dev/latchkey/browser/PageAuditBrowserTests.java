@@ -2,6 +2,11 @@ package dev.latchkey.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,11 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class PageAuditBrowserTests {
 
-    private static final byte[] ICON = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] ICON = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private static final String STYLE = """
             body { margin: 0; font: 16px/1.5 sans-serif; color: #1b2330; background: #f4f6fa; }
@@ -64,31 +64,66 @@ class PageAuditBrowserTests {
     private static final Map<String, String> PAGES = Map.ofEntries(
             Map.entry("/fine", html("Fine page · Latchkey", FINE)),
             Map.entry("/overflow", html("Overflow · Latchkey", "<div style=\"width: 1500px\">Wide</div>")),
-            Map.entry("/select", html("Select · Latchkey", "<label for=\"s\">MFA</label>"
-                    + "<select id=\"s\" style=\"width: 70px\"><option>Required (locked)</option></select>")),
-            Map.entry("/ellipsis", html("Ellipsis · Latchkey", "<button style=\"width: 80px; overflow: hidden;"
-                    + " text-overflow: ellipsis; white-space: nowrap\">Authenticator app</button>")),
-            Map.entry("/parent-cut", html("Parent · Latchkey", "<div style=\"width: 120px; overflow: hidden\">"
-                    + "<a href=\"#x\" style=\"white-space: nowrap\">A link with a long text</a></div>")),
-            Map.entry("/wide-table", html("Table · Latchkey", "<div class=\"card table-wrap\" tabindex=\"0\""
-                    + " role=\"region\" aria-label=\"Log\"><table class=\"nowrap\"><thead><tr><th>Time</th>"
-                    + "<th>Detail</th></tr></thead><tbody><tr><td>19:56</td><td>" + "word ".repeat(250)
-                    + "</td></tr></tbody></table></div>")),
-            Map.entry("/broken-code", html("Code · Latchkey", "<table style=\"width: 3em\"><thead><tr><th>No.</th>"
-                    + "</tr></thead><tbody>" + "<tr><td>LC-2019-0311</td></tr>".repeat(3) + "</tbody></table>")),
-            Map.entry("/tabs", html("Tabs · Latchkey", "<nav aria-label=\"Main\"><div style=\"display: flex;"
-                    + " gap: 1rem; overflow-x: auto\">" + "<a href=\"#t\" style=\"white-space: nowrap\">A tab</a>".repeat(12)
-                    + "</div></nav>")),
-            Map.entry("/sticks-out", html("Card · Latchkey", "<div class=\"card\" style=\"max-width: 300px\">"
-                    + "<div style=\"width: 450px\">Too wide for its card</div></div>")),
+            Map.entry(
+                    "/select",
+                    html(
+                            "Select · Latchkey",
+                            "<label for=\"s\">MFA</label>"
+                                    + "<select id=\"s\" style=\"width: 70px\"><option>Required (locked)</option></select>")),
+            Map.entry(
+                    "/ellipsis",
+                    html(
+                            "Ellipsis · Latchkey",
+                            "<button style=\"width: 80px; overflow: hidden;"
+                                    + " text-overflow: ellipsis; white-space: nowrap\">Authenticator app</button>")),
+            Map.entry(
+                    "/parent-cut",
+                    html(
+                            "Parent · Latchkey",
+                            "<div style=\"width: 120px; overflow: hidden\">"
+                                    + "<a href=\"#x\" style=\"white-space: nowrap\">A link with a long text</a></div>")),
+            Map.entry(
+                    "/wide-table",
+                    html(
+                            "Table · Latchkey",
+                            "<div class=\"card table-wrap\" tabindex=\"0\""
+                                    + " role=\"region\" aria-label=\"Log\"><table class=\"nowrap\"><thead><tr><th>Time</th>"
+                                    + "<th>Detail</th></tr></thead><tbody><tr><td>19:56</td><td>" + "word ".repeat(250)
+                                    + "</td></tr></tbody></table></div>")),
+            Map.entry(
+                    "/broken-code",
+                    html(
+                            "Code · Latchkey",
+                            "<table style=\"width: 3em\"><thead><tr><th>No.</th>" + "</tr></thead><tbody>"
+                                    + "<tr><td>LC-2019-0311</td></tr>".repeat(3) + "</tbody></table>")),
+            Map.entry(
+                    "/tabs",
+                    html(
+                            "Tabs · Latchkey",
+                            "<nav aria-label=\"Main\"><div style=\"display: flex;"
+                                    + " gap: 1rem; overflow-x: auto\">"
+                                    + "<a href=\"#t\" style=\"white-space: nowrap\">A tab</a>".repeat(12)
+                                    + "</div></nav>")),
+            Map.entry(
+                    "/sticks-out",
+                    html(
+                            "Card · Latchkey",
+                            "<div class=\"card\" style=\"max-width: 300px\">"
+                                    + "<div style=\"width: 450px\">Too wide for its card</div></div>")),
             Map.entry("/bare", """
                     <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Users</title>
                     <meta name="viewport" content="width=device-width, initial-scale=1"></head>
                     <body><main><h1>Users</h1><img src="/missing.png" alt=""></main></body></html>"""),
-            Map.entry("/errors", html("Errors · Latchkey", "<img src=\"/logo.png\">"
-                    + "<script>console.error('boom'); setTimeout(() => { throw new Error('bang'); });</script>")),
-            Map.entry("/no-icon", html("No icon · Latchkey", "<p>Text</p>")
-                    .replace("<head>", "<head><link rel=\"icon\" href=\"/missing-icon.png\">")),
+            Map.entry(
+                    "/errors",
+                    html(
+                            "Errors · Latchkey",
+                            "<img src=\"/logo.png\">"
+                                    + "<script>console.error('boom'); setTimeout(() => { throw new Error('bang'); });</script>")),
+            Map.entry(
+                    "/no-icon",
+                    html("No icon · Latchkey", "<p>Text</p>")
+                            .replace("<head>", "<head><link rel=\"icon\" href=\"/missing-icon.png\">")),
             Map.entry("/generic", html("Latchkey", "<p>Text</p>")));
 
     private static HttpServer server;
@@ -109,9 +144,10 @@ class PageAuditBrowserTests {
 
     @BeforeEach
     void open() {
-        context = Chromium.browser().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://127.0.0.1:" + server.getAddress().getPort())
-                .setViewportSize(PageAudit.DESKTOP.width, PageAudit.DESKTOP.height));
+        context = Chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://127.0.0.1:" + server.getAddress().getPort())
+                        .setViewportSize(PageAudit.DESKTOP.width, PageAudit.DESKTOP.height));
         context.onPage(PageAudit::watch);
         page = context.newPage();
     }
@@ -147,10 +183,10 @@ class PageAuditBrowserTests {
 
     @Test
     void textCutOffByItsOwnBoxOrABoxAboveIsFound() {
-        assertThat(audit("/ellipsis")).anySatisfy(p -> assertThat(p.what())
-                .contains("\"Authenticator app\" is cut off with an ellipsis"));
-        assertThat(audit("/parent-cut")).anySatisfy(p -> assertThat(p.what())
-                .contains("\"A link with a long text\" is cut off"));
+        assertThat(audit("/ellipsis"))
+                .anySatisfy(p -> assertThat(p.what()).contains("\"Authenticator app\" is cut off with an ellipsis"));
+        assertThat(audit("/parent-cut"))
+                .anySatisfy(p -> assertThat(p.what()).contains("\"A link with a long text\" is cut off"));
     }
 
     @Test
@@ -194,22 +230,24 @@ class PageAuditBrowserTests {
         assertThat(problems).anySatisfy(p -> assertThat(p.what()).contains("<title> \"Users\" does not name the site"));
         assertThat(problems).anySatisfy(p -> assertThat(p.what()).contains("no language switcher"));
         assertThat(problems).anySatisfy(p -> assertThat(p.what()).contains("GET /missing.png (image) answered 404"));
-        assertThat(audit("/generic")).anySatisfy(p -> assertThat(p.what())
-                .contains("<title> \"Latchkey\" does not say which page"));
+        assertThat(audit("/generic"))
+                .anySatisfy(p -> assertThat(p.what()).contains("<title> \"Latchkey\" does not say which page"));
     }
 
     @Test
     void consoleErrorsScriptErrorsAndAxeViolationsAreFound() {
         List<PageAudit.Problem> problems = audit("/errors");
-        assertThat(problems).anySatisfy(p -> assertThat(p.what()).contains("console error").contains("boom"));
-        assertThat(problems).anySatisfy(p -> assertThat(p.what()).contains("script error").contains("bang"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p.what()).contains("console error").contains("boom"));
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p.what()).contains("script error").contains("bang"));
         assertThat(problems).anySatisfy(p -> assertThat(p.what()).startsWith("axe image-alt [critical]"));
     }
 
     @Test
     void aMissingFaviconIsFound() {
-        assertThat(audit("/no-icon")).anySatisfy(p -> assertThat(p.what())
-                .isEqualTo("GET /missing-icon.png (the favicon) answered 404"));
+        assertThat(audit("/no-icon"))
+                .anySatisfy(p -> assertThat(p.what()).isEqualTo("GET /missing-icon.png (the favicon) answered 404"));
     }
 
     @Test

@@ -3,10 +3,6 @@ package dev.latchkey.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -14,6 +10,10 @@ import com.microsoft.playwright.Page;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,8 @@ class SecurityActivityBrowserTests extends BrowserTestSupport {
         Page mine = amsterdam().newPage();
         LoginPage.open(mine, "globex").signIn(user.email(), TestUsers.PASSWORD);
         new HomePage(mine, "/sites/globex/");
-        assertThat(mine.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("Europe/Amsterdam");
+        assertThat(mine.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                .isEqualTo("Europe/Amsterdam");
 
         SecurityPage.open(mine, "globex");
         Locator rows = mine.locator("#sessions [data-session]");
@@ -43,11 +44,13 @@ class SecurityActivityBrowserTests extends BrowserTestSupport {
         assertThat(current).containsText("This browser");
         assertThat(current).containsText("Chrome");
         assertLocal(current.locator("time.local-time").first());
-        assertLocal(mine.locator("#recent-sign-ins [data-sign-in] time.local-time").first());
+        assertLocal(
+                mine.locator("#recent-sign-ins [data-sign-in] time.local-time").first());
         assertThat(mine.locator("#recent-sign-ins [data-sign-in]").first()).containsText("Password only");
         PageAudit.check(mine, "security-sessions");
 
-        mine.locator("#sessions [data-session]:not(.session-current) .sign-out-session").click();
+        mine.locator("#sessions [data-session]:not(.session-current) .sign-out-session")
+                .click();
         assertThat(mine.locator("#sessions [role=status]")).containsText("That session is signed out");
         assertThat(rows).hasCount(1);
         assertThat(mine.locator("#sessions .session-current")).hasCount(1);

@@ -1,31 +1,31 @@
 package dev.latchkey.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.latchkey.delivery.sms.SmsProvider;
 import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
-import dev.latchkey.test.TestTwilio;
-import dev.latchkey.users.NewUser;
-import dev.latchkey.users.Users;
 import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestTwilio;
 import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
+import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -55,7 +55,8 @@ class SignInBrowserTests extends BrowserTestSupport {
         assertThat(code.codeInput()).isFocused();
         assertThat(code.codeInput()).hasAttribute("inputmode", "numeric");
         assertThat(code.codeInput()).hasAttribute("autocomplete", "one-time-code");
-        assertThat(page.locator(".countdown")).hasText(Pattern.compile("^\\([45]:\\d\\d\\)$")); // 5 minutes, counting down
+        assertThat(page.locator(".countdown"))
+                .hasText(Pattern.compile("^\\([45]:\\d\\d\\)$")); // 5 minutes, counting down
         PageAudit.check(page, "code-email");
         code.enter(TestMailServer.awaitCode(user.email(), 1));
 
@@ -135,13 +136,23 @@ class SignInBrowserTests extends BrowserTestSupport {
         WireMockServer twilio = TestTwilio.server();
         twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/" + SID + "/Messages.json"))
                 .withRequestBody(containing(java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}")));
         smsSettings.save(SmsProvider.TWILIO, SID, "twilio-auth-token-for-the-browser", "+3197010250000", "test");
         try {
             Realm acme = sites.findBySlug("acme").orElseThrow().realm();
-            UserView user = users.create(acme, new NewUser("sms-" + System.nanoTime() + "@acme.test", "Sms User",
-                    TestUsers.PASSWORD, true, phone, false, null));
+            UserView user = users.create(
+                    acme,
+                    new NewUser(
+                            "sms-" + System.nanoTime() + "@acme.test",
+                            "Sms User",
+                            TestUsers.PASSWORD,
+                            true,
+                            phone,
+                            false,
+                            null));
             LoginPage.open(page, "acme").signIn(user.email(), TestUsers.PASSWORD);
             ChooseFactorPage choose = new ChooseFactorPage(page);
             assertThat(choose.factors()).containsExactly("email", "sms");
@@ -162,7 +173,8 @@ class SignInBrowserTests extends BrowserTestSupport {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
         while (java.time.Instant.now().isBefore(deadline)) {
             for (LoggedRequest request : twilio.findAll(postRequestedFor(urlPathMatching(".*/Messages.json")))) {
-                String body = java.net.URLDecoder.decode(request.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
+                String body =
+                        java.net.URLDecoder.decode(request.getBodyAsString(), java.nio.charset.StandardCharsets.UTF_8);
                 if (body.contains("To=" + phone)) {
                     return body.substring(body.indexOf("Body=") + 5).split("&", 2)[0];
                 }

@@ -2,6 +2,13 @@ package dev.latchkey.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.Page;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-import com.microsoft.playwright.Page;
 
 /** Authenticator set-up (from the security page or forced during sign-in): {@code img#totp-qr}, {@code #totp-secret}. */
 final class TotpEnrolPage {
@@ -43,9 +43,11 @@ final class TotpEnrolPage {
             // ZXing's finder misses a few renderings at exactly the browser's size that it reads when scaled
             NotFoundException missed = null;
             for (double scale : new double[] {1.0, 1.5, 0.75}) {
-                var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(scaled(image, scale))));
+                var bitmap =
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(scaled(image, scale))));
                 try {
-                    return URI.create(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
+                    return URI.create(new QRCodeReader()
+                            .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true))
                             .getText());
                 } catch (NotFoundException notHere) {
                     missed = notHere;
@@ -74,8 +76,8 @@ final class TotpEnrolPage {
         int height = (int) Math.round(image.getHeight() * scale);
         var result = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var graphics = result.createGraphics();
-        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
-                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         graphics.drawImage(image, 0, 0, width, height, null);
         graphics.dispose();
         return result;

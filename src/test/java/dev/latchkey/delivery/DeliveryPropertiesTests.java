@@ -9,8 +9,8 @@ class DeliveryPropertiesTests {
 
     @Test
     void backoffDoublesFromTheFirstRetryAndIsCapped() {
-        DeliveryProperties properties = new DeliveryProperties(null, Duration.ofSeconds(5), Duration.ofMinutes(1), 0,
-                null, null);
+        DeliveryProperties properties =
+                new DeliveryProperties(null, Duration.ofSeconds(5), Duration.ofMinutes(1), 0, null, null);
         assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.backoff(2)).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.backoff(4)).isEqualTo(Duration.ofSeconds(40));

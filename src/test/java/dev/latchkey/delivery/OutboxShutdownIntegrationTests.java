@@ -71,10 +71,12 @@ class OutboxShutdownIntegrationTests {
             await(mayFinish);
             sent.add(to);
         };
-        OutboxWorker node = new OutboxWorker(repository, slowSmtp, sms, cipher, properties,
-                ahead.withZone(ZoneOffset.UTC), events, metrics);
+        OutboxWorker node = new OutboxWorker(
+                repository, slowSmtp, sms, cipher, properties, ahead.withZone(ZoneOffset.UTC), events, metrics);
         node.wake();
-        assertThat(sending.await(10, TimeUnit.SECONDS)).as("the worker started to send").isTrue();
+        assertThat(sending.await(10, TimeUnit.SECONDS))
+                .as("the worker started to send")
+                .isTrue();
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(stopping(node));
         Thread.sleep(300);
@@ -85,7 +87,8 @@ class OutboxShutdownIntegrationTests {
         assertThat(sent).as("exactly one message went out").hasSize(1);
         assertThat(statusOf(ids.get(0))).isEqualTo("SENT");
         assertThat(statusOf(ids.get(1))).isEqualTo("PENDING");
-        assertThat(claimedUntil(ids.get(1))).as("the second one was never claimed: any node may send it now")
+        assertThat(claimedUntil(ids.get(1)))
+                .as("the second one was never claimed: any node may send it now")
                 .isNull();
         node.wake();
         Thread.sleep(300);
@@ -95,23 +98,33 @@ class OutboxShutdownIntegrationTests {
     /** Queued and moved an hour ahead in one transaction, so the application's own worker never sees it due. */
     private long queue(String reference) {
         return transactions.execute(tx -> {
-            outbox.enqueue(new OutgoingMessage(Channel.EMAIL, reference + "@example.test", "Shutdown test", "body",
-                    reference, "acme", null));
-            long id = jdbc.sql("select id from outbox_message where reference = ?").param(reference)
-                    .query(Long.class).single();
+            outbox.enqueue(new OutgoingMessage(
+                    Channel.EMAIL, reference + "@example.test", "Shutdown test", "body", reference, "acme", null));
+            long id = jdbc.sql("select id from outbox_message where reference = ?")
+                    .param(reference)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("update outbox_message set next_attempt_at = ? where id = ?")
-                    .param(Timestamp.from(Instant.now().plus(Duration.ofHours(1)))).param(id).update();
+                    .param(Timestamp.from(Instant.now().plus(Duration.ofHours(1))))
+                    .param(id)
+                    .update();
             return id;
         });
     }
 
     private String statusOf(long id) {
-        return jdbc.sql("select status from outbox_message where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select status from outbox_message where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private Timestamp claimedUntil(long id) {
-        return jdbc.sql("select claimed_until from outbox_message where id = ?").param(id).query(Timestamp.class)
-                .optional().orElse(null);
+        return jdbc.sql("select claimed_until from outbox_message where id = ?")
+                .param(id)
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
     }
 
     private static Runnable stopping(OutboxWorker node) {

@@ -2,6 +2,13 @@ package dev.latchkey.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,13 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.SignInSteps;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestUsers;
-import dev.latchkey.users.UserView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,18 +74,20 @@ class SmtpOutageIntegrationTests {
             server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-            Thread accept = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        synchronized (held) {
-                            held.add(socket);
+            Thread accept = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket socket = server.accept();
+                                synchronized (held) {
+                                    held.add(socket);
+                                }
+                            } catch (IOException closed) {
+                                return;
+                            }
                         }
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "black-hole-smtp");
+                    },
+                    "black-hole-smtp");
             accept.setDaemon(true);
             accept.start();
         }

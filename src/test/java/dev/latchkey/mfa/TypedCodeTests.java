@@ -16,10 +16,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TypedCodeTests {
 
     static Stream<String> typed() {
-        return Stream.of(null, "", " ", "\t", "123456", " 123456 ", "123 456", "123-456", "123\t456", "123\n456",
-                "12-34-56", "123 - 456", "-123456-", "１２３４５６", "123\u00a0456", "123\u2003456", "abcde-fghjk",
-                "ABCDE-FGHJK", "AbCdE FgHjK", "abcdefghjk", "abc\u0130de", "ABCDE\u2013FGHJK", "x".repeat(32),
-                "1".repeat(33), "1 ".repeat(32), "1".repeat(64), "1".repeat(65), "123456\r", "\u000b123456\f");
+        return Stream.of(
+                null,
+                "",
+                " ",
+                "\t",
+                "123456",
+                " 123456 ",
+                "123 456",
+                "123-456",
+                "123\t456",
+                "123\n456",
+                "12-34-56",
+                "123 - 456",
+                "-123456-",
+                "１２３４５６",
+                "123\u00a0456",
+                "123\u2003456",
+                "abcde-fghjk",
+                "ABCDE-FGHJK",
+                "AbCdE FgHjK",
+                "abcdefghjk",
+                "abc\u0130de",
+                "ABCDE\u2013FGHJK",
+                "x".repeat(32),
+                "1".repeat(33),
+                "1 ".repeat(32),
+                "1".repeat(64),
+                "1".repeat(65),
+                "123456\r",
+                "\u000b123456\f");
     }
 
     @ParameterizedTest

@@ -96,8 +96,18 @@ class PhoneNumbersTests {
      * that does not exist, or a number range no country uses.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"+12", "+123456", "+1234567", "+4412", "+1415555013", "+15555550100", "+999123456789",
-            "+3120123456", "+312012345678"})
+    @ValueSource(
+            strings = {
+                "+12",
+                "+123456",
+                "+1234567",
+                "+4412",
+                "+1415555013",
+                "+15555550100",
+                "+999123456789",
+                "+3120123456",
+                "+312012345678"
+            })
     void aNumberOfTheE164ShapeThatDoesNotExistIsNotValidE164(String number) {
         assertThat(phones.isValidE164(number)).isFalse();
         assertThat(phones.parse(number, "NL").isValid()).isFalse();
@@ -105,9 +115,21 @@ class PhoneNumbersTests {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", " ", "+31 20 123 4567", "+310201234567", "0031201234567", "020 123 4567",
-            "+31201234567 ", "+31201234567x", "tel:+31201234567", "+٣١٢٠١٢٣٤"
-            + "٥٦٧", "+0201234567", "+1234567890123456"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "+31 20 123 4567",
+                "+310201234567",
+                "0031201234567",
+                "020 123 4567",
+                "+31201234567 ",
+                "+31201234567x",
+                "tel:+31201234567",
+                "+٣١٢٠١٢٣٤" + "٥٦٧",
+                "+0201234567",
+                "+1234567890123456"
+            })
     void aNumberNotWrittenInE164IsNotValidE164EvenWhenItCanBeRead(String number) {
         assertThat(phones.isValidE164(number)).isFalse();
     }

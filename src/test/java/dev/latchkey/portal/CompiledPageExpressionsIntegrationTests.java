@@ -2,13 +2,13 @@ package dev.latchkey.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.function.Supplier;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,13 +2,6 @@ package dev.latchkey.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.sites.Realm;
@@ -25,6 +18,13 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +46,7 @@ class PasswordChangeIntegrationTests {
 
     /** Neither common nor holding a context word of any realm or test address. */
     private static final String START = "amber lantern seven seashell";
+
     private static final String NEW = "violet tractor under 47 clouds";
     private static final String CHROME_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -88,12 +89,19 @@ class PasswordChangeIntegrationTests {
         assertThat(done.location()).isEqualTo("/sites/acme/account/security#change-password");
         Page security = browser.get("/sites/acme/account/security");
         assertThat(security.document().select("#password-notice").text()).contains("Your password is changed");
-        assertThat(browser.sessionId().orElseThrow()).as("this session goes on under a new id").isNotEqualTo(before);
-        assertThat(SameSession.get(port, before, "/sites/acme/").location()).as("the old id is signed out")
+        assertThat(browser.sessionId().orElseThrow())
+                .as("this session goes on under a new id")
+                .isNotEqualTo(before);
+        assertThat(SameSession.get(port, before, "/sites/acme/").location())
+                .as("the old id is signed out")
                 .isEqualTo("/sites/acme/login");
-        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), START).status()).isEqualTo(401);
-        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), NEW).location())
-                .as("a new password never skips the second factor").isEqualTo("/sites/acme/login/email");
+        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), START)
+                        .status())
+                .isEqualTo(401);
+        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), NEW)
+                        .location())
+                .as("a new password never skips the second factor")
+                .isEqualTo("/sites/acme/login/email");
     }
 
     @Test
@@ -173,11 +181,17 @@ class PasswordChangeIntegrationTests {
         assertThat(verified.location()).isEqualTo("/sites/acme/account/security?verified=password#change-password");
 
         Page again = browser.get(verified.location().replaceFirst("#.*", ""));
-        assertThat(again.document().select("#password-retype").text()).contains("type your current and new password again");
+        assertThat(again.document().select("#password-retype").text())
+                .contains("type your current and new password again");
         assertThat(again.document().select("#password-form input[type=password]"))
-                .as("nothing typed was kept").allSatisfy(input -> assertThat(input.val()).isEmpty());
-        assertThat(browser.submit(again, "#password-form", Map.of("current", START, "password", NEW, "confirm", NEW,
-                "signOutOthers", "true")).location()).isEqualTo("/sites/acme/account/security#change-password");
+                .as("nothing typed was kept")
+                .allSatisfy(input -> assertThat(input.val()).isEmpty());
+        assertThat(browser.submit(
+                                again,
+                                "#password-form",
+                                Map.of("current", START, "password", NEW, "confirm", NEW, "signOutOthers", "true"))
+                        .location())
+                .isEqualTo("/sites/acme/account/security#change-password");
         assertThat(users.authenticate(realm("acme"), user.email(), NEW)).isPresent();
     }
 
@@ -186,7 +200,9 @@ class PasswordChangeIntegrationTests {
         UserView user = user("globex", false);
         Browser browser = signedIn(user);
         for (int i = 0; i < 5; i++) {
-            assertThat(change(browser, "/sites/globex", "wrong guess " + i, NEW, NEW, true).status()).isEqualTo(401);
+            assertThat(change(browser, "/sites/globex", "wrong guess " + i, NEW, NEW, true)
+                            .status())
+                    .isEqualTo(401);
         }
         // the fifth failure starts a delay of a second; keep a slow machine inside it
         clock.advance(Duration.ofSeconds(-30));
@@ -196,8 +212,10 @@ class PasswordChangeIntegrationTests {
         assertThat(throttled.header("Retry-After")).isPresent();
         assertThat(throttled.document().select("#password-error").text())
                 .matches("Too many wrong passwords\\. Try again in \\d+ minutes?\\. Nothing was changed\\.");
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), START).status())
-                .as("the sign-in page counts the same failures").isEqualTo(429);
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), START)
+                        .status())
+                .as("the sign-in page counts the same failures")
+                .isEqualTo(429);
         assertUnchanged(user);
     }
 
@@ -211,21 +229,31 @@ class PasswordChangeIntegrationTests {
                 Browser browser = signedIn(user);
                 String password = NEW + " " + (char) ('a' + i);
                 chosen.add(password);
-                var form = SameSession.form(browser.get("/sites/globex/account/security"), "#password-form",
+                var form = SameSession.form(
+                        browser.get("/sites/globex/account/security"),
+                        "#password-form",
                         Map.of("current", START, "password", password, "confirm", password));
-                posts.add(new SameSession.Post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(),
-                        port));
+                posts.add(
+                        new SameSession.Post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), port));
             }
 
             List<Answer> answers = SameSession.postEach(posts);
 
-            assertThat(answers).as("round %d: %s", round, answers)
-                    .filteredOn(a -> a.status() == 302).hasSize(1)
-                    .allSatisfy(a -> assertThat(a.location()).isEqualTo("/sites/globex/account/security#change-password"));
-            assertThat(answers).as("round %d: the others are refused: %s", round, answers)
-                    .filteredOn(a -> a.status() != 302).allSatisfy(a -> assertThat(a.status()).isIn(401, 409));
-            assertThat(chosen.stream().filter(p -> users.authenticate(realm("globex"), user.email(), p).isPresent()))
-                    .as("round %d: exactly one new password works", round).hasSize(1);
+            assertThat(answers)
+                    .as("round %d: %s", round, answers)
+                    .filteredOn(a -> a.status() == 302)
+                    .hasSize(1)
+                    .allSatisfy(
+                            a -> assertThat(a.location()).isEqualTo("/sites/globex/account/security#change-password"));
+            assertThat(answers)
+                    .as("round %d: the others are refused: %s", round, answers)
+                    .filteredOn(a -> a.status() != 302)
+                    .allSatisfy(a -> assertThat(a.status()).isIn(401, 409));
+            assertThat(chosen.stream()
+                            .filter(p -> users.authenticate(realm("globex"), user.email(), p)
+                                    .isPresent()))
+                    .as("round %d: exactly one new password works", round)
+                    .hasSize(1);
             assertThat(users.authenticate(realm("globex"), user.email(), START)).isEmpty();
             jdbc.sql("delete from login_throttle").update();
         }
@@ -236,16 +264,20 @@ class PasswordChangeIntegrationTests {
         UserView user = user("globex", false);
         Browser browser = signedIn(user);
         String before = browser.sessionId().orElseThrow();
-        var form = SameSession.form(browser.get("/sites/globex/account/security"), "#password-form",
+        var form = SameSession.form(
+                browser.get("/sites/globex/account/security"),
+                "#password-form",
                 Map.of("current", START, "password", NEW, "confirm", NEW, "signOutOthers", "true"));
 
         List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), port, port, port);
 
         assertThat(answers).as("%s", answers).allMatch(a -> a.status() < 500);
-        List<Answer> winners = answers.stream().filter(a -> a.newSession().isPresent()).toList();
+        List<Answer> winners =
+                answers.stream().filter(a -> a.newSession().isPresent()).toList();
         assertThat(winners).as("%s", answers).hasSize(1);
         assertThat(winners.get(0).location()).isEqualTo("/sites/globex/account/security#change-password");
-        assertThat(SameSession.get(port, winners.get(0).newSession().get(), "/sites/globex/").status())
+        assertThat(SameSession.get(port, winners.get(0).newSession().get(), "/sites/globex/")
+                        .status())
                 .isEqualTo(200);
         assertThat(SameSession.get(port, before, "/sites/globex/").location()).isEqualTo("/sites/globex/login");
         assertThat(users.authenticate(realm("globex"), user.email(), NEW)).isPresent();
@@ -257,12 +289,13 @@ class PasswordChangeIntegrationTests {
         Browser here = signedIn(user);
         Browser there = signedIn(user);
 
-        assertThat(change(here, "/sites/globex", START, NEW, NEW, true).status()).isEqualTo(302);
+        assertThat(change(here, "/sites/globex", START, NEW, NEW, true).status())
+                .isEqualTo(302);
 
         assertThat(here.get("/sites/globex/").status()).isEqualTo(200);
         assertThat(there.get("/sites/globex/").location()).isEqualTo("/sites/globex/login");
-        assertThat(audit.recentFor(user.id())).anySatisfy(e -> assertThat(e.detail())
-                .isEqualTo("other sessions signed out: 1"));
+        assertThat(audit.recentFor(user.id()))
+                .anySatisfy(e -> assertThat(e.detail()).isEqualTo("other sessions signed out: 1"));
     }
 
     @Test
@@ -282,17 +315,20 @@ class PasswordChangeIntegrationTests {
 
         assertThat(done.location()).isEqualTo("/sites/acme/account/security#change-password");
         assertThat(here.get("/sites/acme/").status()).isEqualTo(200);
-        assertThat(there.get("/sites/acme/").status()).as("the box was not ticked").isEqualTo(200);
+        assertThat(there.get("/sites/acme/").status())
+                .as("the box was not ticked")
+                .isEqualTo(200);
         assertThat(halfway.get("/sites/acme/login/email").location())
-                .as("a sign-in begun with the old password does not go on").isEqualTo("/sites/acme/login?expired");
+                .as("a sign-in begun with the old password does not go on")
+                .isEqualTo("/sites/acme/login?expired");
     }
 
     @Test
     void aPostWithoutTheFormTokenIsRefused() {
         UserView user = user("globex", false);
         Browser browser = signedIn(user);
-        Page refused = browser.post("/sites/globex/account/security/password",
-                Map.of("current", START, "password", NEW, "confirm", NEW));
+        Page refused = browser.post(
+                "/sites/globex/account/security/password", Map.of("current", START, "password", NEW, "confirm", NEW));
         assertThat(refused.status()).isEqualTo(403);
         assertUnchanged(user);
     }
@@ -301,22 +337,27 @@ class PasswordChangeIntegrationTests {
     void anotherUsersSessionCannotChangeThisUsersPassword() {
         UserView owner = user("globex", false);
         Realm globex = realm("globex");
-        UserView other = users.create(globex, new NewUser(email("globex"), "Other", "quiet harbour nine pebbles",
-                false, null, false, null));
+        UserView other = users.create(
+                globex, new NewUser(email("globex"), "Other", "quiet harbour nine pebbles", false, null, false, null));
         Browser otherSession = new Browser(port);
         SignInSteps.password(otherSession, "globex", other.email(), "quiet harbour nine pebbles");
 
         Page refused = change(otherSession, "/sites/globex", START, NEW, NEW, true);
 
-        assertThat(refused.status()).as("only the session's own password counts").isEqualTo(401);
+        assertThat(refused.status())
+                .as("only the session's own password counts")
+                .isEqualTo(401);
         assertUnchanged(owner);
-        assertThat(users.authenticate(globex, other.email(), "quiet harbour nine pebbles")).isPresent();
+        assertThat(users.authenticate(globex, other.email(), "quiet harbour nine pebbles"))
+                .isPresent();
 
         // nor does a session of another site reach this site's form
         Browser acmeOwner = new Browser(port);
         UserView acmeUser = user("acme", true);
         SignInSteps.signInWithEmail(acmeOwner, "acme", acmeUser.email(), START, 1);
-        var form = SameSession.form(acmeOwner.get("/sites/acme/account/security"), "#password-form",
+        var form = SameSession.form(
+                acmeOwner.get("/sites/acme/account/security"),
+                "#password-form",
                 Map.of("current", START, "password", NEW, "confirm", NEW));
         Page crossSite = acmeOwner.post("/sites/globex/account/security/password", form.getValue());
         assertThat(crossSite.status()).isNotIn(200, 400, 401);
@@ -340,10 +381,15 @@ class PasswordChangeIntegrationTests {
         }
         assertUnchanged(user);
         String line = "Password change refused on globex for user " + user.id() + ":";
-        assertThat(output.getAll().split("\n")).filteredOn(l -> l.contains(line)).hasSize(2)
+        assertThat(output.getAll().split("\n"))
+                .filteredOn(l -> l.contains(line))
+                .hasSize(2)
                 .allSatisfy(l -> assertThat(l).doesNotContain("violetviolet"));
-        assertThat(jdbc.sql("select count(*) from login_throttle where failures > 0").query(Long.class).single())
-                .as("nothing was counted").isZero();
+        assertThat(jdbc.sql("select count(*) from login_throttle where failures > 0")
+                        .query(Long.class)
+                        .single())
+                .as("nothing was counted")
+                .isZero();
     }
 
     @Test
@@ -354,11 +400,14 @@ class PasswordChangeIntegrationTests {
         change(browser, "/sites/globex", START, NEW, NEW, true);
 
         String mail = TestMailServer.awaitMessage(user.email(), "password of your Globex Field Service account");
-        assertThat(mail).contains("Chrome 120 on Windows").contains("127.0.0.1")
+        assertThat(mail)
+                .contains("Chrome 120 on Windows")
+                .contains("127.0.0.1")
                 .containsPattern(Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"))
                 .containsPattern(Pattern.compile("https?://[^\\s]+/sites/globex/forgot-password"))
                 .contains("other sessions")
-                .doesNotContain(NEW).doesNotContain(START);
+                .doesNotContain(NEW)
+                .doesNotContain(START);
     }
 
     @Test
@@ -375,13 +424,14 @@ class PasswordChangeIntegrationTests {
             assertThat(e.ip()).isEqualTo("127.0.0.1");
             assertThat(e.detail()).isEqualTo("other sessions kept");
         });
-        assertThat(entries).allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain(NEW));
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(String.valueOf(e.detail())).doesNotContain(NEW));
     }
 
     @Test
     void anAdminChangesTheirPasswordOnTheAdminSite() {
-        UserView admin = users.create(Realm.ADMIN, new NewUser(email("admin"), "Test Admin", START, true, null, false,
-                AdminRole.SYSTEM));
+        UserView admin = users.create(
+                Realm.ADMIN, new NewUser(email("admin"), "Test Admin", START, true, null, false, AdminRole.SYSTEM));
         Browser browser = SignInSteps.admin(port, admin.email(), START, 1);
 
         Page done = change(browser, "/admin", START, NEW, NEW, true);
@@ -389,20 +439,28 @@ class PasswordChangeIntegrationTests {
         assertThat(done.location()).isEqualTo("/admin/account/security#change-password");
         assertThat(browser.get("/admin/").status()).isEqualTo(200);
         Browser fresh = new Browser(port);
-        assertThat(fresh.submit(fresh.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", START)).status()).isEqualTo(401);
-        assertThat(fresh.submit(fresh.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", NEW)).location()).isEqualTo("/admin/login/email");
+        assertThat(fresh.submit(
+                                fresh.get("/admin/login"),
+                                "#login-form",
+                                Map.of("username", admin.email(), "password", START))
+                        .status())
+                .isEqualTo(401);
+        assertThat(fresh.submit(
+                                fresh.get("/admin/login"),
+                                "#login-form",
+                                Map.of("username", admin.email(), "password", NEW))
+                        .location())
+                .isEqualTo("/admin/login/email");
         assertThat(TestMailServer.awaitMessage(admin.email(), "password of your Latchkey Admin account"))
                 .containsPattern(Pattern.compile("https?://[^\\s]+/admin/forgot-password"));
     }
 
-    private Page change(Browser browser, String base, String current, String password, String confirm,
-            boolean signOutOthers) {
+    private Page change(
+            Browser browser, String base, String current, String password, String confirm, boolean signOutOthers) {
         Page security = browser.get(base + "/account/security");
         assertThat(security.status()).isEqualTo(200);
-        Map<String, String> fields = new HashMap<>(Map.of("current", current, "password", password,
-                "confirm", confirm));
+        Map<String, String> fields =
+                new HashMap<>(Map.of("current", current, "password", password, "confirm", confirm));
         if (signOutOthers) {
             fields.put("signOutOthers", "true");
         }
@@ -411,20 +469,23 @@ class PasswordChangeIntegrationTests {
 
     /** A user whose password is {@link #START}; with a confirmed email (a second factor) or without any factor. */
     private UserView user(String slug, boolean confirmedEmail) {
-        return users.create(realm(slug), new NewUser(email(slug), "Test User", START, confirmedEmail, null, false,
-                null));
+        return users.create(
+                realm(slug), new NewUser(email(slug), "Test User", START, confirmedEmail, null, false, null));
     }
 
     /** Signed in with the password alone: a user without a second factor of a site where MFA is optional. */
     private Browser signedIn(UserView user) {
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "globex", user.email(), START).location()).isEqualTo("/sites/globex/");
+        assertThat(SignInSteps.password(browser, "globex", user.email(), START).location())
+                .isEqualTo("/sites/globex/");
         return browser;
     }
 
     private void assertUnchanged(UserView user) {
         Realm realm = user.siteId() == null ? Realm.ADMIN : sites.realmOf(user.siteId());
-        assertThat(users.authenticate(realm, user.email(), START)).as("the password is unchanged").isPresent();
+        assertThat(users.authenticate(realm, user.email(), START))
+                .as("the password is unchanged")
+                .isPresent();
     }
 
     private Realm realm(String slug) {

@@ -2,12 +2,6 @@ package dev.latchkey.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.signin.Sessions;
@@ -20,6 +14,12 @@ import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,8 @@ class SecurityActivityIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         Document doc = page.document();
         List<Element> rows = doc.select("#sessions [data-session]");
-        assertThat(rows).extracting(r -> r.attr("data-session"))
+        assertThat(rows)
+                .extracting(r -> r.attr("data-session"))
                 .as("this user's sessions only, the one just used first")
                 .containsExactly(handle(here), handle(there));
         Element current = rows.get(0);
@@ -73,9 +74,12 @@ class SecurityActivityIntegrationTests {
         assertThat(doc.select("#sessions .session-current")).hasSize(1);
         assertThat(current.text()).contains("This browser", "Chrome 120 on Windows");
         assertThat(current.selectFirst("td:nth-child(2)").text()).matches(LOCAL);
-        assertThat(current.selectFirst("form#sign-out-this-form").attr("action")).isEqualTo("/sites/globex/logout");
+        assertThat(current.selectFirst("form#sign-out-this-form").attr("action"))
+                .isEqualTo("/sites/globex/logout");
         assertThat(current.select("button.sign-out-session")).hasSize(1);
-        assertThat(doc.select("#logout-form")).as("the header's form keeps its id").hasSize(1);
+        assertThat(doc.select("#logout-form"))
+                .as("the header's form keeps its id")
+                .hasSize(1);
 
         Element other = rows.get(1);
         assertThat(other.hasClass("session-current")).isFalse();
@@ -104,7 +108,8 @@ class SecurityActivityIntegrationTests {
         for (int i = 0; i < 8; i++) {
             browsers.add(signedIn(user, i % 2 == 0 ? CHROME_ON_WINDOWS : FIREFOX_ON_LINUX));
         }
-        List<String> handles = browsers.stream().map(SecurityActivityIntegrationTests::handle).toList();
+        List<String> handles =
+                browsers.stream().map(SecurityActivityIntegrationTests::handle).toList();
         // a session is put together from rows that follow each other, so the rows come ordered by session
         assertThat((String) ReflectionTestUtils.getField(sessionStore, "listSessionsByPrincipalNameQuery"))
                 .contains("ORDER BY S.PRIMARY_ID");
@@ -112,7 +117,8 @@ class SecurityActivityIntegrationTests {
             Browser asking = browsers.get(round % browsers.size());
             assertThat(asking.get(SECURITY).document().select("#sessions [data-session]"))
                     .as("round %d (spring-projects/spring-session#3452)", round)
-                    .extracting(r -> r.attr("data-session")).containsExactlyInAnyOrderElementsOf(handles);
+                    .extracting(r -> r.attr("data-session"))
+                    .containsExactlyInAnyOrderElementsOf(handles);
         }
     }
 
@@ -127,13 +133,15 @@ class SecurityActivityIntegrationTests {
         Page page = here.get(SECURITY);
         Page done = here.submit(page, "#sessions tr[data-session=" + ended + "] form", Map.of());
         assertThat(done.location()).isEqualTo(SECURITY + "?sessionEnded#sessions");
-        assertThat(there.get("/sites/globex/").location()).as("that browser is sent to sign in")
+        assertThat(there.get("/sites/globex/").location())
+                .as("that browser is sent to sign in")
                 .isEqualTo("/sites/globex/login");
         assertThat(third.get("/sites/globex/").status()).isEqualTo(200);
         assertThat(here.get("/sites/globex/").status()).isEqualTo(200);
         Document after = here.get(SECURITY + "?sessionEnded").document();
         assertThat(after.select("#sessions [role=status]").text()).contains("That session is signed out");
-        assertThat(after.select("#sessions [data-session]")).extracting(r -> r.attr("data-session"))
+        assertThat(after.select("#sessions [data-session]"))
+                .extracting(r -> r.attr("data-session"))
                 .containsExactlyInAnyOrder(handle(here), handle(third));
 
         List<AuditEntry> signedOut = signOuts(user);
@@ -145,7 +153,10 @@ class SecurityActivityIntegrationTests {
 
         Page replayed = here.submit(page, "#sessions tr[data-session=" + ended + "] form", Map.of());
         assertThat(replayed.location()).as("a replay changes nothing").isEqualTo(SECURITY + "?sessionGone#sessions");
-        assertThat(here.get(SECURITY + "?sessionGone").document().select("#sessions [role=status]").text())
+        assertThat(here.get(SECURITY + "?sessionGone")
+                        .document()
+                        .select("#sessions [role=status]")
+                        .text())
                 .contains("already ended");
         assertThat(third.get("/sites/globex/").status()).isEqualTo(200);
         assertThat(signOuts(user)).hasSize(1);
@@ -168,12 +179,13 @@ class SecurityActivityIntegrationTests {
 
         // another realm: the admin site's page looks among the admin's own sessions only
         Browser admin = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
-        Page fromAdmin = admin.post("/admin/account/security/sign-out-session",
+        Page fromAdmin = admin.post(
+                "/admin/account/security/sign-out-session",
                 Map.of("_csrf", csrf(admin, "/admin/account/security"), "session", handle(alicesOther)));
         assertThat(fromAdmin.location()).isEqualTo("/admin/account/security?sessionGone#sessions");
         // and a session of one site cannot use another site's page
-        Page otherSite = alices.post("/sites/acme/account/security/sign-out-session",
-                Map.of("_csrf", csrf, "session", handle(alicesOther)));
+        Page otherSite = alices.post(
+                "/sites/acme/account/security/sign-out-session", Map.of("_csrf", csrf, "session", handle(alicesOther)));
         assertThat(otherSite.status()).isBetween(300, 499);
         assertThat(String.valueOf(otherSite.location())).doesNotContain("sessionEnded");
 
@@ -191,13 +203,23 @@ class SecurityActivityIntegrationTests {
         String csrf = csrf(here, SECURITY);
         String real = handle(there);
 
-        for (String bad : List.of("not-a-handle", real.toUpperCase(), real + "0", real.substring(1), "",
-                real + "'--", "a".repeat(100_000))) {
+        for (String bad : List.of(
+                "not-a-handle",
+                real.toUpperCase(),
+                real + "0",
+                real.substring(1),
+                "",
+                real + "'--",
+                "a".repeat(100_000))) {
             Page refused = here.post(SIGN_OUT, Map.of("_csrf", csrf, "session", bad));
-            assertThat(refused.status()).as("handle of %d characters", bad.length()).isEqualTo(400);
+            assertThat(refused.status())
+                    .as("handle of %d characters", bad.length())
+                    .isEqualTo(400);
             assertThat(refused.body()).doesNotContain("Exception");
         }
-        assertThat(here.post(SIGN_OUT, Map.of("_csrf", csrf)).status()).as("no handle").isEqualTo(400);
+        assertThat(here.post(SIGN_OUT, Map.of("_csrf", csrf)).status())
+                .as("no handle")
+                .isEqualTo(400);
         Page withoutCsrf = here.post(SIGN_OUT, Map.of("session", real));
         assertThat(withoutCsrf.status()).isEqualTo(403);
 
@@ -222,16 +244,20 @@ class SecurityActivityIntegrationTests {
         for (int i = 0; i < 6; i++) {
             Browser asker = signedIn(user, CHROME_ON_WINDOWS);
             askers.add(asker);
-            var form = SameSession.form(asker.get(SECURITY), "#sessions tr[data-session=" + handle + "] form",
-                    Map.of());
+            var form =
+                    SameSession.form(asker.get(SECURITY), "#sessions tr[data-session=" + handle + "] form", Map.of());
             posts.add(new SameSession.Post(asker.sessionId().orElseThrow(), form.getKey(), form.getValue(), port));
         }
 
         List<Answer> answers = SameSession.postEach(posts);
 
         assertThat(answers).as("no 5xx among %s", answers).allMatch(a -> a.status() == 302);
-        assertThat(answers).filteredOn(a -> a.location().endsWith("?sessionEnded#sessions")).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.location().endsWith("?sessionGone#sessions")).hasSize(5);
+        assertThat(answers)
+                .filteredOn(a -> a.location().endsWith("?sessionEnded#sessions"))
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.location().endsWith("?sessionGone#sessions"))
+                .hasSize(5);
         assertThat(target.get("/sites/globex/").location()).isEqualTo("/sites/globex/login");
         assertThat(askers).allMatch(a -> a.get("/sites/globex/").status() == 200);
         assertThat(signOuts(user)).hasSize(1);
@@ -239,12 +265,14 @@ class SecurityActivityIntegrationTests {
         // the same form sent four times at once from one browser: one ends the session
         Browser second = signedIn(user, FIREFOX_ON_LINUX);
         Browser asker = askers.get(0);
-        var form = SameSession.form(asker.get(SECURITY), "#sessions tr[data-session=" + handle(second) + "] form",
-                Map.of());
-        List<Answer> doubled = SameSession.post(asker.sessionId().orElseThrow(), form.getKey(), form.getValue(),
-                port, port, port, port);
+        var form = SameSession.form(
+                asker.get(SECURITY), "#sessions tr[data-session=" + handle(second) + "] form", Map.of());
+        List<Answer> doubled = SameSession.post(
+                asker.sessionId().orElseThrow(), form.getKey(), form.getValue(), port, port, port, port);
         assertThat(doubled).allMatch(a -> a.status() == 302);
-        assertThat(doubled).filteredOn(a -> a.location().endsWith("?sessionEnded#sessions")).hasSize(1);
+        assertThat(doubled)
+                .filteredOn(a -> a.location().endsWith("?sessionEnded#sessions"))
+                .hasSize(1);
         assertThat(second.get("/sites/globex/").location()).isEqualTo("/sites/globex/login");
         assertThat(asker.get("/sites/globex/").status()).isEqualTo(200);
         assertThat(signOuts(user)).hasSize(2);
@@ -254,12 +282,16 @@ class SecurityActivityIntegrationTests {
     void recentSignInsShowSuccessAndFailureWithFactorBrowserAndAddress() {
         UserView user = testUsers.portalUser("acme");
         Browser stranger = new Browser(port).withUserAgent(FIREFOX_ON_LINUX);
-        assertThat(SignInSteps.password(stranger, "acme", user.email(), "a wrong password").status()).isEqualTo(401);
+        assertThat(SignInSteps.password(stranger, "acme", user.email(), "a wrong password")
+                        .status())
+                .isEqualTo(401);
         Browser own = new Browser(port).withUserAgent(CHROME_ON_WINDOWS);
-        assertThat(SignInSteps.password(own, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(own, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
         String code = TestMailServer.awaitCode(user.email(), 1);
-        assertThat(SignInSteps.code(own, "acme", "email", code.equals("000000") ? "111111" : "000000").status())
+        assertThat(SignInSteps.code(own, "acme", "email", code.equals("000000") ? "111111" : "000000")
+                        .status())
                 .isEqualTo(401);
         assertThat(SignInSteps.code(own, "acme", "email", code).location()).isEqualTo("/sites/acme/");
 
@@ -271,7 +303,8 @@ class SecurityActivityIntegrationTests {
         assertThat(rows.get(1).attr("data-outcome")).isEqualTo("failure");
         assertThat(rows.get(1).text()).contains("Chrome 120 on Windows", "Email code", "Wrong code");
         assertThat(rows.get(2).attr("data-outcome")).isEqualTo("failure");
-        assertThat(rows.get(2).text()).as("someone tried the password")
+        assertThat(rows.get(2).text())
+                .as("someone tried the password")
                 .contains("Firefox 121 on Linux", "Password", "Password refused");
         for (Element row : rows) {
             assertThat(row.selectFirst("td:nth-child(3)").text()).matches(LOCAL);
@@ -292,21 +325,26 @@ class SecurityActivityIntegrationTests {
         Browser admin = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
         Document page = admin.get("/admin/account/security").document();
         assertThat(page.select("#sessions .session-current")).hasSize(1);
-        assertThat(page.selectFirst("#sessions .session-current").attr("data-session")).isEqualTo(handle(admin));
+        assertThat(page.selectFirst("#sessions .session-current").attr("data-session"))
+                .isEqualTo(handle(admin));
         assertThat(page.selectFirst("#sign-out-this-form").attr("action")).isEqualTo("/admin/logout");
-        assertThat(page.select("#recent-sign-ins [data-sign-in]").first().text()).contains("Email code",
-                "Signed in");
+        assertThat(page.select("#recent-sign-ins [data-sign-in]").first().text())
+                .contains("Email code", "Signed in");
     }
 
     private Browser signedIn(UserView user, String userAgent) {
         Browser browser = new Browser(port).withUserAgent(userAgent);
-        assertThat(SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD).location())
-                .as("password only on globex").isEqualTo("/sites/globex/");
+        assertThat(SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("password only on globex")
+                .isEqualTo("/sites/globex/");
         return browser;
     }
 
     private List<AuditEntry> signOuts(UserView user) {
-        return audit.recentFor(user.id()).stream().filter(e -> e.type().equals("session.signed-out")).toList();
+        return audit.recentFor(user.id()).stream()
+                .filter(e -> e.type().equals("session.signed-out"))
+                .toList();
     }
 
     private static String csrf(Browser browser, String path) {

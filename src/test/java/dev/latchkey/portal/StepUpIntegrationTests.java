@@ -2,8 +2,6 @@ package dev.latchkey.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
@@ -13,6 +11,8 @@ import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +45,8 @@ class StepUpIntegrationTests {
         Browser browser = new Browser(port);
         SignInSteps.signInWithEmail(browser, "acme", user.email(), TestUsers.PASSWORD, 1);
         clock.advance(Duration.ofMinutes(9));
-        Page generated = browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)",
-                Map.of());
+        Page generated =
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)", Map.of());
         assertThat(generated.status()).isEqualTo(200);
         assertThat(generated.document().select(".backup-code")).hasSize(5);
     }
@@ -63,12 +63,14 @@ class StepUpIntegrationTests {
         Page asked = browser.submit(security, "form:has(#backup-generate)", Map.of());
         assertThat(asked.location()).isEqualTo("/sites/acme/login/email");
         assertThat(backupCodes.remaining(user.id())).as("nothing happened yet").isZero();
-        assertThat(browser.get("/sites/acme/").status()).as("still signed in meanwhile").isEqualTo(200);
+        assertThat(browser.get("/sites/acme/").status())
+                .as("still signed in meanwhile")
+                .isEqualTo(200);
 
         Page verified = SignInSteps.code(browser, "acme", "email", TestMailServer.awaitCode(user.email(), 2));
         assertThat(verified.location()).isEqualTo("/sites/acme/account/security?verified");
-        Page generated = browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)",
-                Map.of());
+        Page generated =
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)", Map.of());
         assertThat(generated.document().select(".backup-code")).hasSize(5);
     }
 
@@ -82,8 +84,8 @@ class StepUpIntegrationTests {
         String code = TestMailServer.awaitCode(user.email(), 2);
         Page wrong = SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
         assertThat(wrong.status()).isEqualTo(401);
-        Page stillStale = browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)",
-                Map.of());
+        Page stillStale =
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(#backup-generate)", Map.of());
         assertThat(stillStale.location()).isEqualTo("/sites/acme/login/email");
         assertThat(backupCodes.remaining(user.id())).isZero();
     }

@@ -2,13 +2,13 @@ package dev.latchkey.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +58,8 @@ class BadInputIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"alice@acme.test\u0000", "alice@acme.test\u202e", "ali\u200bce@acme.test", "a\nb@acme.test"})
+    @ValueSource(
+            strings = {"alice@acme.test\u0000", "alice@acme.test\u202e", "ali\u200bce@acme.test", "a\nb@acme.test"})
     void controlAndFormatCharactersInTheUsernameAreA400(String username) {
         Page page = SignInSteps.password(new Browser(port), "acme", username, "demo-password");
         assertThat(page.status()).isEqualTo(400);
@@ -110,7 +111,9 @@ class BadInputIntegrationTests {
         Browser browser = new Browser(port);
         var login = browser.get("/admin/login");
         browser.submit(login, "#login-form", Map.of("username", admin.email(), "password", TestUsers.PASSWORD));
-        browser.submit(browser.get("/admin/login/email"), "#code-form",
+        browser.submit(
+                browser.get("/admin/login/email"),
+                "#code-form",
                 Map.of("code", TestMailServer.awaitCode(admin.email(), 1)));
         Page page = browser.get("/admin/login-security");
         assertThat(page.status()).isEqualTo(200);
@@ -126,14 +129,19 @@ class BadInputIntegrationTests {
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
             assertClean(refused);
         }
-        String after = browser.get("/admin/login-security").document().select("[data-site=acme]").outerHtml();
-        assertThat(after.replaceAll("value=\"[^\"]{40,}\"", "")).isEqualTo(before.replaceAll("value=\"[^\"]{40,}\"",
-                ""));
+        String after = browser.get("/admin/login-security")
+                .document()
+                .select("[data-site=acme]")
+                .outerHtml();
+        assertThat(after.replaceAll("value=\"[^\"]{40,}\"", ""))
+                .isEqualTo(before.replaceAll("value=\"[^\"]{40,}\"", ""));
     }
 
     private static void assertClean(Page page) {
         assertThat(page.status()).isLessThan(500);
-        assertThat(page.body()).doesNotContain("Exception").doesNotContain("at dev.latchkey").doesNotContain(
-                "org.springframework");
+        assertThat(page.body())
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.latchkey")
+                .doesNotContain("org.springframework");
     }
 }

@@ -2,6 +2,12 @@ package dev.latchkey.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -11,12 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.SignInSteps;
-import dev.latchkey.test.TestUsers;
-import dev.latchkey.users.UserView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,11 +31,44 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FuzzIntegrationTests {
 
     private static final String[] SHAPES = {
-        "", " ", "0", "-1", "99999999999999999999", "1e309", "NaN", "true", "null", "undefined",
-        "' OR '1'='1", "'; drop table app_user; --", "\" onmouseover=alert(1) x=\"", "<script>alert(1)</script>",
-        "../../etc/passwd", "%00", "%2e%2e%2f", "${7*7}", "#{7*7}", "*{T(java.lang.Runtime)}", "{{7*7}}",
-        "\u0000", "\u202e", "\u200b", "\ufeff", "\ud83d\ude00", "Ｆｕｌｌｗｉｄｔｈ", "１２３４５６", "\r\n\r\nX: y",
-        "a@b", "@@@", "+31 (0) 6-12", "ACME", "admin", "acme/../globex", "TWILIO", "SYSTEM", "activated"
+        "",
+        " ",
+        "0",
+        "-1",
+        "99999999999999999999",
+        "1e309",
+        "NaN",
+        "true",
+        "null",
+        "undefined",
+        "' OR '1'='1",
+        "'; drop table app_user; --",
+        "\" onmouseover=alert(1) x=\"",
+        "<script>alert(1)</script>",
+        "../../etc/passwd",
+        "%00",
+        "%2e%2e%2f",
+        "${7*7}",
+        "#{7*7}",
+        "*{T(java.lang.Runtime)}",
+        "{{7*7}}",
+        "\u0000",
+        "\u202e",
+        "\u200b",
+        "\ufeff",
+        "\ud83d\ude00",
+        "Ｆｕｌｌｗｉｄｔｈ",
+        "１２３４５６",
+        "\r\n\r\nX: y",
+        "a@b",
+        "@@@",
+        "+31 (0) 6-12",
+        "ACME",
+        "admin",
+        "acme/../globex",
+        "TWILIO",
+        "SYSTEM",
+        "activated"
     };
 
     @LocalServerPort
@@ -60,47 +93,93 @@ class FuzzIntegrationTests {
         SignInSteps.password(portal, "globex", portalUser.email(), TestUsers.PASSWORD);
         Browser staff = SignInSteps.admin(port, admin.email(), TestUsers.PASSWORD, 1);
         Page portalPage = portal.get("/sites/globex/account/security");
-        assertThat(portalPage.status()).as("portal security page: %s", portalPage.location()).isEqualTo(200);
+        assertThat(portalPage.status())
+                .as("portal security page: %s", portalPage.location())
+                .isEqualTo(200);
         String before = fingerprint();
 
         List<String> failures = new ArrayList<>();
         int requests = 0;
         for (int round = 0; round < 100; round++) {
-            requests += fuzzGets(anonymous, failures, "/sites/{x}/login", "/sites/acme/login/{x}", "/sites/{x}/",
-                    "/admin/{x}", "/sites/acme/invitation/{x}", "/sites/acme/confirm-email/{x}",
-                    "/dev/inbox?{x}={x}", "/sites/acme/password-reset/{x}", "/admin/forgot-password?{x}={x}");
-            requests += fuzzGets(staff, failures, "/admin/users?site={x}&q={x}&mfa={x}&page={x}",
+            requests += fuzzGets(
+                    anonymous,
+                    failures,
+                    "/sites/{x}/login",
+                    "/sites/acme/login/{x}",
+                    "/sites/{x}/",
+                    "/admin/{x}",
+                    "/sites/acme/invitation/{x}",
+                    "/sites/acme/confirm-email/{x}",
+                    "/dev/inbox?{x}={x}",
+                    "/sites/acme/password-reset/{x}",
+                    "/admin/forgot-password?{x}={x}");
+            requests += fuzzGets(
+                    staff,
+                    failures,
+                    "/admin/users?site={x}&q={x}&mfa={x}&page={x}",
                     "/admin/audit?site={x}&user={x}&type={x}&from={x}&to={x}&page={x}",
-                    "/admin/audit.csv?type={x}&from={x}", "/admin/users/{x}/delete-2fa",
-                    "/admin/accounts?q={x}", "/admin/accounts/{x}/contacts", "/admin/contacts/{x}/edit");
+                    "/admin/audit.csv?type={x}&from={x}",
+                    "/admin/users/{x}/delete-2fa",
+                    "/admin/accounts?q={x}",
+                    "/admin/accounts/{x}/contacts",
+                    "/admin/contacts/{x}/edit");
             requests += fuzzGets(portal, failures, "/sites/globex/account/security?{x}={x}");
             requests += fuzzPosts(anonymous, "/sites/acme/login", failures, "#login-form", "username", "password");
             requests += fuzzPosts(anonymous, "/sites/acme/forgot-password", failures, "#forgot-form", "email");
-            requests += fuzzPosts(portal, "/sites/globex/account/security", failures,
-                    "form:has(#totp-enable)", "code", "credential");
-            requests += fuzzPosts(portal, "/sites/globex/account/security", failures, "form:has(#backup-generate)",
-                    "count", "code");
-            requests += fuzzPosts(portal, "/sites/globex/account/security", failures, "#password-form", "current",
-                    "password", "confirm", "signOutOthers");
-            requests += fuzzPosts(staff, "/admin/login-security", failures, "#policy-acme", "mode", "factors",
-                    "codeTtlMinutes");
-            requests += fuzzPosts(staff, "/admin/system-settings", failures, "#sms-settings-form", "provider",
-                    "clientId", "clientSecret", "fromNumber");
+            requests += fuzzPosts(
+                    portal, "/sites/globex/account/security", failures, "form:has(#totp-enable)", "code", "credential");
+            requests += fuzzPosts(
+                    portal, "/sites/globex/account/security", failures, "form:has(#backup-generate)", "count", "code");
+            requests += fuzzPosts(
+                    portal,
+                    "/sites/globex/account/security",
+                    failures,
+                    "#password-form",
+                    "current",
+                    "password",
+                    "confirm",
+                    "signOutOthers");
+            requests += fuzzPosts(
+                    staff, "/admin/login-security", failures, "#policy-acme", "mode", "factors", "codeTtlMinutes");
+            requests += fuzzPosts(
+                    staff,
+                    "/admin/system-settings",
+                    failures,
+                    "#sms-settings-form",
+                    "provider",
+                    "clientId",
+                    "clientSecret",
+                    "fromNumber");
             requests += fuzzPosts(staff, "/admin/system-settings", failures, "#sms-test-form", "to");
-            requests += fuzzPosts(staff, "/admin/users/new", failures, "form[action$=/admin/users/new]", "site",
-                    "name", "email", "phone");
-            requests += fuzzPosts(staff, "/admin/admins/new", failures, "#new-admin-form", "name", "email", "role",
-                    "sites");
+            requests += fuzzPosts(
+                    staff,
+                    "/admin/users/new",
+                    failures,
+                    "form[action$=/admin/users/new]",
+                    "site",
+                    "name",
+                    "email",
+                    "phone");
+            requests += fuzzPosts(
+                    staff, "/admin/admins/new", failures, "#new-admin-form", "name", "email", "role", "sites");
         }
         formsStillThere(failures);
-        assertThat(failures).as("server errors or leaks in %d requests", requests).isEmpty();
+        assertThat(failures)
+                .as("server errors or leaks in %d requests", requests)
+                .isEmpty();
         assertThat(requests).isGreaterThan(2000);
         assertThat(fingerprint()).as("the data is unchanged").isEqualTo(before);
 
         // free-text forms where random input is sometimes valid (and then rightly saved): no 5xx, no leak
         for (int round = 0; round < 100; round++) {
-            fuzzPosts(staff, "/admin/contacts/new?account=C-10042", failures,
-                    "form[method=post]:not(#logout-form)", "name", "email", "phone");
+            fuzzPosts(
+                    staff,
+                    "/admin/contacts/new?account=C-10042",
+                    failures,
+                    "form[method=post]:not(#logout-form)",
+                    "name",
+                    "email",
+                    "phone");
         }
         formsStillThere(failures);
         assertThat(failures).isEmpty();
@@ -147,8 +226,8 @@ class FuzzIntegrationTests {
 
     private static boolean hasForm(Page page, FormPage key, List<String> failures) {
         if (page.document().selectFirst(key.form()) == null) {
-            failures.add("no form " + key.form() + " on " + key.path() + " (" + page.status() + " " + page.location()
-                    + ")");
+            failures.add(
+                    "no form " + key.form() + " on " + key.path() + " (" + page.status() + " " + page.location() + ")");
             return false;
         }
         return true;
@@ -164,7 +243,9 @@ class FuzzIntegrationTests {
     private record FormPage(Browser browser, String path, String form) {}
 
     private static void check(Page page, String what, List<String> failures) {
-        if (page.status() >= 500 || page.body().contains("Exception") || page.body().contains("at dev.latchkey")) {
+        if (page.status() >= 500
+                || page.body().contains("Exception")
+                || page.body().contains("at dev.latchkey")) {
             failures.add(page.status() + " " + what);
         }
     }
@@ -214,8 +295,9 @@ class FuzzIntegrationTests {
             });
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }

@@ -64,7 +64,8 @@ class MessageBundlesTests {
                 }
             }
         });
-        assertThat(mismatches).as("texts in %s_nl.properties whose {n} arguments differ from English", bundle)
+        assertThat(mismatches)
+                .as("texts in %s_nl.properties whose {n} arguments differ from English", bundle)
                 .isEmpty();
     }
 
@@ -91,7 +92,9 @@ class MessageBundlesTests {
                 }
             }
         });
-        assertThat(invalid).as("texts in %s.properties that MessageFormat cannot parse", file).isEmpty();
+        assertThat(invalid)
+                .as("texts in %s.properties that MessageFormat cannot parse", file)
+                .isEmpty();
     }
 
     /**
@@ -111,12 +114,15 @@ class MessageBundlesTests {
             }
         });
         dutch.forEach((key, text) -> {
-            boolean formatted = text.contains("{") || !argumentIndexes(english.getOrDefault(key, "")).isEmpty();
+            boolean formatted = text.contains("{")
+                    || !argumentIndexes(english.getOrDefault(key, "")).isEmpty();
             if (formatted && hasSingleQuote(text)) {
                 single.add(bundle + "_nl.properties " + key);
             }
         });
-        assertThat(single).as("texts with {n} arguments and a single ' (write '' instead)").isEmpty();
+        assertThat(single)
+                .as("texts with {n} arguments and a single ' (write '' instead)")
+                .isEmpty();
     }
 
     private static boolean hasSingleQuote(String text) {
@@ -154,9 +160,12 @@ class MessageBundlesTests {
         String path = "/" + file + ".properties";
         try (InputStream in = MessageBundlesTests.class.getResourceAsStream(path)) {
             assertThat(in).as("%s on the class path", path).isNotNull();
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            Reader reader = new InputStreamReader(
+                    in,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
             Properties properties = new Properties();
             properties.load(reader);
             SortedMap<String, String> texts = new TreeMap<>();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.LatchkeyApplication;
 import dev.latchkey.test.Browser;
-import dev.latchkey.test.TestEnvironment;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestEnvironment;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import java.io.IOException;
@@ -55,14 +55,20 @@ class OperationsIntegrationTests {
         HttpResponse<String> liveness = get(managementPort, "/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"livenessState\":{\"status\":\"UP\"}");
-        assertThat(liveness.headers().firstValue("Set-Cookie")).as("no session on the management port").isEmpty();
+        assertThat(liveness.headers().firstValue("Set-Cookie"))
+                .as("no session on the management port")
+                .isEmpty();
 
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
-            assertThat(get(port, path).statusCode()).as("%s on the public port", path).isEqualTo(404);
+            assertThat(get(port, path).statusCode())
+                    .as("%s on the public port", path)
+                    .isEqualTo(404);
         }
-        assertThat(get(managementPort, "/sites/acme/login").statusCode()).as("no pages on the management port")
+        assertThat(get(managementPort, "/sites/acme/login").statusCode())
+                .as("no pages on the management port")
                 .isEqualTo(404);
-        assertThat(get(managementPort, "/actuator/env").statusCode()).as("only health and prometheus are exposed")
+        assertThat(get(managementPort, "/actuator/env").statusCode())
+                .as("only health and prometheus are exposed")
                 .isEqualTo(404);
     }
 
@@ -74,8 +80,8 @@ class OperationsIntegrationTests {
     @Test
     void readinessWaitsForMigrationsAndDemoData() {
         LastRunner.seen.clear();
-        try (ConfigurableApplicationContext node = new SpringApplicationBuilder(LatchkeyApplication.class,
-                        LastRunner.class)
+        try (ConfigurableApplicationContext node = new SpringApplicationBuilder(
+                        LatchkeyApplication.class, LastRunner.class)
                 .initializers(new TestEnvironment())
                 .run("--server.port=0")) {
             assertThat(LastRunner.seen).containsExactly(ReadinessState.REFUSING_TRAFFIC.name());
@@ -104,31 +110,45 @@ class OperationsIntegrationTests {
     @Test
     void signInsCodesAndHashesAreCountedWithoutPersonalDataInAnyTag() throws Exception {
         UserView user = testUsers.portalUser("acme");
-        double before = sample(scrape(), "latchkey_signins_total", "factor=\"email\"", "result=\"success\"",
-                "site=\"acme\"");
-        double wrongBefore = sample(scrape(), "latchkey_second_factor_failures_total", "factor=\"email\"",
-                "site=\"acme\"");
+        double before =
+                sample(scrape(), "latchkey_signins_total", "factor=\"email\"", "result=\"success\"", "site=\"acme\"");
+        double wrongBefore =
+                sample(scrape(), "latchkey_second_factor_failures_total", "factor=\"email\"", "site=\"acme\"");
 
         Browser browser = new Browser(port);
         SignInSteps.password(new Browser(port), "acme", user.email(), "a wrong password");
-        String next = SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location();
+        String next = SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                .location();
         assertThat(next).isEqualTo("/sites/acme/login/email");
-        assertThat(SignInSteps.code(browser, "acme", "email", "000000").status()).isEqualTo(401);
+        assertThat(SignInSteps.code(browser, "acme", "email", "000000").status())
+                .isEqualTo(401);
         SignInSteps.code(browser, "acme", "email", dev.latchkey.test.TestMailServer.awaitCode(user.email(), 1));
 
         String metrics = scrape();
-        assertThat(sample(metrics, "latchkey_signins_total", "factor=\"email\"", "result=\"success\"",
-                "site=\"acme\"")).isEqualTo(before + 1);
+        assertThat(sample(metrics, "latchkey_signins_total", "factor=\"email\"", "result=\"success\"", "site=\"acme\""))
+                .isEqualTo(before + 1);
         assertThat(sample(metrics, "latchkey_second_factor_failures_total", "factor=\"email\"", "site=\"acme\""))
                 .isEqualTo(wrongBefore + 1);
-        assertThat(sample(metrics, "latchkey_signins_total", "factor=\"password\"", "result=\"failure\"",
-                "site=\"acme\"")).isPositive();
-        assertThat(sample(metrics, "latchkey_codes_sent_total", "channel=\"email\"")).isPositive();
+        assertThat(sample(
+                        metrics,
+                        "latchkey_signins_total",
+                        "factor=\"password\"",
+                        "result=\"failure\"",
+                        "site=\"acme\""))
+                .isPositive();
+        assertThat(sample(metrics, "latchkey_codes_sent_total", "channel=\"email\""))
+                .isPositive();
         assertThat(sample(metrics, "latchkey_password_hash_seconds_count")).isPositive();
-        assertThat(sample(metrics, "latchkey_password_hash_queued_seconds_count")).isPositive();
-        assertThat(metrics).contains("latchkey_outbox_pending ", "latchkey_outbox_oldest_pending_age_seconds ",
-                "latchkey_sessions_active ");
-        assertThat(sample(metrics, "latchkey_sessions_active")).as("this browser's session at least").isPositive();
+        assertThat(sample(metrics, "latchkey_password_hash_queued_seconds_count"))
+                .isPositive();
+        assertThat(metrics)
+                .contains(
+                        "latchkey_outbox_pending ",
+                        "latchkey_outbox_oldest_pending_age_seconds ",
+                        "latchkey_sessions_active ");
+        assertThat(sample(metrics, "latchkey_sessions_active"))
+                .as("this browser's session at least")
+                .isPositive();
         awaitDeliveryTimer();
 
         // F-OPS-2: no username, email or address in any tag of any metric
@@ -145,15 +165,26 @@ class OperationsIntegrationTests {
         for (String refused : List.of("x".repeat(65), "a b", "id\"><script>", "a/b")) {
             assertThat(requestId(refused)).as(refused).matches("[0-9a-f-]{36}");
         }
-        String first = get(port, "/sites/acme/login").headers().firstValue("X-Request-Id").orElseThrow();
-        String second = get(port, "/sites/acme/login").headers().firstValue("X-Request-Id").orElseThrow();
+        String first = get(port, "/sites/acme/login")
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
+        String second = get(port, "/sites/acme/login")
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
         assertThat(first).isNotEqualTo(second);
     }
 
     private String requestId(String sent) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sites/acme/login"))
-                        .header("X-Request-Id", sent).build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue("X-Request-Id").orElseThrow();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sites/acme/login"))
+                                .header("X-Request-Id", sent)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .headers()
+                .firstValue("X-Request-Id")
+                .orElseThrow();
     }
 
     private void awaitDeliveryTimer() throws Exception {
@@ -172,7 +203,8 @@ class OperationsIntegrationTests {
 
     /** The sum of the samples of {@code name} whose labels contain every one of {@code labels}; 0 when none. */
     static double sample(String exposition, String name, String... labels) {
-        return exposition.lines()
+        return exposition
+                .lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
@@ -180,7 +212,9 @@ class OperationsIntegrationTests {
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

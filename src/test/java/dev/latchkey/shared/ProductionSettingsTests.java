@@ -21,15 +21,22 @@ class ProductionSettingsTests {
                 .isInstanceOf(MissingSettingsException.class)
                 .satisfies(failure -> assertThat(((MissingSettingsException) failure).missing())
                         .extracting(ProductionSettings.Setting::property)
-                        .containsExactly("spring.datasource.url", "latchkey.encryption-key", "spring.mail.host",
+                        .containsExactly(
+                                "spring.datasource.url",
+                                "latchkey.encryption-key",
+                                "spring.mail.host",
                                 "latchkey.base-url"));
     }
 
     @Test
     void namesOnlyWhatIsMissing() {
-        assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:never-opened", "--spring.mail.host=127.0.0.1",
-                        "--latchkey.base-url=https://portal.example.test", "--latchkey.encryption-key= "))
+        assertThatThrownBy(() -> start(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:never-opened",
+                        "--spring.mail.host=127.0.0.1",
+                        "--latchkey.base-url=https://portal.example.test",
+                        "--latchkey.encryption-key= "))
                 .isInstanceOf(MissingSettingsException.class)
                 .satisfies(failure -> assertThat(((MissingSettingsException) failure).missing())
                         .extracting(ProductionSettings.Setting::property)
@@ -38,7 +45,10 @@ class ProductionSettingsTests {
 
     @Test
     void anExplicitDemoFalseIsStillNotTheDemo() {
-        assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0", "--latchkey.demo=false",
+        assertThatThrownBy(() -> start(
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--latchkey.demo=false",
                         "--spring.profiles.active=demo"))
                 .isInstanceOf(MissingSettingsException.class);
     }
@@ -51,22 +61,23 @@ class ProductionSettingsTests {
 
     @Test
     void actuatorOnThePublicPortIsRefusedEvenInTheDemo() {
-        assertThatThrownBy(() -> start("--server.port=18555", "--management.server.port=18555",
-                        "--spring.profiles.active=demo"))
+        assertThatThrownBy(() ->
+                        start("--server.port=18555", "--management.server.port=18555", "--spring.profiles.active=demo"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("management.server.port must differ from server.port");
     }
 
     @Test
     void theStartFailureReportNamesTheSettingsTheirVariablesAndTheDemoSwitch(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0",
-                        "--spring.mail.host=127.0.0.1"))
+        assertThatThrownBy(() -> start("--server.port=0", "--management.server.port=0", "--spring.mail.host=127.0.0.1"))
                 .isInstanceOf(MissingSettingsException.class);
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
-                "spring.datasource.url (SPRING_DATASOURCE_URL)",
-                "latchkey.encryption-key (LATCHKEY_ENCRYPTION_KEY)",
-                "latchkey.base-url (LATCHKEY_BASE_URL)",
-                "--spring.profiles.active=demo");
+        assertThat(output.getAll())
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "spring.datasource.url (SPRING_DATASOURCE_URL)",
+                        "latchkey.encryption-key (LATCHKEY_ENCRYPTION_KEY)",
+                        "latchkey.base-url (LATCHKEY_BASE_URL)",
+                        "--spring.profiles.active=demo");
         assertThat(output.getAll()).doesNotContain("spring.mail.host (SPRING_MAIL_HOST)");
     }
 

@@ -25,8 +25,10 @@ class RetentionScheduleTests {
             cutoffs.add(cutoff);
             return 3;
         });
-        RetentionSchedule schedule = new RetentionSchedule(List.of(failing, audit),
-                Clock.fixed(NOW, ZoneOffset.UTC), new RetentionProperties(null, null, null, null, null, null));
+        RetentionSchedule schedule = new RetentionSchedule(
+                List.of(failing, audit),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new RetentionProperties(null, null, null, null, null, null));
 
         schedule.purgeAll();
 

@@ -2,9 +2,9 @@ package dev.latchkey.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.TestDatabase;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +29,22 @@ class StorageIntegrationTests {
 
     @Test
     void everyTableExistsIncludingTheSessionTables() {
-        for (String table : List.of("site", "system_setting", "app_user", "account", "contract", "user_account",
-                "contact_person", "one_time_code", "outbox_message", "audit_event", "spring_session",
+        for (String table : List.of(
+                "site",
+                "system_setting",
+                "app_user",
+                "account",
+                "contract",
+                "user_account",
+                "contact_person",
+                "one_time_code",
+                "outbox_message",
+                "audit_event",
+                "spring_session",
                 "spring_session_attributes")) {
-            Integer count = jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+            Integer count = jdbc.sql("select count(*) from " + table)
+                    .query(Integer.class)
+                    .single();
             assertThat(count).as("%s on %s", table, TestDatabase.kind()).isNotNull();
         }
     }

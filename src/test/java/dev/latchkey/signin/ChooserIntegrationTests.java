@@ -2,10 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 import dev.latchkey.delivery.sms.SmsProvider;
 import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.sites.MfaMode;
@@ -19,6 +15,10 @@ import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,8 +52,12 @@ class ChooserIntegrationTests {
     @AfterEach
     void restore() {
         sms.save(SmsProvider.DEV_INBOX, "", "", "", "test");
-        policy.updateSite(sites.findBySlug("acme").orElseThrow().id(), MfaMode.REQUIRED,
-                Set.of("email", "sms", "totp", "backup"), null, "test");
+        policy.updateSite(
+                sites.findBySlug("acme").orElseThrow().id(),
+                MfaMode.REQUIRED,
+                Set.of("email", "sms", "totp", "backup"),
+                null,
+                "test");
     }
 
     static Stream<Arguments> combinations() {
@@ -75,12 +79,23 @@ class ChooserIntegrationTests {
     void offersExactlyTheFactorsTheUserCanUse(
             boolean emailConfirmed, boolean phone, boolean smsConfigured, boolean siteAllowsSms) {
         sms.save(smsConfigured ? SmsProvider.DEV_INBOX : SmsProvider.NONE, "", "", "", "test");
-        policy.updateSite(sites.findBySlug("acme").orElseThrow().id(), MfaMode.REQUIRED,
-                siteAllowsSms ? Set.of("email", "sms", "totp", "backup") : Set.of("email", "totp", "backup"), null,
+        policy.updateSite(
+                sites.findBySlug("acme").orElseThrow().id(),
+                MfaMode.REQUIRED,
+                siteAllowsSms ? Set.of("email", "sms", "totp", "backup") : Set.of("email", "totp", "backup"),
+                null,
                 "test");
         var acme = sites.findBySlug("acme").orElseThrow().realm();
-        UserView user = users.create(acme, new NewUser("c-" + System.nanoTime() + "@acme.test", "Chooser",
-                TestUsers.PASSWORD, emailConfirmed, phone ? "+31612345678" : null, false, null));
+        UserView user = users.create(
+                acme,
+                new NewUser(
+                        "c-" + System.nanoTime() + "@acme.test",
+                        "Chooser",
+                        TestUsers.PASSWORD,
+                        emailConfirmed,
+                        phone ? "+31612345678" : null,
+                        false,
+                        null));
 
         List<String> expected = new ArrayList<>();
         if (emailConfirmed) {
@@ -104,7 +119,8 @@ class ChooserIntegrationTests {
                 assertThat(chosen.location()).isEqualTo("/sites/acme/login/sms");
                 Page codePage = browser.get("/sites/acme/login/sms");
                 assertThat(codePage.document().select("[data-factor=email]"))
-                        .as("another method is one click away").hasSize(1);
+                        .as("another method is one click away")
+                        .hasSize(1);
             }
         }
     }

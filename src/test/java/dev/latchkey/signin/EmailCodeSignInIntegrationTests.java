@@ -2,12 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
@@ -17,6 +11,12 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +81,10 @@ class EmailCodeSignInIntegrationTests {
         var message = TestMailServer.messagesTo(user.email()).get(0);
         String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
         assertThat(message.getSubject()).contains("Acme Leasing");
-        assertThat(body).contains("Acme Leasing").contains("expires in 5 minutes").contains("did not try to sign in");
+        assertThat(body)
+                .contains("Acme Leasing")
+                .contains("expires in 5 minutes")
+                .contains("did not try to sign in");
     }
 
     @Test
@@ -160,7 +163,8 @@ class EmailCodeSignInIntegrationTests {
         Page old = SignInSteps.code(browser, "acme", "email", first);
         assertThat(old.status()).isEqualTo(401);
         if (!first.equals(second)) {
-            assertThat(SignInSteps.code(browser, "acme", "email", second).location()).isEqualTo("/sites/acme/");
+            assertThat(SignInSteps.code(browser, "acme", "email", second).location())
+                    .isEqualTo("/sites/acme/");
         }
     }
 
@@ -199,7 +203,8 @@ class EmailCodeSignInIntegrationTests {
         assertThat(browser.get("/sites/acme/login/email").location())
                 .as("the pending login itself has timed out")
                 .isEqualTo("/sites/acme/login?expired");
-        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
         TestMailServer.awaitCode(user.email(), 6);
     }
@@ -237,7 +242,9 @@ class EmailCodeSignInIntegrationTests {
         }
         assertThat(SignInSteps.code(other, "acme", "email", theirs).location()).isEqualTo("/sites/acme/");
         Page replaced = SignInSteps.code(browser, "acme", "email", mine);
-        assertThat(replaced.status()).as("only the user's newest code works (F-CODE-2)").isEqualTo(401);
+        assertThat(replaced.status())
+                .as("only the user's newest code works (F-CODE-2)")
+                .isEqualTo(401);
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
     }
 
@@ -246,13 +253,18 @@ class EmailCodeSignInIntegrationTests {
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page page = browser.get("/sites/acme/login/email");
         var validity = page.document().selectFirst("#code-validity");
-        assertThat(validity.text()).startsWith("The code is valid for 5 more minutes.").doesNotContain("UTC")
+        assertThat(validity.text())
+                .startsWith("The code is valid for 5 more minutes.")
+                .doesNotContain("UTC")
                 .doesNotContainPattern("\\d\\d:\\d\\d");
-        assertThat(Long.parseLong(validity.selectFirst(".countdown").attr("data-seconds"))).isBetween(290L, 300L);
+        assertThat(Long.parseLong(validity.selectFirst(".countdown").attr("data-seconds")))
+                .isBetween(290L, 300L);
         var expiresAt = validity.selectFirst(".local-only[hidden] time.local-time#code-expires-at");
-        assertThat(expiresAt.text()).as("the clock time is written by script, in the reader's zone (F-CODE-5)")
+        assertThat(expiresAt.text())
+                .as("the clock time is written by script, in the reader's zone (F-CODE-5)")
                 .isEmpty();
-        assertThat(Duration.between(clock.instant(), java.time.Instant.parse(expiresAt.attr("datetime"))).toSeconds())
+        assertThat(Duration.between(clock.instant(), java.time.Instant.parse(expiresAt.attr("datetime")))
+                        .toSeconds())
                 .isBetween(290L, 300L);
 
         clock.advance(Duration.ofMinutes(4).plusSeconds(30));
@@ -271,8 +283,9 @@ class EmailCodeSignInIntegrationTests {
         String code = TestMailServer.awaitCode(user.email(), 1);
         Page acmeCodePage = browser.get("/sites/acme/login/email");
         Element form = acmeCodePage.document().selectFirst("#code-form");
-        Page elsewhere = browser.post("/sites/globex/login/email", Map.of(
-                "_csrf", form.selectFirst("input[name=_csrf]").attr("value"), "code", code));
+        Page elsewhere = browser.post(
+                "/sites/globex/login/email",
+                Map.of("_csrf", form.selectFirst("input[name=_csrf]").attr("value"), "code", code));
         assertThat(elsewhere.location()).isEqualTo("/sites/globex/login?expired");
         assertThat(browser.get("/sites/globex/").location()).isEqualTo("/sites/globex/login");
     }
@@ -295,19 +308,25 @@ class EmailCodeSignInIntegrationTests {
         }
         // locking ends every session of the account, half-finished logins included
         assertThat(browser.get("/sites/acme/login/email").location()).isEqualTo("/sites/acme/login?expired");
-        String csrf = browser.get("/sites/acme/login").document().selectFirst("input[name=_csrf]").attr("value");
-        assertThat(browser.post("/sites/acme/login/email", Map.of("_csrf", csrf, "code", code)).location())
+        String csrf = browser.get("/sites/acme/login")
+                .document()
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
+        assertThat(browser.post("/sites/acme/login/email", Map.of("_csrf", csrf, "code", code))
+                        .location())
                 .isEqualTo("/sites/acme/login?expired");
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
-        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), TestUsers.PASSWORD).status())
-                .as("a locked account answers like a wrong password").isEqualTo(401);
+        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), TestUsers.PASSWORD)
+                        .status())
+                .as("a locked account answers like a wrong password")
+                .isEqualTo(401);
     }
 
     @Test
     void postWithoutCsrfTokenIsRejectedAndSignsNobodyIn() {
         browser.get("/sites/acme/login");
-        Page rejected = browser.post("/sites/acme/login", Map.of("username", user.email(), "password",
-                TestUsers.PASSWORD));
+        Page rejected =
+                browser.post("/sites/acme/login", Map.of("username", user.email(), "password", TestUsers.PASSWORD));
         assertThat(rejected.status()).isEqualTo(403);
         assertThat(TestMailServer.messagesTo(user.email())).isEmpty();
         assertThat(browser.get("/sites/acme/login/email").location()).isEqualTo("/sites/acme/login?expired");
@@ -319,8 +338,8 @@ class EmailCodeSignInIntegrationTests {
         Page wrong = SignInSteps.password(new Browser(port), "acme", user.email(), "not the password");
         assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
         assertThat(unknown.alerts()).isEqualTo(wrong.alerts()).isEqualTo("Incorrect email address or password.");
-        assertThat(withoutVaryingParts(unknown)).isEqualTo(withoutVaryingParts(wrong).replace(
-                user.email(), "nobody-" + user.email()));
+        assertThat(withoutVaryingParts(unknown))
+                .isEqualTo(withoutVaryingParts(wrong).replace(user.email(), "nobody-" + user.email()));
     }
 
     @Test
@@ -338,12 +357,18 @@ class EmailCodeSignInIntegrationTests {
         }
         start.countDown();
         List<Page> results = submissions.stream().map(CompletableFuture::join).toList();
-        assertThat(results).filteredOn(p -> p.header("set-cookie").isPresent()).as("one new session").hasSize(1)
+        assertThat(results)
+                .filteredOn(p -> p.header("set-cookie").isPresent())
+                .as("one new session")
+                .hasSize(1)
                 .allSatisfy(p -> assertThat(p.location()).isEqualTo("/sites/acme/"));
         // the loser changes nothing and sets no cookie: it is refused by the code check (401), or, once the winner
         // replaced the session, led to the site's home like the winner
-        assertThat(results).filteredOn(p -> p.header("set-cookie").isEmpty()).hasSize(1)
-                .allSatisfy(p -> assertThat(p.status() == 401 || "/sites/acme/".equals(p.location())).isTrue());
+        assertThat(results)
+                .filteredOn(p -> p.header("set-cookie").isEmpty())
+                .hasSize(1)
+                .allSatisfy(p -> assertThat(p.status() == 401 || "/sites/acme/".equals(p.location()))
+                        .isTrue());
     }
 
     @Test
@@ -368,9 +393,15 @@ class EmailCodeSignInIntegrationTests {
                     .build();
             var response = java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new Page("/sites/acme/", response.statusCode(), response.body(),
-                    response.headers().firstValue("Location").map(l -> l.replaceFirst("^http://localhost:\\d+", ""))
-                            .orElse(null), response.headers().map());
+            return new Page(
+                    "/sites/acme/",
+                    response.statusCode(),
+                    response.body(),
+                    response.headers()
+                            .firstValue("Location")
+                            .map(l -> l.replaceFirst("^http://localhost:\\d+", ""))
+                            .orElse(null),
+                    response.headers().map());
         } catch (Exception ex) {
             throw new AssertionError(ex);
         }

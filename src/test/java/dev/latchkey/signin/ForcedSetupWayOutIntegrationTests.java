@@ -2,9 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
@@ -15,6 +12,8 @@ import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,9 @@ class ForcedSetupWayOutIntegrationTests {
         Page setup = forcedSetUp(browser);
         Document page = setup.document();
         assertThat(page.select("img#totp-qr, #totp-secret, #totp-confirm-form")).hasSize(3);
-        assertThat(page.select("#logout-form")).as("the header's id stays the header's").isEmpty();
+        assertThat(page.select("#logout-form"))
+                .as("the header's id stays the header's")
+                .isEmpty();
         assertThat(page.selectFirst("#setup-sign-out-form").attr("action")).isEqualTo("/sites/globex/logout");
         assertThat(page.selectFirst("#setup-sign-out-form").attr("method")).isEqualTo("post");
         String pending = browser.sessionId().orElseThrow();
@@ -63,7 +64,8 @@ class ForcedSetupWayOutIntegrationTests {
         assertThat(browser.get(SETUP).location()).isEqualTo("/sites/globex/login?expired");
         assertThat(browser.get("/sites/globex/").location()).isEqualTo("/sites/globex/login");
         assertThat(SameSession.get(port, pending, SETUP).location())
-                .as("the session of the half-finished login is gone").isEqualTo("/sites/globex/login?expired");
+                .as("the session of the half-finished login is gone")
+                .isEqualTo("/sites/globex/login?expired");
 
         Page replayed = browser.submit(setup, "#setup-sign-out-form", Map.of());
         assertThat(replayed.status()).as("a stale sign-out is no error page").isLessThan(500);
@@ -89,11 +91,12 @@ class ForcedSetupWayOutIntegrationTests {
         UserView withApp = testUsers.portalUser("acme");
         testUsers.withAuthenticator(sites.findBySlug("acme").orElseThrow().realm(), withApp);
         Browser other = new Browser(port);
-        assertThat(SignInSteps.password(other, "acme", withApp.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(other, "acme", withApp.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/totp");
         assertHelp(other.get("/sites/acme/login/totp").document(), "Acme Leasing");
-        Page email = other.submit(other.get("/sites/acme/login/totp"), "form:has([data-factor=email])",
-                Map.of("factor", "email"));
+        Page email = other.submit(
+                other.get("/sites/acme/login/totp"), "form:has([data-factor=email])", Map.of("factor", "email"));
         assertThat(other.get(email.location()).document().select("#totp-help")).isEmpty();
     }
 
@@ -102,8 +105,9 @@ class ForcedSetupWayOutIntegrationTests {
         UserView user = testUsers.portalUser("acme");
         Browser browser = new Browser(port);
         SignInSteps.signInWithEmail(browser, "acme", user.email(), TestUsers.PASSWORD, 1);
-        Page enrol = browser.open(browser.submit(browser.get("/sites/acme/account/security"),
-                "form:has(#totp-enable)", Map.of()).location());
+        Page enrol = browser.open(
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(#totp-enable)", Map.of())
+                        .location());
         assertHelp(enrol.document(), "Acme Leasing");
         assertThat(enrol.document().select("#setup-sign-out-form")).isEmpty();
     }
@@ -112,8 +116,12 @@ class ForcedSetupWayOutIntegrationTests {
         var help = page.selectFirst("details#totp-help");
         assertThat(help).as("standing help").isNotNull();
         assertThat(help.selectFirst("summary").text()).isEqualTo("Trouble with codes?");
-        assertThat(help.text()).contains("set its date and time automatically").contains("wait for the next code")
-                .contains("new phone").contains("backup code").contains("Ask the administrator of " + site);
+        assertThat(help.text())
+                .contains("set its date and time automatically")
+                .contains("wait for the next code")
+                .contains("new phone")
+                .contains("backup code")
+                .contains("Ask the administrator of " + site);
     }
 
     /** A 2FA-required user of Globex without an authenticator, past the email code, on the forced set-up page. */

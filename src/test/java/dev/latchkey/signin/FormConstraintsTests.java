@@ -2,8 +2,8 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
 import dev.latchkey.shared.web.FormProblems;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +33,25 @@ class FormConstraintsTests {
     }
 
     static Stream<String> texts() {
-        return Stream.of(null, "", " ", "\t", "\u2003", "\u00a0", "\u0000", "a", " a ", "alice@acme.test",
-                "x".repeat(32), "x".repeat(33), "x".repeat(320), "x".repeat(321), "x".repeat(1024), "x".repeat(1025),
-                " ".repeat(400), "\u0000".repeat(2000));
+        return Stream.of(
+                null,
+                "",
+                " ",
+                "\t",
+                "\u2003",
+                "\u00a0",
+                "\u0000",
+                "a",
+                " a ",
+                "alice@acme.test",
+                "x".repeat(32),
+                "x".repeat(33),
+                "x".repeat(320),
+                "x".repeat(321),
+                "x".repeat(1024),
+                "x".repeat(1025),
+                " ".repeat(400),
+                "\u0000".repeat(2000));
     }
 
     static Stream<Arguments> pairs() {
@@ -46,11 +62,12 @@ class FormConstraintsTests {
     @MethodSource("pairs")
     void loginFormGivesTheProblemOfBefore(String username, String password) {
         boolean blank = username == null || username.isBlank() || password == null || password.isEmpty();
-        String before = blank ? "signin.blank"
-                : username.length() > 320 || password.length() > 1024 ? "signin.tooLong" : null;
+        String before =
+                blank ? "signin.blank" : username.length() > 320 || password.length() > 1024 ? "signin.tooLong" : null;
 
         LoginForm form = new LoginForm(username, password);
-        assertThat(FormProblems.first(validate(form, "loginForm"), LoginForm.PROBLEMS)).isEqualTo(before);
+        assertThat(FormProblems.first(validate(form, "loginForm"), LoginForm.PROBLEMS))
+                .isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -58,7 +75,8 @@ class FormConstraintsTests {
     void codeFormGivesTheProblemOfBefore(String code) {
         String before = code != null && code.length() > 32 ? "code.malformed" : null;
 
-        assertThat(FormProblems.first(validate(new CodeForm(code), "codeForm"), CodeForm.MALFORMED)).isEqualTo(before);
+        assertThat(FormProblems.first(validate(new CodeForm(code), "codeForm"), CodeForm.MALFORMED))
+                .isEqualTo(before);
     }
 
     static Errors validate(Object form, String name) {

@@ -2,10 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -20,6 +16,10 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,14 +70,27 @@ class ParallelAttemptsIntegrationTests {
 
         List<Answer> answers = passwordBurst(user.email(), 12, port);
 
-        assertThat(answers).filteredOn(a -> a.status() == 401).as("checked: the 5 free failures").hasSize(5);
-        assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(7)
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 401)
+                .as("checked: the 5 free failures")
+                .hasSize(5);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 429)
+                .hasSize(7)
                 .allMatch(a -> a.retryAfter().isPresent(), "429 carries Retry-After");
         assertThat(jdbc.sql("select failures from login_throttle where throttle_key like 'account:%|' || ?")
-                .param(user.email()).query(Integer.class).single()).as("the account's count").isEqualTo(5);
+                        .param(user.email())
+                        .query(Integer.class)
+                        .single())
+                .as("the account's count")
+                .isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from audit_event where type = 'signin.password' and outcome = 'failure'"
-                        + " and username = ?").param(user.email()).query(Long.class).single())
-                .as("exactly the checked guesses were audited as failures").isEqualTo(5);
+                                + " and username = ?")
+                        .param(user.email())
+                        .query(Long.class)
+                        .single())
+                .as("exactly the checked guesses were audited as failures")
+                .isEqualTo(5);
     }
 
     @Test
@@ -87,7 +100,8 @@ class ParallelAttemptsIntegrationTests {
         String secret = testUsers.withAuthenticator(realm, user);
         clock.advance(Duration.ofSeconds(30));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/totp");
         String right = IndependentTotp.code(secret, clock.instant());
         String wrong = right.equals("000000") ? "111111" : "000000";
@@ -95,17 +109,23 @@ class ParallelAttemptsIntegrationTests {
         int[] ports = new int[10];
         java.util.Arrays.fill(ports, port);
 
-        List<Answer> answers = SameSession.post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), ports);
+        List<Answer> answers =
+                SameSession.post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), ports);
 
         assertThat(answers).allMatch(a -> a.status() < 500);
-        assertThat(answers).filteredOn(a -> a.status() == 401).as("checked: the 5 free failures").hasSize(5);
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 401)
+                .as("checked: the 5 free failures")
+                .hasSize(5);
         assertThat(answers).filteredOn(a -> a.status() == 429).hasSize(5);
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
         TestMailServer.awaitMessage(user.email(), "A wrong sign-in code was entered");
         sleep(Duration.ofSeconds(3));
         assertThat(TestMailServer.messagesTo(user.email()).stream()
-                .filter(m -> subject(m).contains("A wrong sign-in code was entered")).count())
-                .as("exactly one alert for the burst, however the reservations interleaved").isEqualTo(1);
+                        .filter(m -> subject(m).contains("A wrong sign-in code was entered"))
+                        .count())
+                .as("exactly one alert for the burst, however the reservations interleaved")
+                .isEqualTo(1);
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {
@@ -137,18 +157,26 @@ class ParallelAttemptsIntegrationTests {
         clock.advance(Duration.ofSeconds(30));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
-        var form = SameSession.form(browser.get("/sites/acme/login/totp"), "#code-form",
+        var form = SameSession.form(
+                browser.get("/sites/acme/login/totp"),
+                "#code-form",
                 Map.of("code", IndependentTotp.code(secret, clock.instant())));
 
-        List<Answer> answers = SameSession.post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(),
-                port, port, port, port);
+        List<Answer> answers = SameSession.post(
+                browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), port, port, port, port);
 
         // a loser whose check ended before the winner replaced the session is told the code is used up (401); one that
         // ended after it is led on to the portal; none fails or sets a cookie
-        assertThat(answers).allMatch(a -> a.status() == 401 || a.status() == 302 && "/sites/acme/".equals(a.location()),
-                "refused as used up, or led on to the portal");
-        assertThat(answers).filteredOn(a -> a.newSession().isPresent()).hasSize(1)
-                .allMatch(a -> SameSession.get(port, a.newSession().get(), "/sites/acme/").status() == 200);
+        assertThat(answers)
+                .allMatch(
+                        a -> a.status() == 401 || a.status() == 302 && "/sites/acme/".equals(a.location()),
+                        "refused as used up, or led on to the portal");
+        assertThat(answers)
+                .filteredOn(a -> a.newSession().isPresent())
+                .hasSize(1)
+                .allMatch(a -> SameSession.get(port, a.newSession().get(), "/sites/acme/")
+                                .status()
+                        == 200);
     }
 
     /** {@code n} wrong passwords at once, each from its own login page and CSRF token, spread over {@code ports}. */
@@ -157,7 +185,9 @@ class ParallelAttemptsIntegrationTests {
         for (int i = 0; i < n; i++) {
             int node = ports[i % ports.length];
             Browser browser = new Browser(node);
-            var form = SameSession.form(browser.get("/sites/globex/login"), "#login-form",
+            var form = SameSession.form(
+                    browser.get("/sites/globex/login"),
+                    "#login-form",
                     Map.of("username", email, "password", "wrong guess " + i));
             posts.add(new SameSession.Post(browser.sessionId().orElseThrow(), form.getKey(), form.getValue(), node));
         }

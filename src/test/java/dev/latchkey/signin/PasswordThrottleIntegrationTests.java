@@ -2,7 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
@@ -10,6 +9,7 @@ import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,8 @@ class PasswordThrottleIntegrationTests {
     void afterFiveWrongPasswordsTheAccountWaitsAndTheAnswerHidesWhetherTheSixthPasswordWasRight() {
         UserView user = testUsers.portalUser("globex");
         for (int i = 0; i < 5; i++) {
-            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong " + i).status())
+            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong " + i)
+                            .status())
                     .isEqualTo(401);
         }
         Page right = SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD);
@@ -59,10 +60,14 @@ class PasswordThrottleIntegrationTests {
         assertThat(right.alerts()).isEqualTo(wrong.alerts()).contains("Too many sign-in attempts");
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).location())
-                .as("the wait is over; no lock-out").isEqualTo("/sites/globex/");
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong").status())
-                .as("a correct password cleared the count").isEqualTo(401);
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("the wait is over; no lock-out")
+                .isEqualTo("/sites/globex/");
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong")
+                        .status())
+                .as("a correct password cleared the count")
+                .isEqualTo(401);
     }
 
     @Test
@@ -83,23 +88,30 @@ class PasswordThrottleIntegrationTests {
         }
         for (int extra = 0; extra < 4; extra++) {
             clock.advance(Duration.ofSeconds(1L << extra).plusMillis(10));
-            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong").status())
-                    .as("after waiting %d s", 1L << extra).isEqualTo(401);
+            assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), "wrong")
+                            .status())
+                    .as("after waiting %d s", 1L << extra)
+                    .isEqualTo(401);
         }
         clock.advance(Duration.ofSeconds(8));
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).status())
-                .as("16 s are due after 9 failures, 8 s is not enough").isEqualTo(429);
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD)
+                        .status())
+                .as("16 s are due after 9 failures, 8 s is not enough")
+                .isEqualTo(429);
     }
 
     @Test
     void oneAddressTryingManyAccountsIsThrottledToo() {
         for (int i = 0; i < 12; i++) {
             assertThat(SignInSteps.password(new Browser(port), "globex", "spray-" + i + "@globex.test", "Summer2026!")
-                    .status()).isEqualTo(401);
+                            .status())
+                    .isEqualTo(401);
         }
         UserView innocent = testUsers.portalUser("globex");
-        assertThat(SignInSteps.password(new Browser(port), "globex", innocent.email(), TestUsers.PASSWORD).status())
-                .as("the 13th attempt from the same address waits").isEqualTo(429);
+        assertThat(SignInSteps.password(new Browser(port), "globex", innocent.email(), TestUsers.PASSWORD)
+                        .status())
+                .as("the 13th attempt from the same address waits")
+                .isEqualTo(429);
     }
 
     @Test
@@ -121,15 +133,21 @@ class PasswordThrottleIntegrationTests {
         for (int i = 0; i < 12; i++) {
             SignInSteps.password(new Browser(port), "globex", "spray-" + i + "@globex.test", "Summer2026!");
         }
-        long rows = jdbc.sql("select count(*) from login_throttle").query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from login_throttle")
+                .query(Long.class)
+                .single();
         // the 12th failure starts a 1 s delay; a loaded machine may take longer than that for the ten requests
         // below, so the clock goes back a minute to keep the whole check inside the delay
         clock.advance(java.time.Duration.ofMinutes(-1));
         for (int i = 0; i < 10; i++) {
-            assertThat(SignInSteps.password(new Browser(port), "globex", "fresh-" + i + "@globex.test", "x").status())
+            assertThat(SignInSteps.password(new Browser(port), "globex", "fresh-" + i + "@globex.test", "x")
+                            .status())
                     .isEqualTo(429);
         }
-        assertThat(jdbc.sql("select count(*) from login_throttle").query(Long.class).single()).isEqualTo(rows);
+        assertThat(jdbc.sql("select count(*) from login_throttle")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rows);
     }
 
     /**
@@ -139,8 +157,12 @@ class PasswordThrottleIntegrationTests {
     @Test
     void aUsernameThatGrowsWhenCaseFoldedIsAnOrdinaryWrongPassword() {
         String grows = "\u0130".repeat(300) + "@globex.test";
-        assertThat(SignInSteps.password(new Browser(port), "globex", grows, "whatever").status()).isEqualTo(401);
-        assertThat(LoginThrottle.accountKey("globex", grows)).hasSizeLessThan(120).startsWith("account:globex|sha256:");
+        assertThat(SignInSteps.password(new Browser(port), "globex", grows, "whatever")
+                        .status())
+                .isEqualTo(401);
+        assertThat(LoginThrottle.accountKey("globex", grows))
+                .hasSizeLessThan(120)
+                .startsWith("account:globex|sha256:");
     }
 
     /** One IPv6 host rotating through its /64 gets no fresh allowance per address. */

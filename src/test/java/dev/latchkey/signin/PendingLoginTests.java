@@ -2,6 +2,7 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.mfa.FactorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import dev.latchkey.mfa.FactorType;
 import org.junit.jupiter.api.Test;
 
 class PendingLoginTests {
@@ -19,7 +19,8 @@ class PendingLoginTests {
 
     @Test
     void survivesTheSessionStoreWithItsFactorsInOrder() throws Exception {
-        PendingLogin login = login(Set.of(FactorType.EMAIL, FactorType.SMS, FactorType.TOTP),
+        PendingLogin login = login(
+                Set.of(FactorType.EMAIL, FactorType.SMS, FactorType.TOTP),
                 List.of(FactorType.TOTP, FactorType.EMAIL, FactorType.SMS));
         PendingLogin read = roundTrip(login);
         assertThat(read).isEqualTo(login);
@@ -28,7 +29,8 @@ class PendingLoginTests {
 
     @Test
     void itIsStoredWithTheFactorsIdsSoThatEveryVersionReadsIt() {
-        PendingLogin login = login(Set.of(FactorType.EMAIL, FactorType.TOTP), List.of(FactorType.TOTP, FactorType.EMAIL));
+        PendingLogin login =
+                login(Set.of(FactorType.EMAIL, FactorType.TOTP), List.of(FactorType.TOTP, FactorType.EMAIL));
         // the serialised record holds only strings: a node of an older version (ids as strings) reads it
         assertThat(login.allowedFactors()).containsExactlyInAnyOrder("email", "totp");
         assertThat(login.available()).containsExactly("totp", "email");
@@ -37,8 +39,17 @@ class PendingLoginTests {
     @Test
     void idsThisVersionDoesNotKnowAreIgnoredByTheTypedView() throws Exception {
         // as a node of a newer version, with a factor this one lacks, may have stored it
-        PendingLogin login = new PendingLogin("login-1", 42, "acme", START, Set.of("email", "sms", "passkey"),
-                Duration.ofMinutes(5), List.of("sms", "passkey", "email"), false, false, null);
+        PendingLogin login = new PendingLogin(
+                "login-1",
+                42,
+                "acme",
+                START,
+                Set.of("email", "sms", "passkey"),
+                Duration.ofMinutes(5),
+                List.of("sms", "passkey", "email"),
+                false,
+                false,
+                null);
         assertThat(roundTrip(login).allowedTypes()).containsExactlyInAnyOrder(FactorType.EMAIL, FactorType.SMS);
         assertThat(login.availableTypes()).containsExactly(FactorType.SMS, FactorType.EMAIL);
     }
@@ -60,8 +71,8 @@ class PendingLoginTests {
     }
 
     private static PendingLogin login(Set<FactorType> allowed, List<FactorType> available) {
-        return PendingLogin.of("login-1", 42, "acme", START, allowed, Duration.ofMinutes(5), available, false, false,
-                null);
+        return PendingLogin.of(
+                "login-1", 42, "acme", START, allowed, Duration.ofMinutes(5), available, false, false, null);
     }
 
     private static PendingLogin roundTrip(PendingLogin login) throws Exception {

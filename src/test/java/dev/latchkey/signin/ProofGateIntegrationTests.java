@@ -2,10 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.BiFunction;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -19,6 +15,10 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -79,12 +79,19 @@ class ProofGateIntegrationTests {
         Page wrong = attempt.answer(false);
 
         assertThat(wrong.status()).as("refused").isBetween(400, 499);
-        assertThat(users.find(attempt.user().id()).orElseThrow().secondFactorFailures()).as("counted").isEqualTo(1);
+        assertThat(users.find(attempt.user().id()).orElseThrow().secondFactorFailures())
+                .as("counted")
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where type = 'signin.second-factor'"
-                        + " and outcome = 'failure' and user_id = ?").param(attempt.user().id())
-                .query(Long.class).single()).as("audited").isEqualTo(1);
+                                + " and outcome = 'failure' and user_id = ?")
+                        .param(attempt.user().id())
+                        .query(Long.class)
+                        .single())
+                .as("audited")
+                .isEqualTo(1);
         assertThat(TestMailServer.awaitMessage(attempt.user().email(), "A wrong sign-in code was entered"))
-                .as("the user is told").contains("Browser:");
+                .as("the user is told")
+                .contains("Browser:");
     }
 
     @ParameterizedTest
@@ -97,7 +104,9 @@ class ProofGateIntegrationTests {
 
         assertThat(right.status()).as("told to wait").isEqualTo(429);
         UserView after = users.find(attempt.user().id()).orElseThrow();
-        assertThat(after.secondFactorFailures()).as("nothing was checked, nothing counted").isEqualTo(5);
+        assertThat(after.secondFactorFailures())
+                .as("nothing was checked, nothing counted")
+                .isEqualTo(5);
     }
 
     @ParameterizedTest
@@ -108,7 +117,9 @@ class ProofGateIntegrationTests {
 
         attempt.answer(false);
 
-        assertThat(users.find(attempt.user().id()).orElseThrow().locked()).as("locked at the limit").isTrue();
+        assertThat(users.find(attempt.user().id()).orElseThrow().locked())
+                .as("locked at the limit")
+                .isTrue();
     }
 
     @ParameterizedTest
@@ -117,20 +128,25 @@ class ProofGateIntegrationTests {
         Attempt attempt = prepare(entry);
         // locked behind the sessions' back (an admin's lock would also end them), to reach every entry point
         jdbc.sql("update app_user set locked_at = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), attempt.user().id()).update();
+                .params(Timestamp.from(clock.instant()), attempt.user().id())
+                .update();
         long passedBefore = passed(attempt.user());
 
         Page right = attempt.answer(true);
 
         assertThat(right.status()).isEqualTo(403);
         assertThat(users.find(attempt.user().id()).orElseThrow().secondFactorFailures())
-                .as("a locked account's answers are not even checked").isZero();
+                .as("a locked account's answers are not even checked")
+                .isZero();
         assertThat(passed(attempt.user())).as("nothing passed").isEqualTo(passedBefore);
     }
 
     private long passed(UserView user) {
         return jdbc.sql("select count(*) from audit_event where type = 'signin.second-factor' and outcome = 'success'"
-                + " and user_id = ?").param(user.id()).query(Long.class).single();
+                        + " and user_id = ?")
+                .param(user.id())
+                .query(Long.class)
+                .single();
     }
 
     private void failures(UserView user, int count, java.time.Instant at) {
@@ -153,45 +169,61 @@ class ProofGateIntegrationTests {
                 UserView user = testUsers.portalUser("acme");
                 String secret = activate(acme, user);
                 Browser browser = new Browser(port);
-                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                                .location())
                         .isEqualTo("/sites/acme/login/totp");
                 return new Attempt(user, (right, x) -> SignInSteps.code(browser, "acme", "totp", totp(secret, right)));
             }
             case SIGN_IN_EMAIL_CODE: {
                 UserView user = testUsers.portalUser("acme");
                 Browser browser = new Browser(port);
-                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                                .location())
                         .isEqualTo("/sites/acme/login/email");
                 String code = TestMailServer.awaitCode(user.email(), 1);
-                return new Attempt(user, (right, x) -> SignInSteps.code(browser, "acme", "email",
-                        right ? code : wrong(code)));
+                return new Attempt(
+                        user, (right, x) -> SignInSteps.code(browser, "acme", "email", right ? code : wrong(code)));
             }
             case FORCED_SET_UP: {
                 UserView user = testUsers.portalUser("acme", true);
                 Browser browser = new Browser(port);
-                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+                assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                                .location())
                         .isEqualTo("/sites/acme/login/email");
                 assertThat(SignInSteps.code(browser, "acme", "email", TestMailServer.awaitCode(user.email(), 1))
-                        .location()).isEqualTo("/sites/acme/login/setup");
+                                .location())
+                        .isEqualTo("/sites/acme/login/setup");
                 Page setup = browser.get("/sites/acme/login/setup");
-                String secret = setup.document().selectFirst("#totp-secret").text().replace(" ", "");
-                return new Attempt(user, (right, x) -> browser.submit(browser.get("/sites/acme/login/setup"),
-                        "#totp-confirm-form", Map.of("code", totp(secret, right))));
+                String secret =
+                        setup.document().selectFirst("#totp-secret").text().replace(" ", "");
+                return new Attempt(
+                        user,
+                        (right, x) -> browser.submit(
+                                browser.get("/sites/acme/login/setup"),
+                                "#totp-confirm-form",
+                                Map.of("code", totp(secret, right))));
             }
             case SECURITY_DISABLE_AUTHENTICATOR: {
                 UserView user = testUsers.portalUser("acme");
                 String secret = activate(acme, user);
                 Browser browser = signedInWithAuthenticator(user, secret);
-                return new Attempt(user, (right, x) -> browser.submit(browser.get("/sites/acme/account/security"),
-                        "form[action$='/totp/disable']", Map.of("code", totp(secret, right))));
+                return new Attempt(
+                        user,
+                        (right, x) -> browser.submit(
+                                browser.get("/sites/acme/account/security"),
+                                "form[action$='/totp/disable']",
+                                Map.of("code", totp(secret, right))));
             }
             case SECURITY_DELETE_WITH_PASSWORD: {
                 UserView user = testUsers.portalUser("acme");
                 String secret = activate(acme, user);
                 Browser browser = signedInWithAuthenticator(user, secret);
-                return new Attempt(user, (right, x) -> browser.submit(browser.get("/sites/acme/account/security"),
-                        "form[action$='/totp/delete']",
-                        Map.of("credential", right ? TestUsers.PASSWORD : "not the password")));
+                return new Attempt(
+                        user,
+                        (right, x) -> browser.submit(
+                                browser.get("/sites/acme/account/security"),
+                                "form[action$='/totp/delete']",
+                                Map.of("credential", right ? TestUsers.PASSWORD : "not the password")));
             }
             default: {
                 UserView user = testUsers.portalUser("acme");
@@ -199,18 +231,24 @@ class ProofGateIntegrationTests {
                 authenticators.disable(acme, user.id(), "test");
                 Browser browser = new Browser(port);
                 SignInSteps.signInWithEmail(browser, "acme", user.email(), TestUsers.PASSWORD, 1);
-                return new Attempt(user, (right, x) -> browser.submit(browser.get("/sites/acme/account/security"),
-                        "form[action$='/totp/reenable']", Map.of("code", totp(secret, right))));
+                return new Attempt(
+                        user,
+                        (right, x) -> browser.submit(
+                                browser.get("/sites/acme/account/security"),
+                                "form[action$='/totp/reenable']",
+                                Map.of("code", totp(secret, right))));
             }
         }
     }
 
     private Browser signedInWithAuthenticator(UserView user, String secret) {
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/totp");
         assertThat(SignInSteps.code(browser, "acme", "totp", IndependentTotp.code(secret, clock.instant()))
-                .location()).isEqualTo("/sites/acme/");
+                        .location())
+                .isEqualTo("/sites/acme/");
         clock.advance(Duration.ofSeconds(30));
         return browser;
     }

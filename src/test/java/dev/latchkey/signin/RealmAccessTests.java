@@ -30,7 +30,8 @@ class RealmAccessTests {
     void aVisitorWithoutASessionIsSentToTheLoginPageOfTheRealmTheyAskedFor() {
         assertThat(mvc.get().uri("/sites/acme/")).hasStatus(302).hasHeader("Location", "/sites/acme/login");
         assertThat(mvc.get().uri("/sites/globex/account/security"))
-                .hasStatus(302).hasHeader("Location", "/sites/globex/login");
+                .hasStatus(302)
+                .hasHeader("Location", "/sites/globex/login");
         assertThat(mvc.get().uri("/admin/users")).hasStatus(302).hasHeader("Location", "/admin/login");
     }
 
@@ -45,13 +46,15 @@ class RealmAccessTests {
         assertThat(mvc.get().uri("/sites/acme/").with(authentication(WebSecuritySlice.portalUser("acme"))))
                 .hasStatusOk();
         assertThat(mvc.get().uri("/sites/globex/").with(authentication(WebSecuritySlice.portalUser("acme"))))
-                .hasStatus(302).hasHeader("Location", "/sites/globex/login");
+                .hasStatus(302)
+                .hasHeader("Location", "/sites/globex/login");
     }
 
     @Test
     void noPortalSessionReachesTheAdminSite() {
         assertThat(mvc.get().uri("/admin/users").with(authentication(WebSecuritySlice.portalUser("acme"))))
-                .hasStatus(302).hasHeader("Location", "/admin/login");
+                .hasStatus(302)
+                .hasHeader("Location", "/admin/login");
     }
 
     @Test
@@ -61,11 +64,14 @@ class RealmAccessTests {
 
     @Test
     void aFormPostWithoutItsCsrfTokenIsForbiddenEvenForTheRightSession() {
-        assertThat(mvc.post().uri("/sites/acme/account/security")
+        assertThat(mvc.post()
+                        .uri("/sites/acme/account/security")
                         .with(authentication(WebSecuritySlice.portalUser("acme"))))
                 .hasStatus(403);
-        assertThat(mvc.post().uri("/sites/acme/account/security")
-                        .with(authentication(WebSecuritySlice.portalUser("acme"))).with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/sites/acme/account/security")
+                        .with(authentication(WebSecuritySlice.portalUser("acme")))
+                        .with(csrf()))
                 .hasStatusOk();
     }
 

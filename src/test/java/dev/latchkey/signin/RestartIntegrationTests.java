@@ -43,14 +43,18 @@ class RestartIntegrationTests {
                 .initializers(new TestEnvironment())
                 .run("--server.port=0")) { // an argument: a default property would lose to application.properties
             Users afterRestart = restarted.getBean(Users.class);
-            assertThat(afterRestart.find(counted.id()).orElseThrow().secondFactorFailures()).isEqualTo(7);
+            assertThat(afterRestart.find(counted.id()).orElseThrow().secondFactorFailures())
+                    .isEqualTo(7);
             assertThat(afterRestart.find(locked.id()).orElseThrow().locked()).isTrue();
 
             int port = Integer.parseInt(restarted.getEnvironment().getProperty("local.server.port"));
-            assertThat(SignInSteps.password(new Browser(port), "globex", locked.email(), TestUsers.PASSWORD).status())
-                    .as("the restarted node refuses the locked account, right password or not").isEqualTo(401);
+            assertThat(SignInSteps.password(new Browser(port), "globex", locked.email(), TestUsers.PASSWORD)
+                            .status())
+                    .as("the restarted node refuses the locked account, right password or not")
+                    .isEqualTo(401);
             assertThat(SignInSteps.password(new Browser(port), "globex", counted.email(), TestUsers.PASSWORD)
-                    .location()).isEqualTo("/sites/globex/");
+                            .location())
+                    .isEqualTo("/sites/globex/");
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
@@ -13,6 +11,8 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +72,8 @@ class SecondFactorBruteForceIntegrationTests {
         assertThat(waitInSecond.alerts()).contains("Too many wrong codes");
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(SignInSteps.code(second, "acme", "email", secondCode).location()).isEqualTo("/sites/acme/");
+        assertThat(SignInSteps.code(second, "acme", "email", secondCode).location())
+                .isEqualTo("/sites/acme/");
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isZero();
     }
 
@@ -109,9 +110,14 @@ class SecondFactorBruteForceIntegrationTests {
         assertThat(hundredth.alerts()).contains("locked");
         assertThat(users.find(user.id()).orElseThrow().locked()).isTrue();
 
-        String csrf = browser.get("/sites/acme/login").document().selectFirst("input[name=_csrf]").attr("value");
+        String csrf = browser.get("/sites/acme/login")
+                .document()
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
         Page withTheRightCode = browser.post("/sites/acme/login/email", Map.of("_csrf", csrf, "code", code));
-        assertThat(withTheRightCode.location()).as("the 101st attempt, right code").isEqualTo("/sites/acme/login?expired");
+        assertThat(withTheRightCode.location())
+                .as("the 101st attempt, right code")
+                .isEqualTo("/sites/acme/login?expired");
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
     }
 

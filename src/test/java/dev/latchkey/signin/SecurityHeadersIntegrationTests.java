@@ -21,24 +21,37 @@ class SecurityHeadersIntegrationTests {
 
     @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
-        MockHttpServletResponse page = mvc().perform(get("/sites/acme/login")).andReturn().getResponse();
+        MockHttpServletResponse page =
+                mvc().perform(get("/sites/acme/login")).andReturn().getResponse();
         String csp = page.getHeader("Content-Security-Policy");
-        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
-                .contains("object-src 'none'").contains("base-uri 'none'").contains("form-action 'self'");
+        assertThat(csp)
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline")
+                .contains("object-src 'none'")
+                .contains("base-uri 'none'")
+                .contains("form-action 'self'");
         assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.getHeader("Cache-Control")).contains("no-store");
-        assertThat(page.getHeader("Strict-Transport-Security")).as("never over plain HTTP").isNull();
+        assertThat(page.getHeader("Strict-Transport-Security"))
+                .as("never over plain HTTP")
+                .isNull();
     }
 
     @Test
     void httpsResponsesCarryHsts() throws Exception {
-        MockHttpServletResponse page = mvc().perform(get("/sites/acme/login").secure(true)).andReturn().getResponse();
-        assertThat(page.getHeader("Strict-Transport-Security")).contains("max-age=").contains("includeSubDomains");
+        MockHttpServletResponse page =
+                mvc().perform(get("/sites/acme/login").secure(true)).andReturn().getResponse();
+        assertThat(page.getHeader("Strict-Transport-Security"))
+                .contains("max-age=")
+                .contains("includeSubDomains");
     }
 
     private MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 }

@@ -2,10 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.Realm;
@@ -23,6 +19,10 @@ import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,18 +70,22 @@ class SessionBindingIntegrationTests {
         SignInSteps.signInWithEmail(browser, "acme", alice.email(), TestUsers.PASSWORD, 1);
         String aliceSession = browser.sessionId().orElseThrow();
 
-        assertThat(SignInSteps.password(browser, "acme", bob.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", bob.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
         String bobPending = browser.sessionId().orElseThrow();
 
         assertThat(bobPending).isNotEqualTo(aliceSession);
         assertThat(SameSession.get(port, bobPending, "/sites/acme/").location())
-                .as("the new session is not alice's").isEqualTo("/sites/acme/login");
+                .as("the new session is not alice's")
+                .isEqualTo("/sites/acme/login");
         assertThat(SameSession.get(port, aliceSession, "/sites/acme/").location())
-                .as("alice's session ended with the step").isEqualTo("/sites/acme/login");
+                .as("alice's session ended with the step")
+                .isEqualTo("/sites/acme/login");
         users.lock(bob.id(), "test");
         assertThat(SameSession.get(port, bobPending, "/sites/acme/login/email").location())
-                .as("locking bob ends his half-finished login").isEqualTo("/sites/acme/login?expired");
+                .as("locking bob ends his half-finished login")
+                .isEqualTo("/sites/acme/login?expired");
     }
 
     @Test
@@ -91,7 +95,8 @@ class SessionBindingIntegrationTests {
         Browser browser = new Browser(port);
         SignInSteps.signInWithEmail(browser, "acme", alice.email(), TestUsers.PASSWORD, 1);
 
-        assertThat(SignInSteps.password(browser, "globex", other.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "globex", other.email(), TestUsers.PASSWORD)
+                        .location())
                 .startsWith("/sites/globex/login/");
 
         assertThat(browser.get("/sites/acme/").location()).isEqualTo("/sites/acme/login");
@@ -104,8 +109,10 @@ class SessionBindingIntegrationTests {
         UserView second = testUsers.portalUser("globex");
         Browser browser = new Browser(port);
         SignInSteps.signInWithEmail(browser, "acme", first.email(), TestUsers.PASSWORD, 1);
-        assertThat(SignInSteps.password(browser, "globex", second.email(), TestUsers.PASSWORD).location())
-                .as("password only: globex has MFA optional").isEqualTo("/sites/globex/");
+        assertThat(SignInSteps.password(browser, "globex", second.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("password only: globex has MFA optional")
+                .isEqualTo("/sites/globex/");
 
         Page security = browser.get("/sites/globex/account/security");
         Page generate = browser.submit(security, "form[action$='/backup-codes']", Map.of());
@@ -117,23 +124,25 @@ class SessionBindingIntegrationTests {
     @Test
     void aFactorRemovedDuringALoginCannotFinishIt() {
         String slug = "pol-" + UUID.randomUUID().toString().substring(0, 8);
-        SiteView site = sites.create(new SiteDraft(slug, "Policy Test", "NL", MfaMode.REQUIRED,
-                Set.of("email", "totp")));
+        SiteView site =
+                sites.create(new SiteDraft(slug, "Policy Test", "NL", MfaMode.REQUIRED, Set.of("email", "totp")));
         Realm realm = site.realm();
-        UserView user = users.create(realm, new NewUser("u@" + slug + ".test", "Policy User", TestUsers.PASSWORD,
-                true, null, false, null));
+        UserView user = users.create(
+                realm, new NewUser("u@" + slug + ".test", "Policy User", TestUsers.PASSWORD, true, null, false, null));
         String secret = testUsers.withAuthenticator(realm, user);
         clock.advance(Duration.ofSeconds(30));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, slug, user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, slug, user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/" + slug + "/login/totp");
         Page codePage = browser.get("/sites/" + slug + "/login/totp");
 
         sites.updatePolicy(site.id(), MfaMode.REQUIRED, Set.of("email"), site.codeTtl());
-        Page answer = browser.submit(codePage, "#code-form",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page answer =
+                browser.submit(codePage, "#code-form", Map.of("code", IndependentTotp.code(secret, clock.instant())));
 
-        assertThat(answer.location()).as("sent to the factors still allowed")
+        assertThat(answer.location())
+                .as("sent to the factors still allowed")
                 .isEqualTo("/sites/" + slug + "/login/method");
         assertThat(browser.get("/sites/" + slug + "/").location()).isEqualTo("/sites/" + slug + "/login");
         assertThat(browser.get("/sites/" + slug + "/login/totp").location())

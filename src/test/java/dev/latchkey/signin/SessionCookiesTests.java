@@ -15,25 +15,38 @@ class SessionCookiesTests {
     @Test
     void plainHttpToLocalhostIsLocalDevelopment() {
         String header = write("http", "localhost");
-        assertThat(header).startsWith("SESSION=").contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        assertThat(header)
+                .startsWith("SESSION=")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .doesNotContain("Secure");
     }
 
     @Test
     void plainHttpToAnyOtherHostStillGetsASecureCookie() {
-        assertThat(write("http", "portal.example.com")).startsWith("SESSION=").contains("Secure").contains("HttpOnly");
+        assertThat(write("http", "portal.example.com"))
+                .startsWith("SESSION=")
+                .contains("Secure")
+                .contains("HttpOnly");
     }
 
     @Test
     void httpsGetsTheHostPrefixedSecureCookieForTheWholeHost() {
         String header = write("https", "portal.example.com");
-        assertThat(header).startsWith("__Host-SESSION=").contains("Secure").contains("Path=/").contains("HttpOnly")
-                .contains("SameSite=Lax").doesNotContain("Domain=");
+        assertThat(header)
+                .startsWith("__Host-SESSION=")
+                .contains("Secure")
+                .contains("Path=/")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .doesNotContain("Domain=");
     }
 
     @Test
     void readsTheCookieOfTheSchemeOnly() {
         MockHttpServletRequest https = request("https", "portal.example.com");
-        https.setCookies(new jakarta.servlet.http.Cookie("SESSION", "cGxhaW4="),
+        https.setCookies(
+                new jakarta.servlet.http.Cookie("SESSION", "cGxhaW4="),
                 new jakarta.servlet.http.Cookie("__Host-SESSION", "aG9zdA=="));
         assertThat(cookies.readCookieValues(https)).containsExactly("host");
     }

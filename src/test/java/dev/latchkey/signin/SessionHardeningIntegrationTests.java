@@ -2,8 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Map;
 import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.Realm;
@@ -18,6 +16,8 @@ import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +51,12 @@ class SessionHardeningIntegrationTests {
     @AfterEach
     void reset() {
         clock.reset();
-        policy.updateSite(sites.findBySlug("globex").orElseThrow().id(), MfaMode.OPTIONAL,
-                java.util.Set.of("email", "totp", "backup"), null, "test");
+        policy.updateSite(
+                sites.findBySlug("globex").orElseThrow().id(),
+                MfaMode.OPTIONAL,
+                java.util.Set.of("email", "totp", "backup"),
+                null,
+                "test");
     }
 
     @Test
@@ -95,7 +99,10 @@ class SessionHardeningIntegrationTests {
     void theCsrfTokenChangesAtEachSignInStepAndTheOldOneNoLongerWorks() {
         UserView user = testUsers.portalUser("acme");
         Browser browser = new Browser(port);
-        String before = browser.get("/sites/acme/login").document().selectFirst("input[name=_csrf]").attr("value");
+        String before = browser.get("/sites/acme/login")
+                .document()
+                .selectFirst("input[name=_csrf]")
+                .attr("value");
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page codePage = browser.get("/sites/acme/login/email");
         String after = codePage.document().selectFirst("input[name=_csrf]").attr("value");
@@ -112,7 +119,10 @@ class SessionHardeningIntegrationTests {
         String code = TestMailServer.awaitCode(user.email(), 1);
         SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
         String alert = TestMailServer.awaitMessage(user.email(), "wrong sign-in code");
-        assertThat(alert).contains("Browser: Unknown browser").contains("UTC").contains("127.0.0.1")
+        assertThat(alert)
+                .contains("Browser: Unknown browser")
+                .contains("UTC")
+                .contains("127.0.0.1")
                 .doesNotContain(code);
     }
 
@@ -130,38 +140,59 @@ class SessionHardeningIntegrationTests {
         SignInSteps.code(browser, "acme", "email", code.equals("000000") ? "111111" : "000000");
 
         String alert = TestMailServer.awaitMessage(user.email(), "wrong sign-in code");
-        assertThat(alert).contains("Browser: Chrome 120 on Windows").contains("/sites/acme/forgot-password")
-                .doesNotContain("https://").doesNotContain("acme-support").doesNotContain("www.x.io")
-                .doesNotContain("555").doesNotContain("URGENT").doesNotContain("Mozilla");
+        assertThat(alert)
+                .contains("Browser: Chrome 120 on Windows")
+                .contains("/sites/acme/forgot-password")
+                .doesNotContain("https://")
+                .doesNotContain("acme-support")
+                .doesNotContain("www.x.io")
+                .doesNotContain("555")
+                .doesNotContain("URGENT")
+                .doesNotContain("Mozilla");
     }
 
     @Test
     void wrongCodesDuringForcedSetUpCountLikeAnyWrongSecondFactor() {
         Realm globex = sites.findBySlug("globex").orElseThrow().realm();
-        UserView user = users.create(globex, new NewUser("setup-" + System.nanoTime() + "@globex.test", "Setup",
-                TestUsers.PASSWORD, false, null, true, null));
+        UserView user = users.create(
+                globex,
+                new NewUser(
+                        "setup-" + System.nanoTime() + "@globex.test",
+                        "Setup",
+                        TestUsers.PASSWORD,
+                        false,
+                        null,
+                        true,
+                        null));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD).location())
-                .as("no other factor: set-up right after the password").isEqualTo("/sites/globex/login/setup");
+        assertThat(SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("no other factor: set-up right after the password")
+                .isEqualTo("/sites/globex/login/setup");
         Page setup = browser.get("/sites/globex/login/setup");
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.submit(setup, "#totp-confirm-form", Map.of("code", "000000")).status()).isEqualTo(401);
+            assertThat(browser.submit(setup, "#totp-confirm-form", Map.of("code", "000000"))
+                            .status())
+                    .isEqualTo(401);
         }
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
-        assertThat(browser.submit(setup, "#totp-confirm-form", Map.of("code", "000000")).status()).isEqualTo(429);
+        assertThat(browser.submit(setup, "#totp-confirm-form", Map.of("code", "000000"))
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test
     void aSiteWithMfaOffOffersNoAuthenticator() {
-        policy.updateSite(sites.findBySlug("globex").orElseThrow().id(), MfaMode.OFF, java.util.Set.of("email"), null,
-                "test");
+        policy.updateSite(
+                sites.findBySlug("globex").orElseThrow().id(), MfaMode.OFF, java.util.Set.of("email"), null, "test");
         UserView user = testUsers.portalUser("globex");
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "globex", user.email(), TestUsers.PASSWORD);
         Page security = browser.get("/sites/globex/account/security");
         assertThat(security.document().select("#totp-enable")).isEmpty();
         String csrf = security.document().selectFirst("input[name=_csrf]").attr("value");
-        assertThat(browser.post("/sites/globex/account/security/totp/enable", Map.of("_csrf", csrf)).status())
+        assertThat(browser.post("/sites/globex/account/security/totp/enable", Map.of("_csrf", csrf))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -171,8 +202,8 @@ class SessionHardeningIntegrationTests {
         for (int round = 0; round < 5; round++) {
             Browser browser = new Browser(port);
             assertThat(browser.get("/sites/acme/login").status()).isEqualTo(200);
-            java.util.List<java.util.concurrent.Callable<Integer>> loads = java.util.Collections.nCopies(8,
-                    () -> browser.get("/sites/acme/login").status());
+            java.util.List<java.util.concurrent.Callable<Integer>> loads = java.util.Collections.nCopies(
+                    8, () -> browser.get("/sites/acme/login").status());
             var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
             try {
                 for (var status : pool.invokeAll(loads)) {

@@ -2,17 +2,17 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.Purging;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -41,7 +41,10 @@ class SessionRetentionIntegrationTests {
 
         assertThat(rows(expired)).isZero();
         assertThat(jdbc.sql("select count(*) from spring_session_attributes where session_primary_id = ?")
-                .param(ReflectionTestUtils.getField(expired, "primaryKey")).query(Integer.class).single()).isZero();
+                        .param(ReflectionTestUtils.getField(expired, "primaryKey"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(rows(live)).isOne();
         Session found = sessions.findById(live.getId());
         assertThat(found).isNotNull();
@@ -51,10 +54,12 @@ class SessionRetentionIntegrationTests {
     @Test
     void theCleanupIsScheduledEveryMinute() {
         assertThat(ReflectionTestUtils.getField(sessions, "cleanupCron")).isEqualTo("0 * * * * *");
-        ThreadPoolTaskScheduler scheduler = (ThreadPoolTaskScheduler) ReflectionTestUtils.getField(sessions,
-                "taskScheduler");
+        ThreadPoolTaskScheduler scheduler =
+                (ThreadPoolTaskScheduler) ReflectionTestUtils.getField(sessions, "taskScheduler");
         assertThat(scheduler).as("Spring Session runs its own scheduler").isNotNull();
-        assertThat(scheduler.getScheduledThreadPoolExecutor().getQueue()).as("with the cleanup queued").isNotEmpty();
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getQueue())
+                .as("with the cleanup queued")
+                .isNotEmpty();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -69,7 +74,9 @@ class SessionRetentionIntegrationTests {
     }
 
     private int rows(Session session) {
-        return jdbc.sql("select count(*) from spring_session where session_id = ?").param(session.getId())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from spring_session where session_id = ?")
+                .param(session.getId())
+                .query(Integer.class)
+                .single();
     }
 }

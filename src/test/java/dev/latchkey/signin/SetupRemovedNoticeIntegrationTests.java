@@ -2,6 +2,18 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.mfa.TwoFactorSetup;
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IndependentTotp;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,18 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import dev.latchkey.mfa.TwoFactorSetup;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IndependentTotp;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.SignInSteps;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestUsers;
-import dev.latchkey.users.UserView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,27 +68,34 @@ class SetupRemovedNoticeIntegrationTests {
         String removedOn = today(); // the day of the removal, even if the test runs past midnight
 
         Browser attempt = new Browser(port);
-        assertThat(SignInSteps.password(attempt, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(attempt, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
         assertThat(attempt.get("/sites/acme/login/email").document().select("#setup-removed-notice"))
-                .as("the password alone does not learn that the setup was wiped").isEmpty();
+                .as("the password alone does not learn that the setup was wiped")
+                .isEmpty();
 
         clock.advance(Duration.ofSeconds(31));
         Browser signIn = new Browser(port);
         SignInSteps.password(signIn, "acme", user.email(), TestUsers.PASSWORD);
         Page passed = SignInSteps.code(signIn, "acme", "email", TestMailServer.awaitCode(user.email(), 2));
-        assertThat(passed.location()).as("an abandoned sign-in did not use it up")
+        assertThat(passed.location())
+                .as("an abandoned sign-in did not use it up")
                 .isEqualTo("/sites/acme/login/setup-removed");
-        String notice = signIn.get("/sites/acme/login/setup-removed").document()
-                .selectFirst("#setup-removed-notice").text();
-        assertThat(notice).isEqualTo("An administrator removed your authenticator app and backup codes on " + removedOn
-                + ": they no longer work. Set up two-factor authentication again on your Security page.");
+        String notice = signIn.get("/sites/acme/login/setup-removed")
+                .document()
+                .selectFirst("#setup-removed-notice")
+                .text();
+        assertThat(notice)
+                .isEqualTo("An administrator removed your authenticator app and backup codes on " + removedOn
+                        + ": they no longer work. Set up two-factor authentication again on your Security page.");
         assertThat(twoFactorSetup.removedByAdmin(user.id())).isEmpty();
 
         clock.advance(Duration.ofSeconds(31));
         Browser later = new Browser(port);
         SignInSteps.password(later, "acme", user.email(), TestUsers.PASSWORD);
-        assertThat(SignInSteps.code(later, "acme", "email", TestMailServer.awaitCode(user.email(), 3)).location())
+        assertThat(SignInSteps.code(later, "acme", "email", TestMailServer.awaitCode(user.email(), 3))
+                        .location())
                 .isEqualTo("/sites/acme/");
     }
 
@@ -110,13 +117,16 @@ class SetupRemovedNoticeIntegrationTests {
         assertThat(notice.document().selectFirst("#setup-removed-security").attr("href"))
                 .isEqualTo("/sites/globex/account/security");
         assertThat(notice.document().selectFirst("#setup-removed-continue").attr("href"))
-                .as("on to the page first asked for").isEqualTo("/sites/globex/?view=contracts");
+                .as("on to the page first asked for")
+                .isEqualTo("/sites/globex/?view=contracts");
         assertThat(browser.get("/sites/globex/").status()).as("signed in").isEqualTo(200);
 
-        assertThat(browser.get("/sites/globex/login/setup-removed").location()).as("shown once")
+        assertThat(browser.get("/sites/globex/login/setup-removed").location())
+                .as("shown once")
                 .isEqualTo("/sites/globex/");
         Browser again = new Browser(port);
-        assertThat(SignInSteps.password(again, "globex", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(again, "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/globex/");
     }
 
@@ -146,15 +156,17 @@ class SetupRemovedNoticeIntegrationTests {
         for (int i = 0; i < n; i++) {
             Browser browser = browsers.get(i);
             Page login = logins.get(i);
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                }
-                return browser.submit(login, "#login-form",
-                        Map.of("username", user.email(), "password", TestUsers.PASSWORD));
-            }, pool));
+            answers.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return browser.submit(
+                                login, "#login-form", Map.of("username", user.email(), "password", TestUsers.PASSWORD));
+                    },
+                    pool));
         }
         start.countDown();
         List<String> targets = new ArrayList<>();
@@ -163,7 +175,8 @@ class SetupRemovedNoticeIntegrationTests {
         }
         pool.shutdown();
         assertThat(targets).containsOnly("/sites/globex/", "/sites/globex/login/setup-removed");
-        assertThat(targets.stream().filter(t -> t.endsWith("setup-removed")).count()).isEqualTo(1);
+        assertThat(targets.stream().filter(t -> t.endsWith("setup-removed")).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -174,15 +187,16 @@ class SetupRemovedNoticeIntegrationTests {
 
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
-        assertThat(browser.get("/sites/acme/login/email").document().select("#setup-removed-notice")).isEmpty();
+        assertThat(browser.get("/sites/acme/login/email").document().select("#setup-removed-notice"))
+                .isEmpty();
         Page afterCode = SignInSteps.code(browser, "acme", "email", TestMailServer.awaitCode(user.email(), 1));
         assertThat(afterCode.location()).isEqualTo("/sites/acme/login/setup");
         Page setup = browser.get("/sites/acme/login/setup");
         assertThat(setup.document().select("#setup-removed-notice")).hasSize(1);
         String secret = setup.document().selectFirst("#totp-secret").text().replace(" ", "");
         clock.advance(Duration.ofSeconds(30));
-        Page done = browser.submit(setup, "#totp-confirm-form",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page done = browser.submit(
+                setup, "#totp-confirm-form", Map.of("code", IndependentTotp.code(secret, clock.instant())));
         assertThat(done.location()).isEqualTo("/sites/acme/");
         assertThat(twoFactorSetup.removedByAdmin(user.id())).isEmpty();
     }
@@ -192,7 +206,8 @@ class SetupRemovedNoticeIntegrationTests {
         Browser admin = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
         Page confirm = admin.get("/admin/users/" + user.id() + "/delete-2fa");
         assertThat(confirm.status()).isEqualTo(200);
-        assertThat(admin.submit(confirm, "#delete-2fa-form", Map.of()).location()).isEqualTo("/admin/users");
+        assertThat(admin.submit(confirm, "#delete-2fa-form", Map.of()).location())
+                .isEqualTo("/admin/users");
         assertThat(twoFactorSetup.removedByAdmin(user.id())).isPresent();
     }
 
@@ -205,7 +220,8 @@ class SetupRemovedNoticeIntegrationTests {
     }
 
     private String today(Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
                 .format(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 }

@@ -2,14 +2,6 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.IntegrationTest;
@@ -19,6 +11,14 @@ import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,21 +68,28 @@ class SignInAgainIntegrationTests {
     @Test
     void signingInAgainWithinTheResendIntervalMakesANewCodeThatGoesOutWhenTheIntervalEnds() {
         Browser first = new Browser(port);
-        assertThat(SignInSteps.password(first, "acme", user.email(), TestUsers.PASSWORD).location()).isEqualTo(CODE_PAGE);
+        assertThat(SignInSteps.password(first, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .isEqualTo(CODE_PAGE);
         String old = TestMailServer.awaitCode(user.email(), 1);
         clock.advance(Duration.ofSeconds(10));
 
         Browser second = new Browser(port);
-        assertThat(SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD).location()).isEqualTo(CODE_PAGE);
+        assertThat(SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .isEqualTo(CODE_PAGE);
         Page page = second.get(CODE_PAGE);
         assertThat(state(page)).isEqualTo("waiting");
         assertThat(page.body()).doesNotContain("No code has been sent");
         var waiting = page.document().selectFirst("#code-waiting");
-        assertThat(waiting.text()).matches("You signed in again shortly after a code was sent, so the code for this"
-                + " sign-in goes to u•••.@acme\\.test in (1\\d|20) seconds, once sending is allowed again\\. Codes sent"
-                + " earlier no longer work\\..*");
-        assertThat(Long.parseLong(waiting.selectFirst(".countdown").attr("data-seconds"))).isBetween(10L, 20L);
-        assertThat(sendTimes()).as("the throttle holds: 30 s between the messages")
+        assertThat(waiting.text())
+                .matches("You signed in again shortly after a code was sent, so the code for this"
+                        + " sign-in goes to u•••.@acme\\.test in (1\\d|20) seconds, once sending is allowed again\\. Codes sent"
+                        + " earlier no longer work\\..*");
+        assertThat(Long.parseLong(waiting.selectFirst(".countdown").attr("data-seconds")))
+                .isBetween(10L, 20L);
+        assertThat(sendTimes())
+                .as("the throttle holds: 30 s between the messages")
                 .satisfies(times -> assertThat(Duration.between(times.get(0), times.get(1)))
                         .isGreaterThanOrEqualTo(Duration.ofSeconds(30)));
 
@@ -96,7 +103,8 @@ class SignInAgainIntegrationTests {
         assertThat(notYet.status()).isEqualTo(401);
         assertThat(notYet.alerts()).contains("has not gone out yet");
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures())
-                .as("neither answer was a guess at a code the user had").isZero();
+                .as("neither answer was a guess at a code the user had")
+                .isZero();
 
         clock.advance(Duration.ofSeconds(20));
         String fresh = TestMailServer.awaitCode(user.email(), 2);
@@ -120,13 +128,18 @@ class SignInAgainIntegrationTests {
 
         assertThat(state(second.get(CODE_PAGE))).isEqualTo("elsewhere");
         assertThat(state(third.get(CODE_PAGE))).isEqualTo("waiting");
-        assertThat(messagesByStatus()).as("the first sent, the second withdrawn before it went out, the third waiting")
-                .containsEntry("SENT", 1L).containsEntry("WITHDRAWN", 1L).containsEntry("PENDING", 1L);
+        assertThat(messagesByStatus())
+                .as("the first sent, the second withdrawn before it went out, the third waiting")
+                .containsEntry("SENT", 1L)
+                .containsEntry("WITHDRAWN", 1L)
+                .containsEntry("PENDING", 1L);
 
         clock.advance(Duration.ofSeconds(21));
         String code = TestMailServer.awaitCode(user.email(), 2);
         sleep(3000); // two more passes of the outbox worker
-        assertThat(TestMailServer.messagesTo(user.email())).as("the withdrawn code never went out").hasSize(2);
+        assertThat(TestMailServer.messagesTo(user.email()))
+                .as("the withdrawn code never went out")
+                .hasSize(2);
         assertThat(SignInSteps.code(second, "acme", "email", code).status()).isEqualTo(401);
         assertThat(SignInSteps.code(third, "acme", "email", code).location()).isEqualTo("/sites/acme/");
     }
@@ -140,17 +153,23 @@ class SignInAgainIntegrationTests {
         SignInSteps.password(second, "acme", user.email(), TestUsers.PASSWORD);
 
         Page earlier = first.get(CODE_PAGE);
-        assertThat(earlier.document().selectFirst("#resend-code").attr("data-wait")).isEqualTo("0");
+        assertThat(earlier.document().selectFirst("#resend-code").attr("data-wait"))
+                .isEqualTo("0");
         Page asked = first.submit(earlier, "form:has(#resend-code)", Map.of());
         assertThat(asked.location()).isEqualTo(CODE_PAGE + "?resent");
         assertThat(state(first.get(CODE_PAGE))).isEqualTo("waiting");
         assertThat(state(second.get(CODE_PAGE))).isEqualTo("elsewhere");
-        assertThat(messagesByStatus()).as("the second sign-in's code never goes out").containsEntry("WITHDRAWN", 1L);
+        assertThat(messagesByStatus())
+                .as("the second sign-in's code never goes out")
+                .containsEntry("WITHDRAWN", 1L);
 
         Page again = first.submit(first.get(CODE_PAGE), "form:has(#resend-code)", Map.of());
-        assertThat(again.status()).as("a sign-in holding a code waits for the throttle").isEqualTo(429);
+        assertThat(again.status())
+                .as("a sign-in holding a code waits for the throttle")
+                .isEqualTo(429);
         clock.advance(Duration.ofSeconds(31));
-        assertThat(SignInSteps.code(first, "acme", "email", TestMailServer.awaitCode(user.email(), 2)).location())
+        assertThat(SignInSteps.code(first, "acme", "email", TestMailServer.awaitCode(user.email(), 2))
+                        .location())
                 .isEqualTo("/sites/acme/");
     }
 
@@ -172,7 +191,8 @@ class SignInAgainIntegrationTests {
         assertThat(refused.alerts()).contains("Only your newest code works");
         if (!old.equals(fresh)) {
             assertThat(SignInSteps.code(second, "acme", "email", old).status())
-                    .as("a code of one login never works in another").isEqualTo(401);
+                    .as("a code of one login never works in another")
+                    .isEqualTo(401);
         }
         assertThat(SignInSteps.code(second, "acme", "email", fresh).location()).isEqualTo("/sites/acme/");
     }
@@ -188,10 +208,13 @@ class SignInAgainIntegrationTests {
         Browser sixth = new Browser(port);
         SignInSteps.password(sixth, "acme", user.email(), TestUsers.PASSWORD);
         Page page = sixth.get(CODE_PAGE);
-        assertThat(state(page)).as("no code for a sixth sign-in; the fifth still works where it was sent")
+        assertThat(state(page))
+                .as("no code for a sixth sign-in; the fifth still works where it was sent")
                 .isEqualTo("elsewhere");
-        assertThat(Long.parseLong(page.document().selectFirst("#resend-code").attr("data-wait"))).isPositive();
-        assertThat(sixth.submit(page, "form:has(#resend-code)", Map.of()).status()).isEqualTo(429);
+        assertThat(Long.parseLong(page.document().selectFirst("#resend-code").attr("data-wait")))
+                .isPositive();
+        assertThat(sixth.submit(page, "form:has(#resend-code)", Map.of()).status())
+                .isEqualTo(429);
         assertThat(sendTimes()).hasSize(5);
     }
 
@@ -213,14 +236,16 @@ class SignInAgainIntegrationTests {
         clock.advance(Duration.ofSeconds(2));
         Browser sixth = new Browser(port);
         SignInSteps.password(sixth, "acme", user.email(), TestUsers.PASSWORD);
-        assertThat(state(sixth.get(CODE_PAGE))).as("five codes made in the window: no sixth").isNotEqualTo("waiting");
-        assertThat(messagesByStatus()).as("one sent, three withdrawn, one waiting")
+        assertThat(state(sixth.get(CODE_PAGE)))
+                .as("five codes made in the window: no sixth")
+                .isNotEqualTo("waiting");
+        assertThat(messagesByStatus())
+                .as("one sent, three withdrawn, one waiting")
                 .containsEntry("WITHDRAWN", 3L);
     }
 
     @Test
-    void simultaneousSignInsGetOneCodeNowAndOneWhenTheIntervalEndsWhichWorksInExactlyOneOfThem()
-            throws Exception {
+    void simultaneousSignInsGetOneCodeNowAndOneWhenTheIntervalEndsWhichWorksInExactlyOneOfThem() throws Exception {
         int n = 4;
         List<Browser> browsers = new ArrayList<>();
         List<Page> loginPages = new ArrayList<>();
@@ -235,29 +260,39 @@ class SignInAgainIntegrationTests {
         for (int i = 0; i < n; i++) {
             Browser browser = browsers.get(i);
             Page login = loginPages.get(i);
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return browser.submit(login, "#login-form",
-                        Map.of("username", user.email(), "password", TestUsers.PASSWORD));
-            }, pool));
+            answers.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return browser.submit(
+                                login, "#login-form", Map.of("username", user.email(), "password", TestUsers.PASSWORD));
+                    },
+                    pool));
         }
         start.countDown();
         for (CompletableFuture<Page> answer : answers) {
             assertThat(answer.get().location()).isEqualTo(CODE_PAGE);
         }
         pool.shutdown();
-        assertThat(sendTimes()).as("one message now, one when the interval ends; the rest withdrawn").hasSize(2);
+        assertThat(sendTimes())
+                .as("one message now, one when the interval ends; the rest withdrawn")
+                .hasSize(2);
 
-        List<Browser> holders = browsers.stream().filter(b -> !state(b.get(CODE_PAGE)).equals("elsewhere")).toList();
-        assertThat(holders).as("exactly one sign-in holds the user's code; the others say where it is").hasSize(1);
+        List<Browser> holders = browsers.stream()
+                .filter(b -> !state(b.get(CODE_PAGE)).equals("elsewhere"))
+                .toList();
+        assertThat(holders)
+                .as("exactly one sign-in holds the user's code; the others say where it is")
+                .hasSize(1);
         clock.advance(Duration.ofSeconds(31));
         String code = TestMailServer.awaitCode(user.email(), 2);
         for (Browser other : browsers) {
             if (other != holders.get(0)) {
-                assertThat(SignInSteps.code(other, "acme", "email", code).status()).isEqualTo(401);
+                assertThat(SignInSteps.code(other, "acme", "email", code).status())
+                        .isEqualTo(401);
             }
         }
-        assertThat(SignInSteps.code(holders.get(0), "acme", "email", code).location()).isEqualTo("/sites/acme/");
+        assertThat(SignInSteps.code(holders.get(0), "acme", "email", code).location())
+                .isEqualTo("/sites/acme/");
     }
 
     /** The code page's state: live, waiting, elsewhere, ended or none. */
@@ -268,7 +303,8 @@ class SignInAgainIntegrationTests {
 
     /** When the user's codes go out (or went), withdrawn ones left out: the throttle's own input. */
     private List<java.time.Instant> sendTimes() {
-        return jdbc.sql("select created_at from one_time_code where user_id = ?"
+        return jdbc
+                .sql("select created_at from one_time_code where user_id = ?"
                         + " and (end_reason is null or end_reason <> 'UNSENT') order by created_at")
                 .param(user.id())
                 .query(java.sql.Timestamp.class)

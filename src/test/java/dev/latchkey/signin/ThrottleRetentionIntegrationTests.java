@@ -2,14 +2,14 @@ package dev.latchkey.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.shared.RetentionSchedule;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.Purging;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.Purging;
-import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +55,12 @@ class ThrottleRetentionIntegrationTests {
     @Test
     void aRowGoesAnHourAfterItsLastFailureAndACountingOneStays() {
         String quiet = LoginThrottle.accountKey("acme", tag + "-quiet@acme.test");
-        assertThat(throttle.reserve(quiet, LoginThrottle.addressKey("192.0.2.1"))).isEmpty();
+        assertThat(throttle.reserve(quiet, LoginThrottle.addressKey("192.0.2.1")))
+                .isEmpty();
         clock.advance(Duration.ofMinutes(61));
         String counting = LoginThrottle.accountKey("acme", tag + "-counting@acme.test");
-        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.2"))).isEmpty();
+        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.2")))
+                .isEmpty();
         clock.advance(Duration.ofMinutes(59));
 
         schedule.run(retention);
@@ -70,7 +72,8 @@ class ThrottleRetentionIntegrationTests {
     @Test
     void evenAnEarlierCutoffNeverRemovesARowThatStillCounts() {
         String counting = LoginThrottle.accountKey("acme", tag + "-floor@acme.test");
-        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.3"))).isEmpty();
+        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.3")))
+                .isEmpty();
         clock.advance(Duration.ofMinutes(30));
 
         throttle.forgetQuietRows(clock.instant());
@@ -85,17 +88,20 @@ class ThrottleRetentionIntegrationTests {
         for (int i = 0; i < 2_500; i++) {
             rows.add(new Object[] {"account:acme|" + tag + "-" + i, at});
         }
-        template.batchUpdate("insert into login_throttle (throttle_key, failures, last_failure_at) values (?, 3, ?)",
-                rows);
+        template.batchUpdate(
+                "insert into login_throttle (throttle_key, failures, last_failure_at) values (?, 3, ?)", rows);
         clock.advance(Duration.ofHours(2));
         String counting = LoginThrottle.accountKey("acme", tag + "-live@acme.test");
-        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.4"))).isEmpty();
+        assertThat(throttle.reserve(counting, LoginThrottle.addressKey("192.0.2.4")))
+                .isEmpty();
 
         Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
         schedule.run(retention);
 
         assertThat(jdbc.sql("select count(*) from login_throttle where throttle_key like ?")
-                .param("account:acme|" + tag + "-%").query(Integer.class).single())
+                        .param("account:acme|" + tag + "-%")
+                        .query(Integer.class)
+                        .single())
                 .as("only the counting row is left")
                 .isOne();
         assertThat(exists(counting)).isTrue();
@@ -109,7 +115,10 @@ class ThrottleRetentionIntegrationTests {
     }
 
     private boolean exists(String key) {
-        return jdbc.sql("select count(*) from login_throttle where throttle_key = ?").param(key)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("select count(*) from login_throttle where throttle_key = ?")
+                        .param(key)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 }

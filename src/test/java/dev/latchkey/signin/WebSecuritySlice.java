@@ -1,11 +1,11 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.LatchkeyProperties;
+import dev.latchkey.users.PasswordPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import dev.latchkey.shared.LatchkeyProperties;
-import dev.latchkey.users.PasswordPolicy;
 import org.mockito.Mockito;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;

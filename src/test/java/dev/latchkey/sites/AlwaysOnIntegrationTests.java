@@ -3,13 +3,13 @@ package dev.latchkey.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-import java.util.Set;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +35,8 @@ class AlwaysOnIntegrationTests {
     @Test
     void everySiteAndThePlatformRequireASecondFactor() {
         var user = testUsers.portalUser("globex");
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/globex/login/email");
         assertThat(policy.allSites()).isTrue();
         assertThat(policy.platform()).isTrue();
@@ -63,21 +64,25 @@ class AlwaysOnIntegrationTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.document().select("#mfa-locked")).hasSize(1);
         assertThat(page.document().selectFirst("#allSites").hasAttr("disabled")).isTrue();
-        assertThat(page.document().selectFirst("#mode-acme").text()).as("no drop-down that reads Optional")
+        assertThat(page.document().selectFirst("#mode-acme").text())
+                .as("no drop-down that reads Optional")
                 .isEqualTo("Required (locked)");
-        assertThat(page.document().select("#site-policies select, #site-policies button")).isEmpty();
+        assertThat(page.document().select("#site-policies select, #site-policies button"))
+                .isEmpty();
 
-        String csrf = page.document().selectFirst("#mfa-switches input[name=_csrf]").attr("value");
+        String csrf =
+                page.document().selectFirst("#mfa-switches input[name=_csrf]").attr("value");
         var refused = browser.post("/admin/login-security", Map.of("_csrf", csrf));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(policy.allSites()).isTrue();
 
-        var siteOff = browser.post("/admin/login-security/sites/globex",
-                Map.of("_csrf", csrf, "mode", "OFF", "factors", "email"));
+        var siteOff = browser.post(
+                "/admin/login-security/sites/globex", Map.of("_csrf", csrf, "mode", "OFF", "factors", "email"));
         assertThat(siteOff.status()).isEqualTo(409);
         assertThat(siteOff.alerts()).contains("locked on");
         var user = testUsers.portalUser("globex");
-        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(new Browser(port), "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/globex/login/email");
     }
 }

@@ -13,9 +13,11 @@ class BrandColorsTests {
             for (int g = 0; g < 256; g += 15) {
                 for (int b = 0; b < 256; b += 15) {
                     String color = String.format("#%02x%02x%02x", r, g, b);
-                    assertThat(BrandColors.contrast(color, BrandColors.textOn(color))).as("text on %s", color)
+                    assertThat(BrandColors.contrast(color, BrandColors.textOn(color)))
+                            .as("text on %s", color)
                             .isGreaterThanOrEqualTo(4.5);
-                    assertThat(BrandColors.contrast(BrandColors.inkOnWhite(color), "#ffffff")).as("ink of %s", color)
+                    assertThat(BrandColors.contrast(BrandColors.inkOnWhite(color), "#ffffff"))
+                            .as("ink of %s", color)
                             .isGreaterThanOrEqualTo(4.5);
                 }
             }

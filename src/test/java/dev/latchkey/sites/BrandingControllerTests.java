@@ -3,8 +3,8 @@ package dev.latchkey.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
-import java.util.Optional;
 import dev.latchkey.signin.WebSecuritySlice;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +42,15 @@ class BrandingControllerTests {
     void theStylesheetIsPublicAndCachedForAMinuteWithAnEtag() {
         MvcTestResult css = mvc.get().uri("/sites/acme/brand.css").exchange();
 
-        assertThat(css).hasStatusOk().hasContentType("text/css;charset=UTF-8")
+        assertThat(css)
+                .hasStatusOk()
+                .hasContentType("text/css;charset=UTF-8")
                 .hasHeader("Cache-Control", "max-age=60, public")
                 .hasBodyTextEqualTo(":root { --brand: #0f766e; }");
         String etag = css.getResponse().getHeader("ETag");
         assertThat(etag).isNotBlank();
-        assertThat(mvc.get().uri("/sites/acme/brand.css").header("If-None-Match", etag)).hasStatus(304);
+        assertThat(mvc.get().uri("/sites/acme/brand.css").header("If-None-Match", etag))
+                .hasStatus(304);
     }
 
     @Test
@@ -56,7 +59,9 @@ class BrandingControllerTests {
 
         assertThat(logo).hasStatusOk().hasContentType("image/png").hasHeader("Cache-Control", "max-age=60, public");
         assertThat(logo.getResponse().getContentAsByteArray()).isEqualTo(PNG);
-        assertThat(mvc.get().uri("/sites/acme/logo.png").header("If-None-Match", logo.getResponse().getHeader("ETag")))
+        assertThat(mvc.get()
+                        .uri("/sites/acme/logo.png")
+                        .header("If-None-Match", logo.getResponse().getHeader("ETag")))
                 .hasStatus(304);
         assertThat(mvc.get().uri("/sites/globex/logo.png")).hasStatus(404);
     }

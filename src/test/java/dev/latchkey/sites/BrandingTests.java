@@ -3,12 +3,12 @@ package dev.latchkey.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.test.PngFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import javax.imageio.ImageIO;
-import dev.latchkey.test.PngFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,9 @@ class BrandingTests {
         assertThatThrownBy(() -> Branding.reencode(png))
                 .isInstanceOf(InvalidBrandingException.class)
                 .hasMessage("admin.branding.logoTooLarge");
-        assertThat(allocatedByThisThread() - before).as("bytes allocated while refusing").isLessThan(FEW_MEGABYTES);
+        assertThat(allocatedByThisThread() - before)
+                .as("bytes allocated while refusing")
+                .isLessThan(FEW_MEGABYTES);
     }
 
     private static long allocatedByThisThread() {

@@ -2,13 +2,13 @@ package dev.latchkey.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Set;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +34,7 @@ class MfaPolicyIntegrationTests {
     void restoreDemoPolicy() {
         policy.setAllSites(false, "test");
         policy.setPlatform(true, "test");
-        policy.updateSite(site("acme").id(), MfaMode.REQUIRED, Set.of("email", "sms", "totp", "backup"), null,
-                "test");
+        policy.updateSite(site("acme").id(), MfaMode.REQUIRED, Set.of("email", "sms", "totp", "backup"), null, "test");
         policy.updateSite(site("globex").id(), MfaMode.OPTIONAL, Set.of("email", "totp", "backup"), null, "test");
     }
 
@@ -62,8 +61,7 @@ class MfaPolicyIntegrationTests {
 
     @Test
     void aUserFlaggedTwoFactorRequiredNeedsASecondFactorEvenWhereTheSiteIsOptional() {
-        assertThat(passwordStep("globex", testUsers.portalUser("globex", true)))
-                .isEqualTo("/sites/globex/login/email");
+        assertThat(passwordStep("globex", testUsers.portalUser("globex", true))).isEqualTo("/sites/globex/login/email");
     }
 
     @Test
@@ -87,14 +85,17 @@ class MfaPolicyIntegrationTests {
     }
 
     private String passwordStep(String slug, UserView user) {
-        return SignInSteps.password(new Browser(port), slug, user.email(), TestUsers.PASSWORD).location();
+        return SignInSteps.password(new Browser(port), slug, user.email(), TestUsers.PASSWORD)
+                .location();
     }
 
     private String adminPasswordStep(UserView admin) {
         Browser browser = new Browser(port);
         var login = browser.get("/admin/login");
-        return browser.submit(login, "#login-form", java.util.Map.of(
-                        "username", admin.email(), "password", TestUsers.PASSWORD))
+        return browser.submit(
+                        login,
+                        "#login-form",
+                        java.util.Map.of("username", admin.email(), "password", TestUsers.PASSWORD))
                 .location();
     }
 

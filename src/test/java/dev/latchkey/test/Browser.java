@@ -101,17 +101,30 @@ public final class Browser {
     }
 
     /** Posts a multipart form: text fields plus one file, as a browser's file upload does. */
-    public Page postFile(String path, Map<String, String> fields, String fileField, String filename, String type,
-            byte[] content) {
+    public Page postFile(
+            String path, Map<String, String> fields, String fileField, String filename, String type, byte[] content) {
         String boundary = "----LatchkeyTest" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         StringBuilder text = new StringBuilder();
-        fields.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        text.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"")
-                .append(fileField).append("\"; filename=\"").append(filename).append("\"\r\n")
-                .append("Content-Type: ").append(type).append("\r\n\r\n");
+        fields.forEach((name, value) -> text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        text.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(fileField)
+                .append("\"; filename=\"")
+                .append(filename)
+                .append("\"\r\n")
+                .append("Content-Type: ")
+                .append(type)
+                .append("\r\n\r\n");
         body.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -123,7 +136,8 @@ public final class Browser {
     /** GETs raw bytes (an image), with this browser's cookies. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException ex) {
             throw new AssertionError("Request failed: " + ex, ex);
         } catch (InterruptedException ex) {
@@ -146,10 +160,15 @@ public final class Browser {
                     .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                     .header("User-Agent", userAgent);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Page(response.uri().getPath(), response.statusCode(), response.body(), response.headers()
-                    .firstValue("Location")
-                    .map(this::relative)
-                    .orElse(null), response.headers().map());
+            return new Page(
+                    response.uri().getPath(),
+                    response.statusCode(),
+                    response.body(),
+                    response.headers()
+                            .firstValue("Location")
+                            .map(this::relative)
+                            .orElse(null),
+                    response.headers().map());
         } catch (IOException ex) {
             throw new AssertionError("Request failed: " + ex, ex);
         } catch (InterruptedException ex) {

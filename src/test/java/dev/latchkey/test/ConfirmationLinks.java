@@ -1,12 +1,12 @@
 package dev.latchkey.test;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.internet.MimeMessage;
 
 /** Reads the links that confirm a new email address out of the mail the test SMTP server received. */
 public final class ConfirmationLinks {
@@ -45,7 +45,9 @@ public final class ConfirmationLinks {
 
     /** The bodies of every message the recipient received so far. */
     public static List<String> bodies(String recipient) {
-        return TestMailServer.messagesTo(recipient).stream().map(ConfirmationLinks::body).toList();
+        return TestMailServer.messagesTo(recipient).stream()
+                .map(ConfirmationLinks::body)
+                .toList();
     }
 
     private static String body(MimeMessage message) {

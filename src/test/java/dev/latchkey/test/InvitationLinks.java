@@ -1,13 +1,13 @@
 package dev.latchkey.test;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.MessagingException;
 
 /** Reads invitation links (F-CONTACT-1) out of the mail the test SMTP server received. */
 public final class InvitationLinks {
@@ -37,7 +37,9 @@ public final class InvitationLinks {
 
     /** How many invitations reached the recipient so far. */
     public static long count(String recipient) {
-        return TestMailServer.messagesTo(recipient).stream().filter(InvitationLinks::isInvitation).count();
+        return TestMailServer.messagesTo(recipient).stream()
+                .filter(InvitationLinks::isInvitation)
+                .count();
     }
 
     /** The token at the end of an invitation link. */

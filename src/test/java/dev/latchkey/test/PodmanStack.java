@@ -42,7 +42,8 @@ public final class PodmanStack {
             Files.createDirectories(stackDir);
             Path nodeEnv = stackDir.resolve("node.env");
             StringBuilder lines = new StringBuilder();
-            nodeSettings.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+            nodeSettings.forEach(
+                    (key, value) -> lines.append(key).append('=').append(value).append('\n'));
             Files.writeString(nodeEnv, lines, StandardCharsets.UTF_8);
             environment.put("NODE_ENV_FILE", nodeEnv.toString());
         } catch (IOException ex) {
@@ -73,7 +74,8 @@ public final class PodmanStack {
         command.addAll(List.of(arguments));
         try {
             Path log = Files.createTempFile(stackDir, "stack-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {

@@ -45,7 +45,8 @@ public final class Purging {
         String name = type.getName() + "." + method;
         List<Duration> delays = scheduler.getScheduledTasks().stream()
                 .map(task -> task.getTask())
-                .filter(task -> task instanceof FixedDelayTask && task.getRunnable().toString().equals(name))
+                .filter(task -> task instanceof FixedDelayTask
+                        && task.getRunnable().toString().equals(name))
                 .map(task -> ((FixedDelayTask) task).getIntervalDuration())
                 .toList();
         assertThat(delays).as("%s is scheduled once", name).hasSize(1);

@@ -2,12 +2,12 @@ package dev.latchkey.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import dev.latchkey.test.Browser.Page;
 import dev.latchkey.test.SameSession.Answer;
 import dev.latchkey.users.UserView;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Double submits: the same step POSTed 2–8 times at once from one session, on one node or spread over several. For
@@ -25,12 +25,13 @@ public final class Races {
             int[] targets = spread(ports, 2 + round % 7);
             UserView user = testUsers.portalUser("acme");
             Browser browser = new Browser(ports[0]);
-            assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+            assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                            .location())
                     .isEqualTo("/sites/acme/login/email");
             String before = browser.sessionId().orElseThrow();
             Page codePage = browser.get("/sites/acme/login/email");
-            var form = SameSession.form(codePage, "#code-form",
-                    Map.of("code", TestMailServer.awaitCode(user.email(), 1)));
+            var form =
+                    SameSession.form(codePage, "#code-form", Map.of("code", TestMailServer.awaitCode(user.email(), 1)));
 
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
 
@@ -47,7 +48,9 @@ public final class Races {
             UserView user = testUsers.portalUser("acme");
             Browser browser = new Browser(ports[0]);
             String before = sessionOfLoginPage(browser, "acme");
-            var form = SameSession.form(browser.get("/sites/acme/login"), "#login-form",
+            var form = SameSession.form(
+                    browser.get("/sites/acme/login"),
+                    "#login-form",
                     Map.of("username", user.email(), "password", TestUsers.PASSWORD));
 
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
@@ -55,8 +58,11 @@ public final class Races {
             Answer winner = exactlyOneWinner(answers, "/sites/acme/login/email", round);
             for (int port : ports) {
                 assertThat(SameSession.get(port, winner.newSession().orElseThrow(), "/sites/acme/login/email")
-                        .status()).as("round %d: the winner's code page", round).isEqualTo(200);
-                assertThat(SameSession.get(port, before, "/sites/acme/login/email").location())
+                                .status())
+                        .as("round %d: the winner's code page", round)
+                        .isEqualTo(200);
+                assertThat(SameSession.get(port, before, "/sites/acme/login/email")
+                                .location())
                         .as("round %d: the id from before the step holds no pending login", round)
                         .isEqualTo("/sites/acme/login?expired");
             }
@@ -70,7 +76,9 @@ public final class Races {
             UserView user = testUsers.portalUserWithoutFactor("globex");
             Browser browser = new Browser(ports[0]);
             String before = sessionOfLoginPage(browser, "globex");
-            var form = SameSession.form(browser.get("/sites/globex/login"), "#login-form",
+            var form = SameSession.form(
+                    browser.get("/sites/globex/login"),
+                    "#login-form",
                     Map.of("username", user.email(), "password", TestUsers.PASSWORD));
 
             List<Answer> answers = SameSession.post(before, form.getKey(), form.getValue(), targets);
@@ -97,17 +105,23 @@ public final class Races {
      */
     private static Answer exactlyOneWinner(List<Answer> answers, String next, int round) {
         assertThat(answers).as("round %d: no 5xx among %s", round, answers).allMatch(a -> a.status() < 500);
-        List<Answer> winners = answers.stream().filter(a -> a.newSession().isPresent()).toList();
-        assertThat(winners).as("round %d: exactly one of %s set a new session", round, answers).hasSize(1);
+        List<Answer> winners =
+                answers.stream().filter(a -> a.newSession().isPresent()).toList();
+        assertThat(winners)
+                .as("round %d: exactly one of %s set a new session", round, answers)
+                .hasSize(1);
         assertThat(winners.get(0).status()).isEqualTo(302);
-        assertThat(winners.get(0).location()).as("round %d: the winner goes on", round).isEqualTo(next);
+        assertThat(winners.get(0).location())
+                .as("round %d: the winner goes on", round)
+                .isEqualTo(next);
         return winners.get(0);
     }
 
     private static void assertSignedIn(int[] ports, String session, String home, int round) {
         for (int port : ports) {
             Answer page = SameSession.get(port, session, home);
-            assertThat(page.status()).as("round %d: the winner's cookie opens %s on port %d", round, home, port)
+            assertThat(page.status())
+                    .as("round %d: the winner's cookie opens %s on port %d", round, home, port)
                     .isEqualTo(200);
         }
     }
@@ -115,7 +129,8 @@ public final class Races {
     private static void assertSignedOut(int[] ports, String session, String home, int round) {
         for (int port : ports) {
             Answer page = SameSession.get(port, session, home);
-            assertThat(page.status()).as("round %d: the id from before the step is not signed in", round)
+            assertThat(page.status())
+                    .as("round %d: the id from before the step is not signed in", round)
                     .isEqualTo(302);
             assertThat(page.location()).endsWith("/login");
         }

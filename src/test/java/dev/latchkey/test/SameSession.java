@@ -40,8 +40,8 @@ public final class SameSession {
     private SameSession() {}
 
     /** The form {@code selector} of {@code page}: its action, and its hidden fields plus {@code fields}. */
-    public static Map.Entry<String, Map<String, String>> form(Browser.Page page, String selector,
-            Map<String, String> fields) {
+    public static Map.Entry<String, Map<String, String>> form(
+            Browser.Page page, String selector, Map<String, String> fields) {
         org.jsoup.nodes.Element form = page.document().selectFirst(selector);
         if (form == null) {
             throw new AssertionError("No form " + selector + " on " + page.path());
@@ -63,13 +63,15 @@ public final class SameSession {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (int port : ports) {
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Cookie", "SESSION=" + session)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
-            }, THREADS));
+            answers.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Cookie", "SESSION=" + session)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                    },
+                    THREADS));
         }
         start.countDown();
         return answers.stream().map(CompletableFuture::join).toList();
@@ -86,13 +88,15 @@ public final class SameSession {
             String body = post.fields().entrySet().stream()
                     .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&"));
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return send(HttpRequest.newBuilder(URI.create("http://localhost:" + post.port() + post.path()))
-                        .header("Cookie", "SESSION=" + post.session())
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
-            }, THREADS));
+            answers.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        await(start);
+                        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + post.port() + post.path()))
+                                .header("Cookie", "SESSION=" + post.session())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                    },
+                    THREADS));
         }
         start.countDown();
         return answers.stream().map(CompletableFuture::join).toList();
@@ -107,7 +111,8 @@ public final class SameSession {
 
     private static Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60))
+            HttpResponse<String> response = CLIENT.send(
+                    request.timeout(Duration.ofSeconds(60))
                             .header("Accept", "text/html")
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -116,11 +121,12 @@ public final class SameSession {
                     .map(c -> c.substring("SESSION=".length(), c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                     .filter(value -> !value.isEmpty())
                     .findFirst();
-            String location = response.headers().firstValue("Location")
+            String location = response.headers()
+                    .firstValue("Location")
                     .map(l -> l.replaceFirst("^https?://[^/]+", ""))
                     .orElse(null);
-            return new Answer(response.statusCode(), location, cookie,
-                    response.headers().firstValue("Retry-After"));
+            return new Answer(
+                    response.statusCode(), location, cookie, response.headers().firstValue("Retry-After"));
         } catch (java.io.IOException ex) {
             throw new AssertionError("Request failed: " + ex, ex);
         } catch (InterruptedException ex) {

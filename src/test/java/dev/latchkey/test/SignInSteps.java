@@ -2,8 +2,8 @@ package dev.latchkey.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import dev.latchkey.test.Browser.Page;
+import java.util.Map;
 
 /** The steps of a sign-in as a person takes them, for tests that need to get past them. */
 public final class SignInSteps {
@@ -21,7 +21,8 @@ public final class SignInSteps {
     public static void signInWithEmail(Browser browser, String slug, String email, String password, int nthCode) {
         String next = password(browser, slug, email, password).location();
         if (next.equals("/sites/" + slug + "/login/method")) {
-            next = browser.submit(browser.get(next), "form", java.util.Map.of("factor", "email")).location();
+            next = browser.submit(browser.get(next), "form", java.util.Map.of("factor", "email"))
+                    .location();
         }
         assertThat(next).isEqualTo("/sites/" + slug + "/login/email");
         String code = TestMailServer.awaitCode(email, nthCode);
@@ -31,9 +32,11 @@ public final class SignInSteps {
     /** Signs an admin in with password and the n-th emailed code (platform logins need MFA by default). */
     public static Browser admin(int port, String email, String password, int nthCode) {
         Browser browser = new Browser(port);
-        browser.submit(browser.get("/admin/login"), "#login-form", java.util.Map.of("username", email, "password",
-                password));
-        Page done = browser.submit(browser.get("/admin/login/email"), "#code-form",
+        browser.submit(
+                browser.get("/admin/login"), "#login-form", java.util.Map.of("username", email, "password", password));
+        Page done = browser.submit(
+                browser.get("/admin/login/email"),
+                "#code-form",
                 java.util.Map.of("code", TestMailServer.awaitCode(email, nthCode)));
         assertThat(done.location()).isEqualTo("/admin/");
         return browser;

@@ -1,9 +1,9 @@
 package dev.latchkey.test;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The database the integration tests run on, chosen by the system property {@code latchkey.test.db}: {@code h2}
@@ -30,8 +30,10 @@ public final class TestDatabase {
                     "spring.datasource.url",
                     "jdbc:h2:mem:latchkey;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                             + ";QUERY_CACHE_SIZE=64",
-                    "spring.datasource.username", "sa",
-                    "spring.datasource.password", "");
+                    "spring.datasource.username",
+                    "sa",
+                    "spring.datasource.password",
+                    "");
         }
         if (postgres == null) {
             try {

@@ -1,11 +1,5 @@
 package dev.latchkey.test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -13,6 +7,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real SMTP server (GreenMail) for the tests, on a free port, shared by every test of the JVM. It can be stopped
@@ -35,7 +35,8 @@ public final class TestMailServer {
     }
 
     private static GreenMail start(ServerSetup setup) {
-        server = new GreenMail(setup).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server = new GreenMail(setup)
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
         return server;
     }
@@ -66,7 +67,9 @@ public final class TestMailServer {
 
     /** Every message received for one recipient, oldest first. */
     public static synchronized List<MimeMessage> messagesTo(String recipient) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> sentTo(m, recipient)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> sentTo(m, recipient))
+                .toList();
     }
 
     /** Waits for the {@code n}-th message with a code (1-based) to a recipient and answers its 6-digit code. */

@@ -15,7 +15,8 @@ public final class TestTwilio {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            server = new WireMockServer(
+                    WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }

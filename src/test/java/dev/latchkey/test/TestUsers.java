@@ -1,7 +1,5 @@
 package dev.latchkey.test;
 
-import java.time.Clock;
-import java.util.UUID;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -9,6 +7,8 @@ import dev.latchkey.users.AdminRole;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,8 @@ public class TestUsers {
      * answers its secret. Move the clock on a step before signing in with it (each step is accepted once).
      */
     public String withAuthenticator(Realm realm, UserView user) {
-        var enrolment = authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
+        var enrolment =
+                authenticators.enrolment(user.id(), realm.name(), user.email()).orElseThrow();
         String secret = enrolment.manualKey().replace(" ", "");
         if (!authenticators.confirm(realm, user.id(), IndependentTotp.code(secret, clock.instant()))) {
             throw new AssertionError("the authenticator was not confirmed");
@@ -61,8 +62,8 @@ public class TestUsers {
     }
 
     public UserView admin() {
-        return users.create(Realm.ADMIN, new NewUser(email("admin"), "Test Admin", PASSWORD, true, null, false,
-                AdminRole.SYSTEM));
+        return users.create(
+                Realm.ADMIN, new NewUser(email("admin"), "Test Admin", PASSWORD, true, null, false, AdminRole.SYSTEM));
     }
 
     private static String email(String where) {

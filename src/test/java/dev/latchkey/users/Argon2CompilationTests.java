@@ -15,10 +15,16 @@ class Argon2CompilationTests {
 
     @Test
     void hotSpotAcceptsTheDirectiveAndASecondCallDoesNotAddItAgain() throws Exception {
-        assumeTrue(ManagementFactory.getPlatformMBeanServer()
-                .isRegistered(new ObjectName("com.sun.management:type=DiagnosticCommand")), "a HotSpot JVM");
-        assertThat(Argon2Compilation.install()).as("HotSpot accepts the directive").isTrue();
-        assertThat(Argon2Compilation.install()).as("a second call answers from the first").isTrue();
+        assumeTrue(
+                ManagementFactory.getPlatformMBeanServer()
+                        .isRegistered(new ObjectName("com.sun.management:type=DiagnosticCommand")),
+                "a HotSpot JVM");
+        assertThat(Argon2Compilation.install())
+                .as("HotSpot accepts the directive")
+                .isTrue();
+        assertThat(Argon2Compilation.install())
+                .as("a second call answers from the first")
+                .isTrue();
     }
 
     @Test

@@ -34,12 +34,18 @@ class Argon2HashingTests {
     @Test
     void anyDifferentParameterIsOutOfDateNotOnlyALowerOne() {
         try (Argon2Hashing hashing = new Argon2Hashing(COST, 1, 32, new SimpleMeterRegistry())) {
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 8192, 2).encode("x"))).isTrue();
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 32768, 2).encode("x"))).isTrue();
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 1).encode("x"))).isTrue();
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 3).encode("x"))).isTrue();
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 2, 19456, 2).encode("x"))).isTrue();
-            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 64, 1, 19456, 2).encode("x"))).isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 8192, 2).encode("x")))
+                    .isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 32768, 2).encode("x")))
+                    .isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 1).encode("x")))
+                    .isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 1, 19456, 3).encode("x")))
+                    .isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 32, 2, 19456, 2).encode("x")))
+                    .isTrue();
+            assertThat(hashing.upgradeEncoding(new Argon2PasswordEncoder(16, 64, 1, 19456, 2).encode("x")))
+                    .isTrue();
             assertThat(hashing.upgradeEncoding("not a hash")).isTrue();
         }
     }
@@ -87,7 +93,9 @@ class Argon2HashingTests {
             for (Future<String> result : results) {
                 outcomes.add(result.get());
             }
-            assertThat(outcomes).as("one hashing, one waiting, the rest refused").contains("busy")
+            assertThat(outcomes)
+                    .as("one hashing, one waiting, the rest refused")
+                    .contains("busy")
                     .doesNotContain("wrong");
             assertThat(outcomes.stream().filter("checked"::equals).count()).isBetween(2L, 7L);
             assertThat(meters.get("latchkey.password.hash.rejected").counter().count())

@@ -23,7 +23,9 @@ class BackoffTests {
     @Test
     void theFreeFailuresCostNothing() {
         for (int failures = 0; failures < 5; failures++) {
-            assertThat(backoff.blockedUntil(failures, now, now)).as("%d failures", failures).isEmpty();
+            assertThat(backoff.blockedUntil(failures, now, now))
+                    .as("%d failures", failures)
+                    .isEmpty();
         }
     }
 
@@ -44,9 +46,13 @@ class BackoffTests {
     @Test
     void onceTheWaitIsOverTheNextAttemptIsAdmittedSoThereIsNoLockOut() {
         Instant last = now.minusSeconds(4);
-        assertThat(backoff.blockedUntil(7, last, now)).as("4 s after the 7th failure").isEmpty();
+        assertThat(backoff.blockedUntil(7, last, now))
+                .as("4 s after the 7th failure")
+                .isEmpty();
         assertThat(backoff.blockedUntil(7, last, now.minusMillis(1))).contains(now);
-        assertThat(backoff.blockedUntil(1_000, now.minus(CAP), now)).as("the cap is the longest wait").isEmpty();
+        assertThat(backoff.blockedUntil(1_000, now.minus(CAP), now))
+                .as("the cap is the longest wait")
+                .isEmpty();
     }
 
     @Test

@@ -39,9 +39,11 @@ class BootstrapAdminTests {
 
     @Test
     void createsTheFirstSystemAdminAndNoDemoData() {
-        UserView admin = users.findByEmail(Realm.ADMIN, "first-admin@example.test").orElseThrow();
+        UserView admin =
+                users.findByEmail(Realm.ADMIN, "first-admin@example.test").orElseThrow();
         assertThat(admin.adminRole()).isEqualTo(AdminRole.SYSTEM);
-        assertThat(users.authenticate(Realm.ADMIN, "first-admin@example.test", "a long enough password")).isPresent();
+        assertThat(users.authenticate(Realm.ADMIN, "first-admin@example.test", "a long enough password"))
+                .isPresent();
         assertThat(sites.all()).isEmpty();
         assertThat(users.findByEmail(Realm.ADMIN, "admin@latchkey.test")).isEmpty();
     }

@@ -18,7 +18,8 @@ class ConfirmEmailFormTests {
     @ValueSource(strings = {"", " ", "\u0000", "demo-password", "x", "1024", "1025", "4000"})
     void givesTheProblemOfBefore(String typed) {
         String password = typed != null && typed.matches("[0-9]+") ? "p".repeat(Integer.parseInt(typed)) : typed;
-        String before = password == null || password.isEmpty() ? "confirmEmail.password.blank"
+        String before = password == null || password.isEmpty()
+                ? "confirmEmail.password.blank"
                 : password.length() > 1024 ? "confirmEmail.password.tooLong" : null;
 
         ConfirmEmailForm form = new ConfirmEmailForm(password);

@@ -2,16 +2,6 @@ package dev.latchkey.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import dev.latchkey.audit.AuditEntry;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.sites.Realm;
@@ -24,6 +14,16 @@ import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.EmailConfirmations.Outcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,11 +87,15 @@ class EmailConfirmationIntegrationTests {
         clock.advance(Duration.ofHours(24).plusSeconds(1));
         Page stale = browser.get(pending.link());
         assertThat(stale.status()).isEqualTo(410);
-        assertThat(stale.alerts()).contains("expired, was already used or was replaced").contains("Acme Leasing");
+        assertThat(stale.alerts())
+                .contains("expired, was already used or was replaced")
+                .contains("Acme Leasing");
         // refused by the expired link (410) or, the form being a day old, by its session's end (403)
-        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD)).status())
+        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD))
+                        .status())
                 .isIn(403, 410);
-        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.UNUSABLE);
+        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD))
+                .isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(pending);
     }
 
@@ -100,7 +104,8 @@ class EmailConfirmationIntegrationTests {
         Pending pending = pending("acme");
         Browser browser = new Browser(port);
         Page form = browser.get(pending.link());
-        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD)).location())
+        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD))
+                        .location())
                 .isEqualTo("/sites/acme/login?emailConfirmed");
         assertThat(users.find(pending.user().id()).orElseThrow().email()).isEqualTo(pending.newEmail());
 
@@ -109,7 +114,8 @@ class EmailConfirmationIntegrationTests {
         Page replay = browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD));
         assertThat(replay.status()).isEqualTo(410);
         assertThat(new Browser(port).get(pending.link()).status()).isEqualTo(410);
-        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.UNUSABLE);
+        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD))
+                .isEqualTo(Outcome.UNUSABLE);
         assertThat(users.find(pending.user().id()).orElseThrow().email()).isEqualTo(pending.newEmail());
     }
 
@@ -133,7 +139,8 @@ class EmailConfirmationIntegrationTests {
         assertThat(confirmations.confirm(acme(), ConfirmationLinks.token(newerLink), TestUsers.PASSWORD))
                 .isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(pending);
-        assertThat(audit.recentFor(pending.user().id())).extracting(AuditEntry::detail)
+        assertThat(audit.recentFor(pending.user().id()))
+                .extracting(AuditEntry::detail)
                 .contains("new email waits for confirmation", "pending email withdrawn");
     }
 
@@ -150,13 +157,17 @@ class EmailConfirmationIntegrationTests {
         assertUnchanged(bobs);
 
         // the same user's link on another site, and a globex user's password on an acme link
-        assertThat(bob.get(alices.link().replace("/sites/acme/", "/sites/globex/")).status()).isEqualTo(410);
+        assertThat(bob.get(alices.link().replace("/sites/acme/", "/sites/globex/"))
+                        .status())
+                .isEqualTo(410);
         Pending carols = pending("globex");
-        assertThat(confirmations.confirm(acme(), carols.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.UNUSABLE);
+        assertThat(confirmations.confirm(acme(), carols.token(), TestUsers.PASSWORD))
+                .isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(carols);
 
         assertThat(bob.submit(bob.get(bobs.link()), "#confirm-email-form", Map.of("password", TestUsers.PASSWORD))
-                .location()).isEqualTo("/sites/acme/login?emailConfirmed");
+                        .location())
+                .isEqualTo("/sites/acme/login?emailConfirmed");
         assertUnchanged(alices);
     }
 
@@ -166,21 +177,33 @@ class EmailConfirmationIntegrationTests {
         Browser browser = new Browser(port);
         String asInvitation = "/sites/acme/invitation/" + pending.token();
         assertThat(browser.get(asInvitation).status()).isEqualTo(410);
-        assertThat(browser.post(asInvitation, Map.of("_csrf", csrf(browser.get(pending.link())),
-                "password", "the thief's new password", "confirmation", "the thief's new password")).status())
+        assertThat(browser.post(
+                                asInvitation,
+                                Map.of(
+                                        "_csrf",
+                                        csrf(browser.get(pending.link())),
+                                        "password",
+                                        "the thief's new password",
+                                        "confirmation",
+                                        "the thief's new password"))
+                        .status())
                 .isEqualTo(410);
-        assertThat(invitations.accept(acme(), pending.token(), "the thief's new password")).isFalse();
-        assertThat(users.authenticate(acme(), pending.user().email(), TestUsers.PASSWORD)).isPresent();
+        assertThat(invitations.accept(acme(), pending.token(), "the thief's new password"))
+                .isFalse();
+        assertThat(users.authenticate(acme(), pending.user().email(), TestUsers.PASSWORD))
+                .isPresent();
 
         invitations.sendPasswordReset(pending.user().id(), "test");
         java.util.regex.Matcher reset = java.util.regex.Pattern.compile("/sites/acme/invitation/([A-Za-z0-9_-]{43})")
                 .matcher(TestMailServer.awaitMessage(pending.user().email(), "new password"));
         assertThat(reset.find()).isTrue();
-        assertThat(browser.get("/sites/acme/confirm-email/" + reset.group(1)).status()).isEqualTo(410);
+        assertThat(browser.get("/sites/acme/confirm-email/" + reset.group(1)).status())
+                .isEqualTo(410);
         assertThat(confirmations.confirm(acme(), reset.group(1), TestUsers.PASSWORD))
                 .isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(pending);
-        assertThat(browser.get(pending.link()).status()).as("a reset leaves the confirmation link alone")
+        assertThat(browser.get(pending.link()).status())
+                .as("a reset leaves the confirmation link alone")
                 .isEqualTo(200);
     }
 
@@ -199,7 +222,9 @@ class EmailConfirmationIntegrationTests {
             assertThat(posted.alerts()).as(label).contains("expired, was already used");
         }
         assertThat(browser.get("/sites/acme/confirm-email/%00").status()).isEqualTo(400);
-        assertThat(browser.get("/sites/no-such-site/confirm-email/" + pending.token()).status()).isEqualTo(404);
+        assertThat(browser.get("/sites/no-such-site/confirm-email/" + pending.token())
+                        .status())
+                .isEqualTo(404);
 
         Map<String, Map<String, String>> bad = Map.of(
                 "enter your current password", Map.of("_csrf", csrf, "password", ""),
@@ -212,17 +237,26 @@ class EmailConfirmationIntegrationTests {
                 assertThat(refused.alerts().toLowerCase()).as(message).contains(message.strip());
             });
         }
-        assertThat(browser.post(pending.link(), Map.of("password", TestUsers.PASSWORD)).status())
-                .as("no CSRF token").isEqualTo(403);
+        assertThat(browser.post(pending.link(), Map.of("password", TestUsers.PASSWORD))
+                        .status())
+                .as("no CSRF token")
+                .isEqualTo(403);
         assertUnchanged(pending);
         assertThat(tries(pending)).as("malformed input takes no try").isZero();
 
-        List<String> lines = output.getAll().lines().filter(l -> l.contains("Email confirmation")).toList();
+        List<String> lines = output.getAll()
+                .lines()
+                .filter(l -> l.contains("Email confirmation"))
+                .toList();
         // one line per refused POST: 4 unknown links and 9 bad forms
         assertThat(lines).hasSizeGreaterThanOrEqualTo(4 + 9);
         assertThat(output.getAll()).doesNotContain(pending.token()).doesNotContain(TestUsers.PASSWORD);
-        assertThat(browser.submit(browser.get(pending.link()), "#confirm-email-form",
-                Map.of("password", TestUsers.PASSWORD)).location()).isEqualTo("/sites/acme/login?emailConfirmed");
+        assertThat(browser.submit(
+                                browser.get(pending.link()),
+                                "#confirm-email-form",
+                                Map.of("password", TestUsers.PASSWORD))
+                        .location())
+                .isEqualTo("/sites/acme/login?emailConfirmed");
     }
 
     @Test
@@ -235,11 +269,13 @@ class EmailConfirmationIntegrationTests {
             assertThat(wrong.status()).as("try %s", i).isEqualTo(i < EmailConfirmations.MAX_TRIES ? 401 : 410);
         }
         assertThat(browser.get(pending.link()).status()).isEqualTo(410);
-        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD)).status())
+        assertThat(browser.submit(form, "#confirm-email-form", Map.of("password", TestUsers.PASSWORD))
+                        .status())
                 .isEqualTo(410);
         assertUnchanged(pending);
         assertThat(audit.recentFor(pending.user().id()))
-                .filteredOn(e -> e.type().equals("user.email-confirmed") && e.outcome().equals("failure"))
+                .filteredOn(e ->
+                        e.type().equals("user.email-confirmed") && e.outcome().equals("failure"))
                 .hasSize(EmailConfirmations.MAX_TRIES);
     }
 
@@ -249,9 +285,11 @@ class EmailConfirmationIntegrationTests {
         List<Outcome> outcomes = concurrently(12, i -> confirmations.confirm(acme(), pending.token(), "guess " + i));
         assertThat(outcomes).filteredOn(o -> o == Outcome.WRONG_PASSWORD).hasSize(EmailConfirmations.MAX_TRIES);
         // the rest are refused unchecked: the link is out of tries, or the user's proof delay has begun
-        assertThat(outcomes).filteredOn(o -> o == Outcome.UNUSABLE || o == Outcome.DELAYED)
+        assertThat(outcomes)
+                .filteredOn(o -> o == Outcome.UNUSABLE || o == Outcome.DELAYED)
                 .hasSize(12 - EmailConfirmations.MAX_TRIES);
-        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.UNUSABLE);
+        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD))
+                .isEqualTo(Outcome.UNUSABLE);
         assertUnchanged(pending);
     }
 
@@ -263,20 +301,24 @@ class EmailConfirmationIntegrationTests {
     void wrongPasswordsCountAgainstTheUserAcrossLinksAndTheDelayHolds() {
         Pending pending = pending("acme");
         assertThat(confirmations.confirm(acme(), pending.token(), "a guess")).isEqualTo(Outcome.WRONG_PASSWORD);
-        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures()).isEqualTo(1);
+        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures())
+                .isEqualTo(1);
         jdbc.sql("update app_user set second_factor_failures = 5, second_factor_failed_at = ? where id = ?")
                 .params(java.sql.Timestamp.from(clock.instant()), pending.user().id())
                 .update();
 
-        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD)).isEqualTo(Outcome.DELAYED);
+        assertThat(confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD))
+                .isEqualTo(Outcome.DELAYED);
         assertUnchanged(pending);
-        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures()).isEqualTo(5);
+        assertThat(users.find(pending.user().id()).orElseThrow().secondFactorFailures())
+                .isEqualTo(5);
     }
 
     @Test
     void simultaneousConfirmationsHaveExactlyOneWinner() throws Exception {
         Pending pending = pending("acme");
-        List<Outcome> outcomes = concurrently(4, i -> confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD));
+        List<Outcome> outcomes =
+                concurrently(4, i -> confirmations.confirm(acme(), pending.token(), TestUsers.PASSWORD));
         assertThat(outcomes).containsOnlyOnce(Outcome.CONFIRMED);
         assertThat(outcomes).filteredOn(o -> o != Outcome.CONFIRMED).containsOnly(Outcome.UNUSABLE);
         UserView confirmed = users.find(pending.user().id()).orElseThrow();
@@ -285,7 +327,9 @@ class EmailConfirmationIntegrationTests {
         assertThat(TestMailServer.awaitMessage(pending.user().email(), "sign-in address was changed"))
                 .contains(pending.newEmail());
         assertThat(TestMailServer.messagesTo(pending.user().email()).stream()
-                .filter(m -> subject(m).contains("sign-in address was changed")).count()).isEqualTo(1);
+                        .filter(m -> subject(m).contains("sign-in address was changed"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -296,7 +340,8 @@ class EmailConfirmationIntegrationTests {
                 .query()
                 .listOfRows();
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).values()).allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(pending.token()));
+        assertThat(rows.get(0).values())
+                .allSatisfy(v -> assertThat(String.valueOf(v)).doesNotContain(pending.token()));
         assertThat(rows.get(0).get("token_hash")).isEqualTo(Invitations.hash(pending.token()));
         assertThat(rows.get(0).get("email")).isEqualTo(pending.newEmail());
     }
@@ -307,7 +352,8 @@ class EmailConfirmationIntegrationTests {
         Browser browser = new Browser(port);
         dev.latchkey.test.SignInSteps.password(browser, "globex", pending.user().email(), TestUsers.PASSWORD);
         Page page = browser.get("/sites/globex/account/security");
-        assertThat(page.document().select("#account-email").text()).isEqualTo(pending.user().email());
+        assertThat(page.document().select("#account-email").text())
+                .isEqualTo(pending.user().email());
         assertThat(page.document().select("#account-email-pending").text()).contains(pending.newEmail());
     }
 
@@ -329,7 +375,8 @@ class EmailConfirmationIntegrationTests {
         assertThat(now.emailConfirmed()).isTrue();
         Realm realm = sites.realmOf(pending.user().siteId());
         assertThat(users.findByEmail(realm, pending.newEmail())).isEmpty();
-        assertThat(users.authenticate(realm, pending.user().email(), TestUsers.PASSWORD)).isPresent();
+        assertThat(users.authenticate(realm, pending.user().email(), TestUsers.PASSWORD))
+                .isPresent();
     }
 
     private long tries(Pending pending) {

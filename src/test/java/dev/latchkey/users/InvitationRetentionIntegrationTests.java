@@ -2,17 +2,17 @@ package dev.latchkey.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import dev.latchkey.shared.RetentionSchedule;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.Purging;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.InvitationStore.Purpose;
-import dev.latchkey.shared.RetentionSchedule;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,18 +67,26 @@ class InvitationRetentionIntegrationTests {
 
         clock.advance(Invitations.LIFETIME.plus(Duration.ofDays(30)).plusMinutes(1));
         Instant now = clock.instant();
-        String recentlyExpired = link(user, Purpose.PASSWORD, now.minus(Duration.ofDays(30)),
-                now.minus(Duration.ofDays(29)));
+        String recentlyExpired =
+                link(user, Purpose.PASSWORD, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(29)));
         String live = link(user, Purpose.PASSWORD, now, now.plus(Invitations.LIFETIME));
 
         schedule.run(retention);
 
-        assertThat(exists(unused)).as("expired thirty days and a minute ago, never used").isFalse();
-        assertThat(exists(used)).as("used, expired thirty days and a minute ago").isFalse();
-        assertThat(exists(confirmation)).as("an email confirmation link, as old").isFalse();
+        assertThat(exists(unused))
+                .as("expired thirty days and a minute ago, never used")
+                .isFalse();
+        assertThat(exists(used))
+                .as("used, expired thirty days and a minute ago")
+                .isFalse();
+        assertThat(exists(confirmation))
+                .as("an email confirmation link, as old")
+                .isFalse();
         assertThat(exists(recentlyExpired)).as("expired 29 days ago").isTrue();
         assertThat(exists(live)).as("still valid").isTrue();
-        assertThat(store.usable(live, Purpose.PASSWORD, clock.instant())).as("and still works").isPresent();
+        assertThat(store.usable(live, Purpose.PASSWORD, clock.instant()))
+                .as("and still works")
+                .isPresent();
     }
 
     @Test
@@ -88,19 +96,25 @@ class InvitationRetentionIntegrationTests {
         Instant start = clock.instant();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
-            rows.add(new Object[] {user, tag + "-" + i, Timestamp.from(start),
-                    Timestamp.from(start.plus(Invitations.LIFETIME))});
+            rows.add(new Object[] {
+                user, tag + "-" + i, Timestamp.from(start), Timestamp.from(start.plus(Invitations.LIFETIME))
+            });
         }
-        template.batchUpdate("insert into user_invitation (user_id, token_hash, created_at, expires_at)"
-                + " values (?, ?, ?, ?)", rows);
+        template.batchUpdate(
+                "insert into user_invitation (user_id, token_hash, created_at, expires_at)" + " values (?, ?, ?, ?)",
+                rows);
         clock.advance(Invitations.LIFETIME.plus(Duration.ofDays(31)));
-        String live = link(user, Purpose.PASSWORD, clock.instant(), clock.instant().plus(Invitations.LIFETIME));
+        String live =
+                link(user, Purpose.PASSWORD, clock.instant(), clock.instant().plus(Invitations.LIFETIME));
 
         Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
         schedule.run(retention);
 
-        assertThat(jdbc.sql("select count(*) from user_invitation where token_hash like ?").param(tag + "%")
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from user_invitation where token_hash like ?")
+                        .param(tag + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(exists(live)).isTrue();
     }
 
@@ -118,7 +132,10 @@ class InvitationRetentionIntegrationTests {
     }
 
     private boolean exists(String hash) {
-        return jdbc.sql("select count(*) from user_invitation where token_hash = ?").param(hash)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("select count(*) from user_invitation where token_hash = ?")
+                        .param(hash)
+                        .query(Integer.class)
+                        .single()
+                == 1;
     }
 }

@@ -2,6 +2,14 @@ package dev.latchkey.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.InvitationLinks;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.SignInSteps;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import dev.latchkey.sites.Realm;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.InvitationLinks;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.SignInSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,27 +63,38 @@ class InvitationsIntegrationTests {
         Browser browser = new Browser(port);
         Page form = browser.get(link);
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.document().select("#invitation-form input[type=password]")).hasSize(2);
+        assertThat(form.document().select("#invitation-form input[type=password]"))
+                .hasSize(2);
 
         Page done = browser.submit(form, "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
         assertThat(done.location()).isEqualTo("/sites/acme/login?passwordSet");
-        assertThat(browser.get(done.location()).document().select("[role=status]").text()).contains("password is set");
+        assertThat(browser.get(done.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
+                .contains("password is set");
         assertThat(users.find(user.id()).orElseThrow().emailConfirmed()).isTrue();
 
         Page again = browser.get(link);
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.alerts()).contains("expired or was already used").contains("Ask Acme Leasing");
-        Page reuse = browser.submit(form, "#invitation-form", InvitationLinks.passwords("another password!!", "another password!!"));
+        Page reuse = browser.submit(
+                form, "#invitation-form", InvitationLinks.passwords("another password!!", "another password!!"));
         assertThat(reuse.status()).isEqualTo(410);
 
         // Acme requires MFA: a confirmed email leads to the email code, an unconfirmed one would not
         // the invitee has a valid phone too, so the chooser offers email (confirmed now) and SMS
         Browser signIn = new Browser(port);
-        assertThat(SignInSteps.password(signIn, "acme", user.email(), NEW_PASSWORD).location())
+        assertThat(SignInSteps.password(signIn, "acme", user.email(), NEW_PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/method");
-        assertThat(signIn.get("/sites/acme/login/method").document().select("[data-factor]").eachAttr("data-factor"))
+        assertThat(signIn.get("/sites/acme/login/method")
+                        .document()
+                        .select("[data-factor]")
+                        .eachAttr("data-factor"))
                 .containsExactly("email", "sms");
-        assertThat(users.authenticate(acme(), user.email(), "another password!!")).isEmpty();
+        assertThat(users.authenticate(acme(), user.email(), "another password!!"))
+                .isEmpty();
     }
 
     @Test
@@ -110,7 +121,8 @@ class InvitationsIntegrationTests {
         String link = InvitationLinks.await(user.email(), 1);
         clock.advance(Duration.ofHours(24).minusSeconds(30));
         Browser browser = new Browser(port);
-        Page done = browser.submit(browser.get(link), "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
+        Page done = browser.submit(
+                browser.get(link), "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
         assertThat(done.location()).isEqualTo("/sites/acme/login?passwordSet");
     }
 
@@ -119,7 +131,8 @@ class InvitationsIntegrationTests {
         UserView user = invite("acme");
         String link = InvitationLinks.await(user.email(), 1);
         Browser browser = new Browser(port);
-        assertThat(browser.get(link.replace("/sites/acme/", "/sites/globex/")).status()).isEqualTo(410);
+        assertThat(browser.get(link.replace("/sites/acme/", "/sites/globex/")).status())
+                .isEqualTo(410);
         assertThat(users.find(user.id()).orElseThrow().emailConfirmed()).isFalse();
         assertThat(browser.get(link).status()).isEqualTo(200);
     }
@@ -129,12 +142,16 @@ class InvitationsIntegrationTests {
         Browser browser = new Browser(port);
         for (String token : List.of("A".repeat(43), "short", "x".repeat(5000), "%27%20OR%201=1--")) {
             Page page = browser.get("/sites/acme/invitation/" + token);
-            assertThat(page.status()).as(token.length() > 50 ? "long token" : token).isEqualTo(410);
+            assertThat(page.status())
+                    .as(token.length() > 50 ? "long token" : token)
+                    .isEqualTo(410);
             assertThat(page.alerts()).contains("expired or was already used");
         }
         // the firewall refuses an encoded NUL before any controller sees it
         assertThat(browser.get("/sites/acme/invitation/%00").status()).isEqualTo(400);
-        assertThat(browser.get("/sites/no-such-site/invitation/" + "A".repeat(43)).status()).isEqualTo(404);
+        assertThat(browser.get("/sites/no-such-site/invitation/" + "A".repeat(43))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -169,7 +186,8 @@ class InvitationsIntegrationTests {
                 .query()
                 .listOfRows();
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(token));
+        assertThat(rows.get(0).values())
+                .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(token));
         assertThat(rows.get(0).get("token_hash")).isEqualTo(Invitations.hash(token));
         assertThat(String.valueOf(rows.get(0).get("token_hash"))).matches("[0-9a-f]{64}");
     }
@@ -183,9 +201,12 @@ class InvitationsIntegrationTests {
         assertThat(second).isNotEqualTo(first);
         Browser browser = new Browser(port);
         assertThat(browser.get(first).status()).isEqualTo(410);
-        Page done = browser.submit(browser.get(second), "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
+        Page done = browser.submit(
+                browser.get(second), "#invitation-form", InvitationLinks.passwords(NEW_PASSWORD, NEW_PASSWORD));
         assertThat(done.location()).isEqualTo("/sites/acme/login?passwordSet");
-        assertThat(invitations.resend(user.id(), "test")).as("a user with a password is not invited").isFalse();
+        assertThat(invitations.resend(user.id(), "test"))
+                .as("a user with a password is not invited")
+                .isFalse();
     }
 
     @Test

@@ -22,7 +22,9 @@ class PasswordPolicyTests {
     void theBundledListHoldsAtLeast100000PasswordsAndIsCheckedWithoutCase() {
         Map<String, Integer> bundled = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords);
         assertThat(bundled).hasSizeGreaterThanOrEqualTo(100_000);
-        assertThat(bundled.keySet()).allSatisfy(listed -> assertThat(policy.isCommon(listed)).as(listed).isTrue());
+        assertThat(bundled.keySet())
+                .allSatisfy(
+                        listed -> assertThat(policy.isCommon(listed)).as(listed).isTrue());
         // the famous passphrase is on it too, with and without its spaces
         assertThat(problem("correct horse battery staple")).isEqualTo("password.rule.common");
         assertThat(problem("CorrectHorseBatteryStaple")).isEqualTo("password.rule.common");
@@ -70,7 +72,8 @@ class PasswordPolicyTests {
         assertThat(problem("visit example today")).isEqualTo("password.rule.context");
         // short pieces and the top-level domain are too common to refuse
         assertThat(problem("jan and de are short, com too")).isNull();
-        assertThat(policy.problem("hello vries family", "hello vries family", new Context(null, null))).isEmpty();
+        assertThat(policy.problem("hello vries family", "hello vries family", new Context(null, null)))
+                .isEmpty();
     }
 
     /** Spaces, invisible characters and look-alike forms do not get a listed password or a context word through. */

@@ -2,6 +2,15 @@ package dev.latchkey.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.SignInSteps;
+import dev.latchkey.test.TestMailServer;
+import dev.latchkey.test.TestUsers;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.SignInSteps;
-import dev.latchkey.test.TestMailServer;
-import dev.latchkey.test.TestUsers;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PasswordResetIntegrationTests {
 
     static final String NEW_PASSWORD = "a fresh and unlisted passphrase";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/(?:sites/[a-z0-9-]+|admin)"
-            + "/password-reset/([A-Za-z0-9_-]{43}))");
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^/\\s]+(/(?:sites/[a-z0-9-]+|admin)" + "/password-reset/([A-Za-z0-9_-]{43}))");
 
     @LocalServerPort
     int port;
@@ -125,12 +125,21 @@ class PasswordResetIntegrationTests {
             assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(302);
             assertThat(known.location()).isEqualTo(unknown.location());
             assertThat(known.headers().keySet()).isEqualTo(unknown.headers().keySet());
-            assertThat(jdbc.sql("select count(*) from user_invitation where user_id = ?").param(user.id())
-                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from user_invitation where user_id = ?")
+                            .param(user.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(jdbc.sql("select count(*) from reset_throttle where throttle_key like 'account:%'")
-                    .query(Long.class).single()).isZero();
+                            .query(Long.class)
+                            .single())
+                    .isZero();
             assertThat(jdbc.sql("select count(*) from audit_event where type = 'password.reset-requested'"
-                    + " and user_id = ?").param(user.id()).query(Long.class).single()).isZero();
+                                    + " and user_id = ?")
+                            .param(user.id())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         } finally {
             release.countDown();
         }
@@ -170,7 +179,8 @@ class PasswordResetIntegrationTests {
         SignInSteps.signInWithEmail(signedIn, "acme", user.email(), TestUsers.PASSWORD, 1);
         assertThat(signedIn.get("/sites/acme/").status()).isEqualTo(200);
         Browser halfway = new Browser(port);
-        assertThat(SignInSteps.password(halfway, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(halfway, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
 
         Browser browser = new Browser(port);
@@ -183,7 +193,10 @@ class PasswordResetIntegrationTests {
 
         Page done = browser.submit(form, "#reset-form", Map.of("password", NEW_PASSWORD, "confirm", NEW_PASSWORD));
         assertThat(done.location()).isEqualTo("/sites/acme/login?passwordReset");
-        assertThat(browser.get(done.location()).document().select("[role=status]").text())
+        assertThat(browser.get(done.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
                 .contains("signed out everywhere");
 
         // every session ended: the signed-in one and the half-finished sign-in
@@ -191,19 +204,30 @@ class PasswordResetIntegrationTests {
         assertThat(halfway.get("/sites/acme/login/email").location()).startsWith("/sites/acme/login?expired");
         // single use
         assertThat(browser.get(link).status()).isEqualTo(410);
-        assertThat(browser.submit(form, "#reset-form", Map.of("password", "yet another passphrase", "confirm",
-                "yet another passphrase")).status()).isEqualTo(410);
+        assertThat(browser.submit(
+                                form,
+                                "#reset-form",
+                                Map.of("password", "yet another passphrase", "confirm", "yet another passphrase"))
+                        .status())
+                .isEqualTo(410);
         // the old password is gone; the new one signs in, and Acme's second factor is still asked
-        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), TestUsers.PASSWORD).alerts())
+        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), TestUsers.PASSWORD)
+                        .alerts())
                 .contains("Incorrect email address or password");
-        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), NEW_PASSWORD).location())
+        assertThat(SignInSteps.password(new Browser(port), "acme", user.email(), NEW_PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/email");
 
         String notice = TestMailServer.awaitMessage(user.email(), "password of your Acme Leasing account was changed");
-        assertThat(notice).contains("signed out everywhere").contains("/sites/acme/forgot-password")
+        assertThat(notice)
+                .contains("signed out everywhere")
+                .contains("/sites/acme/forgot-password")
                 .doesNotContain(NEW_PASSWORD);
         assertThat(jdbc.sql("select count(*) from audit_event where user_id = ? and type = 'password.reset'")
-                .param(user.id()).query(Long.class).single()).isEqualTo(1);
+                        .param(user.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -227,17 +251,21 @@ class PasswordResetIntegrationTests {
     @Test
     void aPasswordOf100CharactersWithSpacesAndEmojiIsKeptExactly() {
         UserView user = testUsers.portalUser("globex");
-        String chosen = "Zeven zwanen zwommen 🦢 over de zee, en één bleef achter bij de kade; ze zwom toch verder. ÉÉN!";
+        String chosen =
+                "Zeven zwanen zwommen 🦢 over de zee, en één bleef achter bij de kade; ze zwom toch verder. ÉÉN!";
         assertThat(chosen.codePointCount(0, chosen.length())).isGreaterThanOrEqualTo(90);
         Browser browser = new Browser(port);
         ask(browser, "globex", user.email());
         Page form = browser.get(awaitLink(user.email(), 1));
-        assertThat(browser.submit(form, "#reset-form", Map.of("password", chosen, "confirm", chosen)).location())
+        assertThat(browser.submit(form, "#reset-form", Map.of("password", chosen, "confirm", chosen))
+                        .location())
                 .isEqualTo("/sites/globex/login?passwordReset");
         var globex = sites.findBySlug("globex").orElseThrow().realm();
         assertThat(users.authenticate(globex, user.email(), chosen)).isPresent();
-        assertThat(users.authenticate(globex, user.email(), chosen.toLowerCase())).isEmpty();
-        assertThat(users.authenticate(globex, user.email(), chosen.substring(0, 64))).isEmpty();
+        assertThat(users.authenticate(globex, user.email(), chosen.toLowerCase()))
+                .isEmpty();
+        assertThat(users.authenticate(globex, user.email(), chosen.substring(0, 64)))
+                .isEmpty();
         assertThat(users.authenticate(globex, user.email(), chosen + " ")).isEmpty();
     }
 
@@ -251,11 +279,12 @@ class PasswordResetIntegrationTests {
         assertThat(invitations.accept(acme(), token, NEW_PASSWORD)).isFalse();
         assertThat(browser.get("/sites/acme/password-reset/" + token).status()).isEqualTo(200);
 
-        UserView invited = invitations.invitePortalUser(acme(), "Ivy Invited", "ivy-" + System.nanoTime()
-                + "@acme.test", null, "test");
+        UserView invited = invitations.invitePortalUser(
+                acme(), "Ivy Invited", "ivy-" + System.nanoTime() + "@acme.test", null, "test");
         String invitation = dev.latchkey.test.InvitationLinks.await(invited.email(), 1);
         String invitationToken = invitation.replaceAll(".*/", "");
-        assertThat(browser.get("/sites/acme/password-reset/" + invitationToken).status()).isEqualTo(410);
+        assertThat(browser.get("/sites/acme/password-reset/" + invitationToken).status())
+                .isEqualTo(410);
         // asking for a reset for the invited user leaves their invitation working
         ask(browser, "acme", invited.email());
         awaitLink(invited.email(), 1);
@@ -273,11 +302,22 @@ class PasswordResetIntegrationTests {
         assertThat(browser.get(link).status()).isEqualTo(200);
         // the user changes the password on the Security page: the link mailed before stops working
         Browser signedIn = new Browser(port);
-        assertThat(SignInSteps.password(signedIn, "globex", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(signedIn, "globex", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/globex/");
         Page security = signedIn.get("/sites/globex/account/security");
-        Page changed = signedIn.submit(security, "#password-form", Map.of("current", TestUsers.PASSWORD,
-                "password", NEW_PASSWORD, "confirm", NEW_PASSWORD, "signOutOthers", "true"));
+        Page changed = signedIn.submit(
+                security,
+                "#password-form",
+                Map.of(
+                        "current",
+                        TestUsers.PASSWORD,
+                        "password",
+                        NEW_PASSWORD,
+                        "confirm",
+                        NEW_PASSWORD,
+                        "signOutOthers",
+                        "true"));
         assertThat(changed.status()).isEqualTo(302);
         assertThat(users.authenticate(sites.findBySlug("globex").orElseThrow().realm(), user.email(), NEW_PASSWORD))
                 .isPresent();
@@ -302,10 +342,12 @@ class PasswordResetIntegrationTests {
         Browser browser = new Browser(port);
         ask(browser, "acme", user.email());
         String token = awaitLink(user.email(), 1).replaceAll(".*/", "");
-        assertThat(browser.get("/sites/globex/password-reset/" + token).status()).isEqualTo(410);
+        assertThat(browser.get("/sites/globex/password-reset/" + token).status())
+                .isEqualTo(410);
         assertThat(browser.get("/admin/password-reset/" + token).status()).isEqualTo(410);
         // and a user of another site with the same address gets nothing from this site's page
-        assertThat(users.findByEmail(dev.latchkey.sites.Realm.ADMIN, user.email())).isEmpty();
+        assertThat(users.findByEmail(dev.latchkey.sites.Realm.ADMIN, user.email()))
+                .isEmpty();
     }
 
     @Test
@@ -315,10 +357,14 @@ class PasswordResetIntegrationTests {
         ask(browser, "acme", user.email());
         Page form = browser.get(awaitLink(user.email(), 1));
         Map<String, String> bad = Map.of(
-                "qwerty123456", "list of passwords that attackers try first",
-                "Acme Leasing 2026!", "name of this site",
-                user.email() + "!", "email address",
-                "short", "too short");
+                "qwerty123456",
+                "list of passwords that attackers try first",
+                "Acme Leasing 2026!",
+                "name of this site",
+                user.email() + "!",
+                "email address",
+                "short",
+                "too short");
         bad.forEach((password, message) -> {
             Page refused = browser.submit(form, "#reset-form", Map.of("password", password, "confirm", password));
             assertThat(refused.status()).as(password).isEqualTo(400);
@@ -375,7 +421,9 @@ class PasswordResetIntegrationTests {
         }
         awaitAudit(user.id(), null, "failure");
         awaitAuditCount(user.id(), 5);
-        assertThat(auditDetails(user.id())).filteredOn("too many requests"::equals).hasSize(2);
+        assertThat(auditDetails(user.id()))
+                .filteredOn("too many requests"::equals)
+                .hasSize(2);
         awaitLink(user.email(), 3);
         assertThat(links(user.email())).hasSize(3);
         clock.advance(Duration.ofMinutes(61));
@@ -387,7 +435,8 @@ class PasswordResetIntegrationTests {
     void oneNetworkMayAskTenTimesIn15MinutesWhateverTheAddress() {
         Browser browser = new Browser(port);
         for (int i = 0; i < 10; i++) {
-            assertThat(ask(browser, "acme", "nobody-" + i + "-" + System.nanoTime() + "@acme.test").status())
+            assertThat(ask(browser, "acme", "nobody-" + i + "-" + System.nanoTime() + "@acme.test")
+                            .status())
                     .isEqualTo(302);
         }
         UserView user = testUsers.portalUser("acme");
@@ -412,21 +461,33 @@ class PasswordResetIntegrationTests {
     @Test
     void badInputIsA400ThatChangesNothing() {
         Browser browser = new Browser(port);
-        for (String email : List.of("", "not-an-address", "a@b@c", "spaced out@acme.test", "x".repeat(400) + "@acme.test",
+        for (String email : List.of(
+                "",
+                "not-an-address",
+                "a@b@c",
+                "spaced out@acme.test",
+                "x".repeat(400) + "@acme.test",
                 "line\nbreak@acme.test")) {
             Page refused = ask(browser, "acme", email);
             assertThat(refused.status()).as(email).isEqualTo(400);
             assertThat(refused.alerts()).as(email).contains("Enter the email address you sign in with");
         }
-        assertThat(jdbc.sql("select count(*) from reset_throttle").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from reset_throttle")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         for (String token : List.of("A".repeat(43), "short", "x".repeat(5000), "%27%20OR%201=1--")) {
-            assertThat(browser.get("/sites/acme/password-reset/" + token).status()).isEqualTo(410);
+            assertThat(browser.get("/sites/acme/password-reset/" + token).status())
+                    .isEqualTo(410);
         }
         assertThat(browser.get("/sites/no-such-site/forgot-password").status()).isEqualTo(404);
         // without the form's CSRF token nothing is counted or sent
         Page forged = browser.post("/sites/acme/forgot-password", Map.of("email", "someone@acme.test"));
         assertThat(forged.status()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from reset_throttle").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from reset_throttle")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -445,8 +506,8 @@ class PasswordResetIntegrationTests {
         assertThat(done.location()).isEqualTo("/admin/login?passwordReset");
         // the admin site asks for a second factor as before
         Browser next = new Browser(port);
-        Page password = next.submit(next.get("/admin/login"), "#login-form",
-                Map.of("username", admin.email(), "password", NEW_PASSWORD));
+        Page password = next.submit(
+                next.get("/admin/login"), "#login-form", Map.of("username", admin.email(), "password", NEW_PASSWORD));
         assertThat(password.location()).startsWith("/admin/login/");
     }
 
@@ -459,7 +520,8 @@ class PasswordResetIntegrationTests {
                     .isEqualTo("/sites/" + slug + "/forgot-password");
             Page forgot = browser.get("/sites/" + slug + "/forgot-password");
             assertThat(forgot.status()).isEqualTo(200);
-            assertThat(forgot.document().select("#forgot-form input[name=email]")).hasSize(1);
+            assertThat(forgot.document().select("#forgot-form input[name=email]"))
+                    .hasSize(1);
         }
     }
 
@@ -539,10 +601,14 @@ class PasswordResetIntegrationTests {
             long found = userId != null
                     ? jdbc.sql("select count(*) from audit_event where type = 'password.reset-requested'"
                                     + " and user_id = ? and outcome = ?")
-                            .params(userId, outcome).query(Long.class).single()
+                            .params(userId, outcome)
+                            .query(Long.class)
+                            .single()
                     : jdbc.sql("select count(*) from audit_event where type = 'password.reset-requested'"
                                     + " and username = ? and outcome = ? and user_id is null")
-                            .params(username, outcome).query(Long.class).single();
+                            .params(username, outcome)
+                            .query(Long.class)
+                            .single();
             if (found > 0) {
                 return;
             }
@@ -561,7 +627,9 @@ class PasswordResetIntegrationTests {
 
     private List<String> auditDetails(long userId) {
         return jdbc.sql("select detail from audit_event where type = 'password.reset-requested' and user_id = ?")
-                .param(userId).query(String.class).list();
+                .param(userId)
+                .query(String.class)
+                .list();
     }
 
     private String auditDetail(long userId) {

@@ -14,7 +14,9 @@ class ReusedArgon2MemoryTests {
 
     @Test
     void theGeneratorsFieldCanBeSwapped() {
-        assertThat(ReusedArgon2Memory.available()).as("Bouncy Castle still has the field this relies on").isTrue();
+        assertThat(ReusedArgon2Memory.available())
+                .as("Bouncy Castle still has the field this relies on")
+                .isTrue();
     }
 
     @Test
@@ -24,8 +26,12 @@ class ReusedArgon2MemoryTests {
         for (int i = 0; i < 40; i++) {
             String password = "pässwörd-" + random.nextLong() + (i % 3 == 0 ? "✓" : "");
             String hash = SPRING.encode(password);
-            assertThat(reused.matches(password, hash)).as("right password #%d", i).isTrue();
-            assertThat(reused.matches(password + "x", hash)).as("wrong password #%d", i).isFalse();
+            assertThat(reused.matches(password, hash))
+                    .as("right password #%d", i)
+                    .isTrue();
+            assertThat(reused.matches(password + "x", hash))
+                    .as("wrong password #%d", i)
+                    .isFalse();
             assertThat(reused.matches(password, SPRING.encode(password + "y"))).isFalse();
         }
     }
@@ -37,9 +43,12 @@ class ReusedArgon2MemoryTests {
         assertThat(reused.matches("secret", threeIterations)).isTrue();
         assertThat(reused.matches("other", threeIterations)).isFalse();
         String otherMemory = new Argon2PasswordEncoder(16, 32, 1, 2048, 2).encode("secret");
-        assertThat(reused.matches("secret", otherMemory)).as("not this memory size: the caller decides").isNull();
+        assertThat(reused.matches("secret", otherMemory))
+                .as("not this memory size: the caller decides")
+                .isNull();
         assertThat(reused.matches("secret", "{bcrypt}$2a$10$whatever")).isNull();
-        assertThat(reused.matches("secret", "$argon2id$v=19$m=1024,t=2,p=1$!!!$???")).isNull();
+        assertThat(reused.matches("secret", "$argon2id$v=19$m=1024,t=2,p=1$!!!$???"))
+                .isNull();
         assertThat(reused.matches(null, SPRING.encode("secret"))).isNull();
     }
 }

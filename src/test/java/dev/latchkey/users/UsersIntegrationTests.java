@@ -45,16 +45,22 @@ class UsersIntegrationTests {
         for (String params : new String[] {"m=8192,t=3,p=1", "m=20480,t=2,p=1", "m=19456,t=2,p=2"}) {
             UserView user = testUsers.portalUser("acme");
             String[] p = params.replaceAll("[a-z]=", "").split(",");
-            String old = "{argon2}" + new Argon2PasswordEncoder(16, 32, Integer.parseInt(p[2]), Integer.parseInt(p[0]),
-                    Integer.parseInt(p[1])).encode(TestUsers.PASSWORD);
+            String old = "{argon2}"
+                    + new Argon2PasswordEncoder(
+                                    16, 32, Integer.parseInt(p[2]), Integer.parseInt(p[0]), Integer.parseInt(p[1]))
+                            .encode(TestUsers.PASSWORD);
             assertThat(old).contains("$" + params + "$");
-            jdbc.sql("update app_user set password_hash = ? where id = ?").params(old, user.id()).update();
+            jdbc.sql("update app_user set password_hash = ? where id = ?")
+                    .params(old, user.id())
+                    .update();
 
-            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD)).isPresent();
+            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD))
+                    .isPresent();
 
             String now = passwordHash(user.id());
             assertThat(now).as("re-hashed from %s", params).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
-            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD)).isPresent();
+            assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD))
+                    .isPresent();
             assertThat(passwordHash(user.id())).as("an up-to-date hash is kept").isEqualTo(now);
         }
     }
@@ -64,9 +70,12 @@ class UsersIntegrationTests {
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
         UserView user = testUsers.portalUser("acme");
         String old = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 8192, 3).encode(TestUsers.PASSWORD);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(old, user.id()).update();
+        jdbc.sql("update app_user set password_hash = ? where id = ?")
+                .params(old, user.id())
+                .update();
 
-        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x")).isEmpty();
+        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x"))
+                .isEmpty();
 
         assertThat(passwordHash(user.id())).isEqualTo(old);
     }
@@ -78,9 +87,11 @@ class UsersIntegrationTests {
     @Test
     void onlyAValidE164PhoneIsStored() {
         UserView user = testUsers.portalUser("acme");
-        for (String phone : new String[] {"+12", "+123456", "+1234567", "+15555550100", "+999123456789",
-                "+3120123456", "+31 20 123 4567"}) {
-            assertThatThrownBy(() -> users.storePhone(user.id(), phone)).as(phone)
+        for (String phone : new String[] {
+            "+12", "+123456", "+1234567", "+15555550100", "+999123456789", "+3120123456", "+31 20 123 4567"
+        }) {
+            assertThatThrownBy(() -> users.storePhone(user.id(), phone))
+                    .as(phone)
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(users.find(user.id()).orElseThrow().phone()).isEqualTo(user.phone());
@@ -92,16 +103,22 @@ class UsersIntegrationTests {
     }
 
     private String passwordHash(long userId) {
-        return jdbc.sql("select password_hash from app_user where id = ?").param(userId).query(String.class).single();
+        return jdbc.sql("select password_hash from app_user where id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
     }
 
     @Test
     void authenticateIgnoresCaseOfTheEmailAndRejectsWrongPasswords() {
         UserView user = testUsers.portalUser("acme");
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
-        assertThat(users.authenticate(acme, user.email().toUpperCase(), TestUsers.PASSWORD)).isPresent();
-        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x")).isEmpty();
-        assertThat(users.authenticate(acme, "missing-" + user.email(), TestUsers.PASSWORD)).isEmpty();
+        assertThat(users.authenticate(acme, user.email().toUpperCase(), TestUsers.PASSWORD))
+                .isPresent();
+        assertThat(users.authenticate(acme, user.email(), TestUsers.PASSWORD + "x"))
+                .isEmpty();
+        assertThat(users.authenticate(acme, "missing-" + user.email(), TestUsers.PASSWORD))
+                .isEmpty();
     }
 
     @Test
@@ -109,15 +126,16 @@ class UsersIntegrationTests {
         UserView user = testUsers.portalUser("acme");
         Realm globex = sites.findBySlug("globex").orElseThrow().realm();
         assertThat(users.authenticate(globex, user.email(), TestUsers.PASSWORD)).isEmpty();
-        assertThat(users.authenticate(Realm.ADMIN, user.email(), TestUsers.PASSWORD)).isEmpty();
+        assertThat(users.authenticate(Realm.ADMIN, user.email(), TestUsers.PASSWORD))
+                .isEmpty();
     }
 
     @Test
     void theSameEmailCannotBeTwoUsersOfOneSite() {
         UserView user = testUsers.portalUser("acme");
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
-        assertThatThrownBy(() -> users.create(acme, new NewUser(user.email().toUpperCase(), "Twin", "x".repeat(12),
-                        true, null, false, null)))
+        assertThatThrownBy(() -> users.create(
+                        acme, new NewUser(user.email().toUpperCase(), "Twin", "x".repeat(12), true, null, false, null)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

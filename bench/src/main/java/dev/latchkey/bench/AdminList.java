@@ -15,8 +15,8 @@ final class AdminList {
 
     private static Latencies measure(Client client, BenchUser admin, int requests) throws Exception {
         Client.Page login = client.get("/admin/login");
-        Client.Page password = client.post("/admin/login", login.body(), "username", admin.email(), "password",
-                BenchData.PASSWORD);
+        Client.Page password =
+                client.post("/admin/login", login.body(), "username", admin.email(), "password", BenchData.PASSWORD);
         String next = password.location();
         if ("/admin/login/method".equals(next)) {
             next = client.post(next, client.get(next).body(), "factor", "totp").location();
@@ -25,7 +25,8 @@ final class AdminList {
         if (!"/admin/login/totp".equals(next)) {
             throw new IllegalStateException("admin sign-in went to " + next);
         }
-        Client.Page code = client.post(next, client.get(next).body(), "code", Totp.code(admin.totpKey(), Totp.stepNow()));
+        Client.Page code =
+                client.post(next, client.get(next).body(), "code", Totp.code(admin.totpKey(), Totp.stepNow()));
         SignInLoad.expect(code, 302, "/admin/", "admin code");
         Latencies latencies = new Latencies();
         for (int i = 0; i < requests + 5; i++) {

@@ -1,5 +1,8 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.shared.crypto.EncryptionKeys;
+import dev.latchkey.shared.crypto.SecretCipher;
+import dev.latchkey.users.ServerArgon2;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import dev.latchkey.shared.crypto.EncryptionKeys;
-import dev.latchkey.shared.crypto.SecretCipher;
-import dev.latchkey.users.ServerArgon2;
 import org.apache.commons.codec.binary.Base32;
 import org.flywaydb.core.Flyway;
 
@@ -35,6 +35,7 @@ final class BenchData {
     final List<BenchUser> totpUsers = new ArrayList<>();
     /** Users of site {@code bench} that only the burst phase signs in, each once. */
     final List<BenchUser> spareUsers = new ArrayList<>();
+
     final List<String> mailUsers = new ArrayList<>();
     BenchUser admin;
     final String encryptionKey;
@@ -51,7 +52,11 @@ final class BenchData {
 
     void create(String url, String user, String password, int totpCount, int spareCount, int mailCount, int[] argon2)
             throws SQLException {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         String hash;
         // the server's own encoder (which also sets up the JIT for Argon2 in this JVM before anything is hashed)
         try (ServerArgon2 encoder = new ServerArgon2(argon2[0], argon2[1], argon2[2], 1)) {
@@ -62,10 +67,11 @@ final class BenchData {
             db.setAutoCommit(false);
             long bench = site(db, "bench", "Bench", "totp", now);
             long mail = site(db, "mailbench", "Mail bench", "email", now);
-            try (PreparedStatement users = db.prepareStatement("insert into app_user (site_id, login_key, email,"
-                            + " display_name, password_hash, email_confirmed, phone, mfa_required, admin_role,"
-                            + " second_factor_failures, created_at) values (?, ?, ?, ?, ?, true, null, false, ?, 0, ?)",
-                    Statement.RETURN_GENERATED_KEYS);
+            try (PreparedStatement users = db.prepareStatement(
+                            "insert into app_user (site_id, login_key, email,"
+                                    + " display_name, password_hash, email_confirmed, phone, mfa_required, admin_role,"
+                                    + " second_factor_failures, created_at) values (?, ?, ?, ?, ?, true, null, false, ?, 0, ?)",
+                            Statement.RETURN_GENERATED_KEYS);
                     PreparedStatement totp = db.prepareStatement("insert into authenticator (user_id, secret, status,"
                             + " created_at, enabled_at) values (?, ?, 'ENABLED', ?, ?)")) {
                 for (int i = 0; i < totpCount; i++) {
@@ -97,8 +103,16 @@ final class BenchData {
         }
     }
 
-    private BenchUser insert(PreparedStatement users, PreparedStatement totp, Long siteId, String loginKey,
-            String email, String role, String hash, Timestamp now) throws SQLException {
+    private BenchUser insert(
+            PreparedStatement users,
+            PreparedStatement totp,
+            Long siteId,
+            String loginKey,
+            String email,
+            String role,
+            String hash,
+            Timestamp now)
+            throws SQLException {
         users.setObject(1, siteId);
         users.setString(2, loginKey);
         users.setString(3, email);
@@ -124,8 +138,10 @@ final class BenchData {
 
     private static long site(Connection db, String slug, String name, String factors, Timestamp now)
             throws SQLException {
-        try (PreparedStatement site = db.prepareStatement("insert into site (slug, name, default_region, mfa_mode,"
-                + " allowed_factors, created_at) values (?, ?, 'NL', 'REQUIRED', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement site = db.prepareStatement(
+                "insert into site (slug, name, default_region, mfa_mode,"
+                        + " allowed_factors, created_at) values (?, ?, 'NL', 'REQUIRED', ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             site.setString(1, slug);
             site.setString(2, name);
             site.setString(3, factors);

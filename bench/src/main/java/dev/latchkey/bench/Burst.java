@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.bench.BenchData.BenchUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import dev.latchkey.bench.BenchData.BenchUser;
 
 /**
  * Availability under a burst. N clients from ONE source address each GET the login page (their own
@@ -30,20 +30,37 @@ final class Burst {
     static final String[] SHAPES = {"one account", "%d accounts"};
 
     /** One burst and the legitimate sign-in during it. */
-    record Result(String shape, String from, Map<String, Integer> answers, Map<String, Integer> retryAfters,
-            int withoutRetryAfter, Latencies posts, long drainedNanos, String legitFrom, long legitNanos,
-            long[] legitSteps, int outstanding, String legitError, long sentNanos, double serverCpuSeconds,
-            double[] threadSeconds, double others) {
+    record Result(
+            String shape,
+            String from,
+            Map<String, Integer> answers,
+            Map<String, Integer> retryAfters,
+            int withoutRetryAfter,
+            Latencies posts,
+            long drainedNanos,
+            String legitFrom,
+            long legitNanos,
+            long[] legitSteps,
+            int outstanding,
+            String legitError,
+            long sentNanos,
+            double serverCpuSeconds,
+            double[] threadSeconds,
+            double others) {
 
         int serverErrors() {
-            return answers.entrySet().stream().filter(e -> e.getKey().startsWith("5")).mapToInt(Map.Entry::getValue)
+            return answers.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("5"))
+                    .mapToInt(Map.Entry::getValue)
                     .sum();
         }
 
         /** Answers that are neither 401 nor 429: 5xx, other statuses, I/O errors. */
         int unexpected() {
-            return answers.entrySet().stream().filter(e -> !e.getKey().equals("401") && !e.getKey().startsWith("429"))
-                    .mapToInt(Map.Entry::getValue).sum();
+            return answers.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("401") && !e.getKey().startsWith("429"))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum();
         }
     }
 
@@ -121,8 +138,13 @@ final class Burst {
                     long t0 = System.nanoTime();
                     String answer;
                     try {
-                        Client.Page page = client.post("/sites/bench/login", login.body(), "username", username,
-                                "password", "wrong-" + BenchData.PASSWORD);
+                        Client.Page page = client.post(
+                                "/sites/bench/login",
+                                login.body(),
+                                "username",
+                                username,
+                                "password",
+                                "wrong-" + BenchData.PASSWORD);
                         answer = answerOf(page);
                         if (page.status() == 429) {
                             if (page.retryAfter() == null) {
@@ -176,9 +198,23 @@ final class Burst {
         Latencies posts = new Latencies();
         perClient.forEach(posts::addAll);
         String shapeName = String.format(SHAPES[shape], size);
-        return new Result(shapeName, from, new TreeMap<>(answers), new TreeMap<>(retryAfters), withoutRetryAfter.get(),
-                posts, Math.max(0, lastAnswer.get() - released), legitFrom, legitNanos, steps, outstanding[0], error,
-                sentNanos, cpu.serverSeconds, byThread, cpu.others);
+        return new Result(
+                shapeName,
+                from,
+                new TreeMap<>(answers),
+                new TreeMap<>(retryAfters),
+                withoutRetryAfter.get(),
+                posts,
+                Math.max(0, lastAnswer.get() - released),
+                legitFrom,
+                legitNanos,
+                steps,
+                outstanding[0],
+                error,
+                sentNanos,
+                cpu.serverSeconds,
+                byThread,
+                cpu.others);
     }
 
     /** 401, or 429 told apart by its page: the throttle's sign-in form, or the hashing queue's "too busy" page. */
@@ -205,15 +241,15 @@ final class Burst {
         SignInLoad.expect(login, 200, null, "login page");
         long t1 = System.nanoTime();
         beforePassword.run();
-        Client.Page password = client.post("/sites/bench/login", login.body(), "username", user.email(), "password",
-                BenchData.PASSWORD);
+        Client.Page password = client.post(
+                "/sites/bench/login", login.body(), "username", user.email(), "password", BenchData.PASSWORD);
         SignInLoad.expect(password, 302, "/sites/bench/login/totp", "password");
         long t2 = System.nanoTime();
         Client.Page codePage = client.get("/sites/bench/login/totp");
         SignInLoad.expect(codePage, 200, null, "code page");
         long t3 = System.nanoTime();
-        Client.Page code = client.post("/sites/bench/login/totp", codePage.body(), "code",
-                Totp.code(user.totpKey(), Totp.stepNow()));
+        Client.Page code = client.post(
+                "/sites/bench/login/totp", codePage.body(), "code", Totp.code(user.totpKey(), Totp.stepNow()));
         SignInLoad.expect(code, 302, "/sites/bench/", "code");
         long t4 = System.nanoTime();
         Client.Page home = client.get("/sites/bench/");

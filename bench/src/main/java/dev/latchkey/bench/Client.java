@@ -94,20 +94,29 @@ final class Client implements AutoCloseable {
     }
 
     private Page send(String method, String path, String form) throws IOException {
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
-                .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nAccept-Language: en\r\n");
+        StringBuilder head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append("\r\nAccept-Language: en\r\n");
         if (!cookies.isEmpty()) {
             head.append("Cookie: ");
             boolean first = true;
             for (Map.Entry<String, String> cookie : cookies.entrySet()) {
-                head.append(first ? "" : "; ").append(cookie.getKey()).append('=').append(cookie.getValue());
+                head.append(first ? "" : "; ")
+                        .append(cookie.getKey())
+                        .append('=')
+                        .append(cookie.getValue());
                 first = false;
             }
             head.append("\r\n");
         }
         byte[] body = form == null ? null : form.getBytes(StandardCharsets.UTF_8);
         if (body != null) {
-            head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
+            head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ")
+                    .append(body.length)
                     .append("\r\n");
         }
         head.append("\r\n");
@@ -197,7 +206,7 @@ final class Client implements AutoCloseable {
                 case "content-length" -> length = Long.parseLong(value);
                 case "transfer-encoding" -> chunked = tokens(value).contains("chunked");
                 case "connection" -> close = tokens(value).contains("close");
-                default -> { }
+                default -> {}
             }
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream(chunked ? 8192 : (int) Math.max(length, 0));
@@ -235,7 +244,9 @@ final class Client implements AutoCloseable {
     }
 
     private static List<String> tokens(String value) {
-        return Arrays.stream(value.toLowerCase(Locale.ROOT).split(",")).map(String::trim).toList();
+        return Arrays.stream(value.toLowerCase(Locale.ROOT).split(","))
+                .map(String::trim)
+                .toList();
     }
 
     private void cookie(String set) {

@@ -40,21 +40,27 @@ final class CpuShare {
         server = serverSeconds / seconds;
         double bench = (now[2] - start[2]) / hz / seconds;
         others = Math.max(0, busy - server - bench);
-        return String.format("CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)", server,
-                bench, Math.max(0, busy - server - bench), Runtime.getRuntime().availableProcessors());
+        return String.format(
+                "CPU in cores: server %.2f, load driver %.2f, rest of the machine %.2f (of %d)",
+                server,
+                bench,
+                Math.max(0, busy - server - bench),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private long[] sample() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
             for (int i = 1; i < cpu.length; i++) {
                 if (i != 4 && i != 5) { // idle, iowait
                     busy += Long.parseLong(cpu[i]);
                 }
             }
-            return new long[] {busy, processTicks(Path.of("/proc/" + serverPid + "/stat")),
-                processTicks(Path.of("/proc/self/stat"))};
+            return new long[] {
+                busy, processTicks(Path.of("/proc/" + serverPid + "/stat")), processTicks(Path.of("/proc/self/stat"))
+            };
         } catch (IOException | RuntimeException ex) {
             return new long[3];
         }
@@ -78,7 +84,8 @@ final class CpuShare {
                     int group;
                     if (name.startsWith("argon2-")) {
                         group = 0;
-                    } else if (name.startsWith("ForkJoinPool") || name.startsWith("tomcat-")
+                    } else if (name.startsWith("ForkJoinPool")
+                            || name.startsWith("tomcat-")
                             || name.startsWith("http-")) {
                         group = 1;
                     } else if (name.contains("CompilerThre")) {

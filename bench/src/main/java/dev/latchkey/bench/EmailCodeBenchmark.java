@@ -1,9 +1,5 @@
 package dev.latchkey.bench;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.code.EmailCodeFixture;
@@ -11,6 +7,10 @@ import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,16 +47,34 @@ public class EmailCodeBenchmark {
     public void start() {
         context = BenchApplication.start("emailcode");
         codes = new EmailCodeFixture(context);
-        Realm acme = context.getBean(Sites.class).findBySlug("acme").orElseThrow().realm();
-        UserView user = context.getBean(Users.class).findByEmail(acme, "bob@acme.test").orElseThrow();
-        subject = new FactorSubject(user.id(), user.displayName(), user.email(), true, null, acme, "x", Duration
-                .ofMinutes(5), Locale.ENGLISH);
+        Realm acme =
+                context.getBean(Sites.class).findBySlug("acme").orElseThrow().realm();
+        UserView user =
+                context.getBean(Users.class).findByEmail(acme, "bob@acme.test").orElseThrow();
+        subject = new FactorSubject(
+                user.id(),
+                user.displayName(),
+                user.email(),
+                true,
+                null,
+                acme,
+                "x",
+                Duration.ofMinutes(5),
+                Locale.ENGLISH);
     }
 
     @Setup(Level.Invocation)
     public void sendCode() {
-        subject = new FactorSubject(subject.userId(), subject.displayName(), subject.email(), true, null,
-                subject.realm(), UUID.randomUUID().toString(), subject.codeTtl(), subject.locale());
+        subject = new FactorSubject(
+                subject.userId(),
+                subject.displayName(),
+                subject.email(),
+                true,
+                null,
+                subject.realm(),
+                UUID.randomUUID().toString(),
+                subject.codeTtl(),
+                subject.locale());
         code = codes.send(subject);
     }
 

@@ -23,7 +23,8 @@ final class HashCeiling {
 
         @Override
         public String toString() {
-            return String.format("%.1f hashes/s (the server's encoder %.1f, Spring's Argon2PasswordEncoder %.1f)",
+            return String.format(
+                    "%.1f hashes/s (the server's encoder %.1f, Spring's Argon2PasswordEncoder %.1f)",
                     ceiling(), server, spring);
         }
     }

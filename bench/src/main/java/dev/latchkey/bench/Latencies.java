@@ -37,7 +37,8 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("n=%6d  p50 %7.1f  p95 %7.1f  p99 %7.1f ms", size, percentileMs(50), percentileMs(95),
-                percentileMs(99));
+        return String.format(
+                "n=%6d  p50 %7.1f  p95 %7.1f  p99 %7.1f ms",
+                size, percentileMs(50), percentileMs(95), percentileMs(99));
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The load benchmark of docs/performance.md: full browser-style sign-ins against a separate Latchkey process, the
@@ -50,7 +50,8 @@ public final class LoadBenchmark {
         options.put("burst-rounds", "5");
         options.put("floor-requests", "20000");
         options.put("jar", "target/latchkey-0.1.0-SNAPSHOT.jar");
-        options.put("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        options.put(
+                "java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         options.put("jvm-flags", DEFAULT_JVM_FLAGS);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
@@ -73,7 +74,9 @@ public final class LoadBenchmark {
 
     private void run() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        int[] argon2 = Arrays.stream(options.get("argon2").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] argon2 = Arrays.stream(options.get("argon2").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int users = Integer.parseInt(options.get("users"));
         boolean smtp = !options.containsKey("skip-smtp");
         int mailUsers = smtp ? 3000 : 0;
@@ -83,8 +86,9 @@ public final class LoadBenchmark {
             throw new IllegalArgumentException("--burst-rounds: 1 to 255 (one address each in 127.2.R.0/24)");
         }
         int spareUsers = burst ? Burst.SHAPES.length * (burstRounds + 1) : 0;
-        System.out.printf("Latchkey load benchmark: %d cores, load average %s, server JVM %s%n", cores,
-                Files.readString(Path.of("/proc/loadavg")).trim(), options.get("java"));
+        System.out.printf(
+                "Latchkey load benchmark: %d cores, load average %s, server JVM %s%n",
+                cores, Files.readString(Path.of("/proc/loadavg")).trim(), options.get("java"));
         System.out.printf("options %s%n%n", options);
 
         Path work = Files.createTempDirectory("latchkey-bench");
@@ -119,14 +123,16 @@ public final class LoadBenchmark {
             properties.add("spring.datasource.url=" + url);
             properties.add("spring.datasource.username=sa"); // the demo profile's H2 user, not on outside the demo
         }
-        System.out.printf("created %d users with an enabled authenticator (and %d more for the burst phase), %d"
-                + " email-code users and an admin in %.1f s (%s)%n", users, spareUsers, mailUsers,
-                (System.nanoTime() - seeded) / 1e9, options.get("db"));
+        System.out.printf(
+                "created %d users with an enabled authenticator (and %d more for the burst phase), %d"
+                        + " email-code users and an admin in %.1f s (%s)%n",
+                users, spareUsers, mailUsers, (System.nanoTime() - seeded) / 1e9, options.get("db"));
 
         HashCeiling.Measured first = HashCeiling.measure(argon2, cores, Integer.parseInt(options.get("hash-seconds")));
         double ceilingBefore = first.ceiling();
-        System.out.printf("raw Argon2id (m=%d KiB, t=%d, p=%d) with %d threads: %s%n%n", argon2[0], argon2[1],
-                argon2[2], cores, first);
+        System.out.printf(
+                "raw Argon2id (m=%d KiB, t=%d, p=%d) with %d threads: %s%n%n",
+                argon2[0], argon2[1], argon2[2], cores, first);
 
         // comma-separated on the command line (bench/run.sh passes its arguments through Maven, split at spaces)
         List<String> flags = Arrays.asList(options.get("jvm-flags").trim().split("[\\s,]+"));
@@ -142,8 +148,9 @@ public final class LoadBenchmark {
             }
         }
         try (Server server = Server.start(java, jar, flags, properties, log)) {
-            System.out.printf("server pid %d, log %s%nstart to ready (launch to the first 200): %d ms%n", server.pid(),
-                    log, server.startMillis);
+            System.out.printf(
+                    "server pid %d, log %s%nstart to ready (launch to the first 200): %d ms%n",
+                    server.pid(), log, server.startMillis);
             check("start to ready <= 5 s", server.startMillis <= 5000, server.startMillis + " ms");
             Thread.sleep(5000);
             double idle = server.rssMib("VmRSS");
@@ -165,7 +172,9 @@ public final class LoadBenchmark {
             sampler.start();
 
             SignInLoad load = new SignInLoad(server.port, data.totpUsers);
-            int[] clientCounts = Arrays.stream(options.get("clients").split(",")).mapToInt(Integer::parseInt).toArray();
+            int[] clientCounts = Arrays.stream(options.get("clients").split(","))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
             int maxClients = Arrays.stream(clientCounts).max().orElse(8);
             System.out.printf("warm-up: %d clients for %s s (not counted)%n", maxClients, options.get("warmup"));
             SignInLoad.Result warm = load.run(maxClients, Duration.ofSeconds(Long.parseLong(options.get("warmup"))));
@@ -178,31 +187,47 @@ public final class LoadBenchmark {
             for (int clients : clientCounts) {
                 double before = ceiling;
                 cpu.begin();
-                SignInLoad.Result result = load.run(clients, Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
+                SignInLoad.Result result =
+                        load.run(clients, Duration.ofSeconds(Long.parseLong(options.get("seconds"))));
                 String share = cpu.end();
                 HashCeiling.Measured after = HashCeiling.measure(argon2, cores, hashSeconds);
                 ceiling = after.ceiling();
                 double used = Math.max(before, ceiling);
                 highest = Math.max(highest, ceiling);
                 double ratio = result.rate() / used;
-                System.out.printf("%d clients, %s s: %d sign-ins, %.2f sign-ins/s, %d errors%s, %d waits for a fresh"
-                                + " time step%n", clients, options.get("seconds"), result.signIns(), result.rate(),
-                        result.errors(), result.errorSample(), result.stepWaits());
-                System.out.printf("  %s; load average after: %s%n", share,
-                        Files.readString(Path.of("/proc/loadavg")).trim());
+                System.out.printf(
+                        "%d clients, %s s: %d sign-ins, %.2f sign-ins/s, %d errors%s, %d waits for a fresh"
+                                + " time step%n",
+                        clients,
+                        options.get("seconds"),
+                        result.signIns(),
+                        result.rate(),
+                        result.errors(),
+                        result.errorSample(),
+                        result.stepWaits());
+                System.out.printf(
+                        "  %s; load average after: %s%n",
+                        share, Files.readString(Path.of("/proc/loadavg")).trim());
                 // the cost of a sign-in whatever the rate: comparable across user counts and client counts
-                System.out.printf("  server CPU per sign-in %.1f ms; one verification at the ceiling is %.1f ms of CPU%n",
+                System.out.printf(
+                        "  server CPU per sign-in %.1f ms; one verification at the ceiling is %.1f ms of CPU%n",
                         cpu.server * 1000 / result.rate(), cores * 1000 / used);
                 for (int s = 0; s < STEPS.length; s++) {
                     System.out.printf("  %-14s %s%n", STEPS[s], result.steps()[s].summary());
                 }
-                System.out.printf("  %-14s %s%n", "whole sign-in", result.overall().summary());
-                System.out.printf("  raw Argon2id just before %.1f and just after %s; ratio %.2f / %.1f"
-                        + " (the higher) = %.3f%n%n", before, after, result.rate(), used, ratio);
+                System.out.printf(
+                        "  %-14s %s%n", "whole sign-in", result.overall().summary());
+                System.out.printf(
+                        "  raw Argon2id just before %.1f and just after %s; ratio %.2f / %.1f"
+                                + " (the higher) = %.3f%n%n",
+                        before, after, result.rate(), used, ratio);
                 // a neighbour using the cores makes both the ceiling and the run meaningless; say so instead of judging
                 boolean disturbed = cpu.others > QUIET_CORES || Math.min(before, ceiling) < 0.8 * used;
-                String note = disturbed ? String.format(" (machine busy: others %.2f cores, ceiling %.1f..%.1f)",
-                        cpu.others, Math.min(before, ceiling), used) : "";
+                String note = disturbed
+                        ? String.format(
+                                " (machine busy: others %.2f cores, ceiling %.1f..%.1f)",
+                                cpu.others, Math.min(before, ceiling), used)
+                        : "";
                 // a code can be used once per 30 s step, so too few users cap the rate, not the server
                 boolean userBound = result.stepWaits() > Math.max(10, result.signIns() / 100);
                 Boolean ratioMet = null; // void: the machine or the number of users decided, not Latchkey
@@ -211,19 +236,30 @@ public final class LoadBenchmark {
                 } else if (!disturbed && !userBound) {
                     ratioMet = ratio >= 0.90;
                 }
-                check("ratio >= 0.90 at " + clients + " clients, 0 errors", ratioMet,
-                        String.format("%.3f, %d errors", ratio, result.errors()) + note + (userBound ? String.format(
-                                " (too few users for this rate: %d waits for a fresh time step; raise --users)",
-                                result.stepWaits()) : ""));
+                check(
+                        "ratio >= 0.90 at " + clients + " clients, 0 errors",
+                        ratioMet,
+                        String.format("%.3f, %d errors", ratio, result.errors())
+                                + note
+                                + (userBound
+                                        ? String.format(
+                                                " (too few users for this rate: %d waits for a fresh time step; raise --users)",
+                                                result.stepWaits())
+                                        : ""));
                 double p99 = result.steps()[3].percentileMs(99);
-                check("code POST p99 <= 10 ms at " + clients + " clients", disturbed ? null : p99 <= 10,
+                check(
+                        "code POST p99 <= 10 ms at " + clients + " clients",
+                        disturbed ? null : p99 <= 10,
                         String.format("%.1f ms", p99) + note);
             }
             System.out.println();
 
             if (burst) {
-                burst(new Burst(server.port, server.pid(), data.totpUsers, data.spareUsers), cpu,
-                        Integer.parseInt(options.get("burst-size")), burstRounds);
+                burst(
+                        new Burst(server.port, server.pid(), data.totpUsers, data.spareUsers),
+                        cpu,
+                        Integer.parseInt(options.get("burst-size")),
+                        burstRounds);
             }
 
             if (smtp) {
@@ -241,46 +277,58 @@ public final class LoadBenchmark {
                 Latencies slow = mailLoad.run(clients, duration);
                 String slowShare = cpu.end();
                 boolean disturbed = Math.max(fastOthers, cpu.others) > QUIET_CORES;
-                System.out.printf("code-sending request (POST password to an email-code site, %d clients, %s s each):%n",
+                System.out.printf(
+                        "code-sending request (POST password to an email-code site, %d clients, %s s each):%n",
                         clients, options.get("smtp-seconds"));
-                System.out.printf("  SMTP answers at once:      %s (errors %d)%n", fast.summary(), mailLoad.errors.get());
+                System.out.printf(
+                        "  SMTP answers at once:      %s (errors %d)%n", fast.summary(), mailLoad.errors.get());
                 System.out.printf("  SMTP greets after %4d ms: %s%n", mail.delayMillis, slow.summary());
-                System.out.printf("  messages accepted by the SMTP sink: %d before the slow phase, %d in total%n",
+                System.out.printf(
+                        "  messages accepted by the SMTP sink: %d before the slow phase, %d in total%n",
                         sentFast, mail.received.get());
                 System.out.printf("  %s (no delay); %s (slow)%n", fastShare, slowShare);
                 double diff = slow.percentileMs(99) - fast.percentileMs(99);
-                check("slow SMTP: code-sending p99 within 50 ms of the no-delay case",
+                check(
+                        "slow SMTP: code-sending p99 within 50 ms of the no-delay case",
                         disturbed ? null : diff <= 50 && mailLoad.errors.get() == 0,
                         String.format("%+.1f ms", diff) + (disturbed ? " (machine busy)" : ""));
                 System.out.println();
             }
 
             if (!options.containsKey("skip-admin")) {
-                Latencies list = AdminList.measure(server.port, data.admin, Integer.parseInt(options.get("admin-requests")));
-                System.out.printf("admin Users page (GET /admin/users, first page of %d users): %s%n%n",
+                Latencies list =
+                        AdminList.measure(server.port, data.admin, Integer.parseInt(options.get("admin-requests")));
+                System.out.printf(
+                        "admin Users page (GET /admin/users, first page of %d users): %s%n%n",
                         data.totpUsers.size() + data.spareUsers.size() + data.mailUsers.size() + 1, list.summary());
             }
             if (!options.containsKey("skip-floor")) {
-                double floor = StackFloor.msPerRequest(server.port, server.pid(),
-                        Integer.parseInt(options.get("floor-requests")));
+                double floor = StackFloor.msPerRequest(
+                        server.port, server.pid(), Integer.parseInt(options.get("floor-requests")));
                 double hash = cores * 1000 / highest;
-                System.out.printf("the stack's floor (GET %s, one client, no session, no template): %.3f ms of server"
-                        + " CPU per request%n", StackFloor.PATH, floor);
-                System.out.printf("  five requests per sign-in: %.2f ms; at 0.90 of the run's highest ceiling (%.1f"
-                        + " hashes/s) a sign-in may cost %.2f ms besides its hash, load driver, JIT and GC"
-                        + " included%n%n",
+                System.out.printf(
+                        "the stack's floor (GET %s, one client, no session, no template): %.3f ms of server"
+                                + " CPU per request%n",
+                        StackFloor.PATH, floor);
+                System.out.printf(
+                        "  five requests per sign-in: %.2f ms; at 0.90 of the run's highest ceiling (%.1f"
+                                + " hashes/s) a sign-in may cost %.2f ms besides its hash, load driver, JIT and GC"
+                                + " included%n%n",
                         5 * floor, highest, hash / 0.90 - hash);
             }
             sampler.interrupt();
-            System.out.printf("RSS: idle %.0f MiB, peak sampled %d MiB, high-water mark (VmHWM) %.0f MiB%n", idle,
-                    peak.get(), server.rssMib("VmHWM"));
+            System.out.printf(
+                    "RSS: idle %.0f MiB, peak sampled %d MiB, high-water mark (VmHWM) %.0f MiB%n",
+                    idle, peak.get(), server.rssMib("VmHWM"));
         } finally {
             mail.close();
             if (postgres != null) {
                 postgres.close();
             }
         }
-        System.out.printf("%nload average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf(
+                "%nload average at the end: %s%n",
+                Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.println("\ntargets:");
         verdicts.forEach(System.out::println);
     }
@@ -291,9 +339,11 @@ public final class LoadBenchmark {
      * shape warms up the throttled path (the sign-in runs never take it) and is printed but not timed.
      */
     private void burst(Burst burst, CpuShare cpu, int size, int rounds) throws InterruptedException {
-        System.out.printf("burst: %d wrong-password POSTs at once from one address (each after its own GET of the login"
-                + " page), a full sign-in from another address meanwhile; a warm-up round, then %d rounds of each"
-                + " shape%n", size, rounds);
+        System.out.printf(
+                "burst: %d wrong-password POSTs at once from one address (each after its own GET of the login"
+                        + " page), a full sign-in from another address meanwhile; a warm-up round, then %d rounds of each"
+                        + " shape%n",
+                size, rounds);
         List<List<Burst.Result>> byShape = new ArrayList<>();
         List<Burst.Result> all = new ArrayList<>();
         cpu.begin();
@@ -311,26 +361,45 @@ public final class LoadBenchmark {
                 if (round > 0) {
                     byShape.get(shape).add(r);
                 }
-                System.out.printf("  %s, %-13s from %s: %s; Retry-After %s, %d 429s without;"
+                System.out.printf(
+                        "  %s, %-13s from %s: %s; Retry-After %s, %d 429s without;"
                                 + " POSTs p50 %.0f, max %.0f ms; all answered %.0f ms after the release%n",
-                        round == 0 ? "warm-up (not timed)" : "round " + round, r.shape() + ",", r.from(),
-                        r.answers(), r.retryAfters(), r.withoutRetryAfter(), r.posts().percentileMs(50),
-                        r.posts().percentileMs(100), r.drainedNanos() / 1e6);
+                        round == 0 ? "warm-up (not timed)" : "round " + round,
+                        r.shape() + ",",
+                        r.from(),
+                        r.answers(),
+                        r.retryAfters(),
+                        r.withoutRetryAfter(),
+                        r.posts().percentileMs(50),
+                        r.posts().percentileMs(100),
+                        r.drainedNanos() / 1e6);
                 long[] t = r.legitSteps();
-                System.out.printf("    legit sign-in from %s, begun when all burst POSTs were sent (%.0f ms after the"
+                System.out.printf(
+                        "    legit sign-in from %s, begun when all burst POSTs were sent (%.0f ms after the"
                                 + " release): %.0f ms%s (login %.0f, password %.0f, code page %.0f, code %.0f, home"
                                 + " %.0f ms); %d of %d burst POSTs unanswered when its password POST went out%n",
-                        r.legitFrom(), r.sentNanos() / 1e6, r.legitNanos() / 1e6,
-                        r.legitError() == null ? "" : " FAILED: " + r.legitError(), t[0] / 1e6, t[1] / 1e6,
-                        t[2] / 1e6, t[3] / 1e6, t[4] / 1e6, r.outstanding(), size);
+                        r.legitFrom(),
+                        r.sentNanos() / 1e6,
+                        r.legitNanos() / 1e6,
+                        r.legitError() == null ? "" : " FAILED: " + r.legitError(),
+                        t[0] / 1e6,
+                        t[1] / 1e6,
+                        t[2] / 1e6,
+                        t[3] / 1e6,
+                        t[4] / 1e6,
+                        r.outstanding(),
+                        size);
                 StringBuilder byThread = new StringBuilder();
                 for (int g = 0; g < CpuShare.GROUPS.length; g++) {
-                    byThread.append(g == 0 ? "" : ", ").append(CpuShare.GROUPS[g]).append(' ')
+                    byThread.append(g == 0 ? "" : ", ")
+                            .append(CpuShare.GROUPS[g])
+                            .append(' ')
                             .append(Math.round(r.threadSeconds()[g] * 1000));
                 }
-                System.out.printf("    server CPU from the release until every answer was in: %.0f ms (%s ms); rest"
-                                + " of the machine %.2f cores%s%n", r.serverCpuSeconds() * 1000, byThread, r.others(),
-                        r.others() > QUIET_CORES ? " (busy)" : "");
+                System.out.printf(
+                        "    server CPU from the release until every answer was in: %.0f ms (%s ms); rest"
+                                + " of the machine %.2f cores%s%n",
+                        r.serverCpuSeconds() * 1000, byThread, r.others(), r.others() > QUIET_CORES ? " (busy)" : "");
             }
         }
         String share = cpu.end();
@@ -353,10 +422,11 @@ public final class LoadBenchmark {
             }
             worst = Math.max(worst, legit.percentileMs(100));
             String shape = results.get(0).shape();
-            System.out.printf("  %-13s legit sign-in p50 %.0f, max %.0f ms%n", shape + ":", legit.percentileMs(50),
-                    legit.percentileMs(100));
-            perShape.append(String.format("%s%s %.0f ms", perShape.isEmpty() ? "" : ", ", shape,
-                    legit.percentileMs(100)));
+            System.out.printf(
+                    "  %-13s legit sign-in p50 %.0f, max %.0f ms%n",
+                    shape + ":", legit.percentileMs(50), legit.percentileMs(100));
+            perShape.append(
+                    String.format("%s%s %.0f ms", perShape.isEmpty() ? "" : ", ", shape, legit.percentileMs(100)));
         }
         int serverErrors = 0;
         int unexpected = 0;
@@ -381,15 +451,31 @@ public final class LoadBenchmark {
         } else {
             met = worstQuiet <= 2000;
         }
-        check("legit sign-in during a burst from one address <= 2 s", met,
-                String.format("max %.0f ms of %d (%s)%s; quiet bursts %d of %d%s", worst, timed, perShape,
-                        failed > 0 ? ", " + failed + " failed" : "", quiet, timed,
+        check(
+                "legit sign-in during a burst from one address <= 2 s",
+                met,
+                String.format(
+                        "max %.0f ms of %d (%s)%s; quiet bursts %d of %d%s",
+                        worst,
+                        timed,
+                        perShape,
+                        failed > 0 ? ", " + failed + " failed" : "",
+                        quiet,
+                        timed,
                         quiet > 0 ? String.format(", their max %.0f ms", worstQuiet) : ""));
-        int tooMany = total.entrySet().stream().filter(e -> e.getKey().startsWith("429")).mapToInt(Map.Entry::getValue)
+        int tooMany = total.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("429"))
+                .mapToInt(Map.Entry::getValue)
                 .sum();
-        check("burst: 0 5xx, every 429 with Retry-After", unexpected == 0 && withoutRetryAfter == 0,
-                String.format("401 %d, 429 %d, 5xx %d, other %d, 429 without Retry-After %d",
-                        total.getOrDefault("401", 0), tooMany, serverErrors, unexpected - serverErrors,
+        check(
+                "burst: 0 5xx, every 429 with Retry-After",
+                unexpected == 0 && withoutRetryAfter == 0,
+                String.format(
+                        "401 %d, 429 %d, 5xx %d, other %d, 429 without Retry-After %d",
+                        total.getOrDefault("401", 0),
+                        tooMany,
+                        serverErrors,
+                        unexpected - serverErrors,
                         withoutRetryAfter));
     }
 

@@ -37,8 +37,13 @@ final class MailLoad {
                             Client.Page login = client.get("/sites/mailbench/login");
                             SignInLoad.expect(login, 200, null, "login page");
                             long t0 = System.nanoTime();
-                            Client.Page sent = client.post("/sites/mailbench/login", login.body(), "username", user,
-                                    "password", BenchData.PASSWORD);
+                            Client.Page sent = client.post(
+                                    "/sites/mailbench/login",
+                                    login.body(),
+                                    "username",
+                                    user,
+                                    "password",
+                                    BenchData.PASSWORD);
                             long t1 = System.nanoTime();
                             SignInLoad.expect(sent, 302, "/sites/mailbench/login/email", "password with email code");
                             mine.add(t1 - t0);

@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.bench.BenchData.BenchUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.latchkey.bench.BenchData.BenchUser;
 
 /**
  * C clients, each signing in again and again for D seconds: GET the login page, POST the password, GET the code page,
@@ -16,8 +16,15 @@ import dev.latchkey.bench.BenchData.BenchUser;
  */
 final class SignInLoad {
 
-    record Result(int clients, int signIns, double seconds, int errors, Map<String, Integer> errorKinds, int stepWaits,
-            Latencies[] steps, Latencies overall) {
+    record Result(
+            int clients,
+            int signIns,
+            double seconds,
+            int errors,
+            Map<String, Integer> errorKinds,
+            int stepWaits,
+            Latencies[] steps,
+            Latencies overall) {
 
         double rate() {
             return signIns / seconds;
@@ -75,8 +82,14 @@ final class SignInLoad {
         return new Result(clients, signIns.get(), seconds, errors.get(), kinds, waits.get(), steps, overall);
     }
 
-    private void signInUntil(long end, Client client, Latencies[] mine, AtomicInteger signIns, AtomicInteger errors,
-            AtomicInteger waits, Map<String, Integer> kinds) {
+    private void signInUntil(
+            long end,
+            Client client,
+            Latencies[] mine,
+            AtomicInteger signIns,
+            AtomicInteger errors,
+            AtomicInteger waits,
+            Map<String, Integer> kinds) {
         long[] t = new long[LoadBenchmark.STEPS.length];
         while (System.nanoTime() < end) {
             BenchUser user;
@@ -111,8 +124,8 @@ final class SignInLoad {
         Client.Page login = client.get("/sites/bench/login");
         expect(login, 200, null, "login page");
         long t1 = System.nanoTime();
-        Client.Page password = client.post("/sites/bench/login", login.body(), "username", user.email(), "password",
-                BenchData.PASSWORD);
+        Client.Page password = client.post(
+                "/sites/bench/login", login.body(), "username", user.email(), "password", BenchData.PASSWORD);
         expect(password, 302, "/sites/bench/login/totp", "password");
         long t2 = System.nanoTime();
         Client.Page codePage = client.get("/sites/bench/login/totp");
@@ -127,7 +140,8 @@ final class SignInLoad {
         }
         lastStep.put(user, step);
         long t3b = System.nanoTime();
-        Client.Page code = client.post("/sites/bench/login/totp", codePage.body(), "code", Totp.code(user.totpKey(), step));
+        Client.Page code =
+                client.post("/sites/bench/login/totp", codePage.body(), "code", Totp.code(user.totpKey(), step));
         expect(code, 302, "/sites/bench/", "code");
         long t4 = System.nanoTime();
         Client.Page home = client.get("/sites/bench/");
@@ -142,8 +156,8 @@ final class SignInLoad {
 
     static void expect(Client.Page page, int status, String location, String step) {
         if (page.status() != status || (location != null && !location.equals(page.location()))) {
-            throw new IllegalStateException(step + ": " + page.status() + (page.location() == null ? ""
-                    : " -> " + page.location()));
+            throw new IllegalStateException(
+                    step + ": " + page.status() + (page.location() == null ? "" : " -> " + page.location()));
         }
     }
 }

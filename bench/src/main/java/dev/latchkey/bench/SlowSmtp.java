@@ -49,7 +49,8 @@ final class SlowSmtp implements AutoCloseable {
     private void session(Socket socket) {
         try (socket) {
             socket.setSoTimeout(30_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             long delay = delayMillis;
             if (delay > 0) {

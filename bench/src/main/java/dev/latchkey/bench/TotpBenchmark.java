@@ -1,15 +1,15 @@
 package dev.latchkey.bench;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.mfa.totp.TotpFixture;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.codec.binary.Base32;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,11 +52,17 @@ public class TotpBenchmark {
         new SecureRandom().nextBytes(secret);
         context = BenchApplication.start("totp");
         authenticators = context.getBean(Authenticators.class);
-        Realm acme = context.getBean(Sites.class).findBySlug("acme").orElseThrow().realm();
-        UserView user = context.getBean(Users.class).findByEmail(acme, "bob@acme.test").orElseThrow();
+        Realm acme =
+                context.getBean(Sites.class).findBySlug("acme").orElseThrow().realm();
+        UserView user =
+                context.getBean(Users.class).findByEmail(acme, "bob@acme.test").orElseThrow();
         userId = user.id();
         authenticators.remove(userId);
-        String key = authenticators.enrolment(userId, "Acme", user.email()).orElseThrow().manualKey().replace(" ", "");
+        String key = authenticators
+                .enrolment(userId, "Acme", user.email())
+                .orElseThrow()
+                .manualKey()
+                .replace(" ", "");
         byte[] bytes = new Base32().decode(key);
         long now = TotpFixture.stepAt(Instant.now());
         if (!authenticators.confirm(acme, userId, totp.codeAt(bytes, now))) {

@@ -1,9 +1,9 @@
 package dev.latchkey.delivery.dev;
 
+import dev.latchkey.delivery.MessageSent;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import dev.latchkey.delivery.MessageSent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

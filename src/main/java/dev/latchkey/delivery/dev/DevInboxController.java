@@ -36,7 +36,8 @@ class DevInboxController {
             log.info("Dev inbox refused to a client that is not on this machine");
             throw new NotFoundException();
         }
-        model.addAttribute("messages", inbox.messages().stream().map(InboxEntry::of).toList());
+        model.addAttribute(
+                "messages", inbox.messages().stream().map(InboxEntry::of).toList());
         return "dev/inbox";
     }
 

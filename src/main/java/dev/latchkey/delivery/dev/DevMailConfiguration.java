@@ -1,9 +1,9 @@
 package dev.latchkey.delivery.dev;
 
-import java.util.Properties;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +18,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * only with {@code latchkey.demo=true} and no {@code spring.mail.host}; the outbox talks real SMTP to it.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${latchkey.demo:false}'.trim().equalsIgnoreCase('true') and '${spring.mail.host:}'.isEmpty()")
+@ConditionalOnExpression(
+        "'${latchkey.demo:false}'.trim().equalsIgnoreCase('true') and '${spring.mail.host:}'.isEmpty()")
 class DevMailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DevMailConfiguration.class);
@@ -29,7 +30,8 @@ class DevMailConfiguration {
         GreenMail server = new GreenMail(port == 0 ? setup.dynamicPort() : setup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
-        log.info("Dev mail server (GreenMail) listening on 127.0.0.1:{}; messages appear at /dev/inbox",
+        log.info(
+                "Dev mail server (GreenMail) listening on 127.0.0.1:{}; messages appear at /dev/inbox",
                 server.getSmtp().getPort());
         return server;
     }

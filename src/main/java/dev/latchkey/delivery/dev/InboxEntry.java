@@ -1,11 +1,11 @@
 package dev.latchkey.delivery.dev;
 
+import dev.latchkey.delivery.MessageSent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import dev.latchkey.delivery.MessageSent;
 
 /**
  * One message of the dev inbox as the page shows it: the one-time code it carries picked out, so the demo user

@@ -1,9 +1,9 @@
 package dev.latchkey.delivery.sms;
 
-import java.net.URI;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.net.URI;
 
 /**
  * Twilio's HTTP client with another base URL ({@code latchkey.sms.twilio.api-base-url}): a regional edge, a proxy,

@@ -1,9 +1,9 @@
 package dev.latchkey.delivery.sms;
 
+import dev.latchkey.shared.SettingsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import dev.latchkey.shared.SettingsStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,7 +31,8 @@ public class SmsFailures {
 
     public Optional<LastFailure> last() {
         return store.get(LAST_FAILURE).flatMap(SmsFailures::parse).map(failure -> {
-            Instant since = store.get(DELIVERED_SINCE).map(SmsFailures::instant)
+            Instant since = store.get(DELIVERED_SINCE)
+                    .map(SmsFailures::instant)
                     .filter(at -> !at.isBefore(failure.at()))
                     .orElse(null);
             return new LastFailure(failure.at(), failure.problem(), failure.providerCode(), since);
@@ -54,8 +55,11 @@ public class SmsFailures {
     private static Optional<LastFailure> parse(String stored) {
         String[] parts = stored.split("\\|", 3);
         try {
-            return Optional.of(new LastFailure(instant(parts[0]), SmsProblem.valueOf(parts[1]),
-                    parts.length > 2 && !parts[2].isBlank() ? parts[2] : null, null));
+            return Optional.of(new LastFailure(
+                    instant(parts[0]),
+                    SmsProblem.valueOf(parts[1]),
+                    parts.length > 2 && !parts[2].isBlank() ? parts[2] : null,
+                    null));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

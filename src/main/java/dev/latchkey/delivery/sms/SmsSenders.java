@@ -1,8 +1,8 @@
 package dev.latchkey.delivery.sms;
 
-import java.time.Clock;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.MessageSent;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +20,11 @@ public class SmsSenders implements SmsSender {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SmsSenders(SmsSettings settings, TwilioSmsSender twilio, SmsFailures failures, ApplicationEventPublisher events,
+    SmsSenders(
+            SmsSettings settings,
+            TwilioSmsSender twilio,
+            SmsFailures failures,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.settings = settings;
         this.twilio = twilio;
@@ -53,7 +57,8 @@ public class SmsSenders implements SmsSender {
             case TWILIO -> twilio.send(to, body);
             case DEV_INBOX -> {
                 // the outbox publishes MessageSent, which puts the message in the dev inbox
-                log.info("Dev SMS sender: message to …{} delivered to the dev inbox, not to a phone",
+                log.info(
+                        "Dev SMS sender: message to …{} delivered to the dev inbox, not to a phone",
                         to.length() > 4 ? to.substring(to.length() - 4) : "");
                 yield SmsResult.ok("Delivered to the dev inbox (demo run): no real SMS was sent");
             }

@@ -1,10 +1,10 @@
 package dev.latchkey.delivery.sms;
 
-import java.util.Optional;
-import java.util.regex.Pattern;
 import dev.latchkey.shared.LatchkeyProperties;
 import dev.latchkey.shared.SettingsStore;
 import dev.latchkey.shared.crypto.SecretCipher;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +29,8 @@ public class SmsSettings {
     private final LatchkeyProperties properties;
     private final ApplicationEventPublisher events;
 
-    SmsSettings(SettingsStore store, SecretCipher cipher, LatchkeyProperties properties,
-            ApplicationEventPublisher events) {
+    SmsSettings(
+            SettingsStore store, SecretCipher cipher, LatchkeyProperties properties, ApplicationEventPublisher events) {
         this.store = store;
         this.cipher = cipher;
         this.properties = properties;
@@ -39,7 +39,8 @@ public class SmsSettings {
 
     /** The provider in force: what the admin chose, or in the demo run the dev inbox until they chose. */
     public SmsProvider provider() {
-        SmsProvider chosen = store.get(PROVIDER).map(SmsProvider::valueOf)
+        SmsProvider chosen = store.get(PROVIDER)
+                .map(SmsProvider::valueOf)
                 .orElse(properties.demo() ? SmsProvider.DEV_INBOX : SmsProvider.NONE);
         if (chosen == SmsProvider.DEV_INBOX && !properties.demo()) {
             return SmsProvider.NONE;
@@ -53,7 +54,10 @@ public class SmsSettings {
     }
 
     public SmsSettingsView view() {
-        return new SmsSettingsView(provider(), store.get(CLIENT_ID).orElse(""), store.get(CLIENT_SECRET).isPresent(),
+        return new SmsSettingsView(
+                provider(),
+                store.get(CLIENT_ID).orElse(""),
+                store.get(CLIENT_SECRET).isPresent(),
                 store.get(FROM).orElse(""));
     }
 
@@ -73,7 +77,8 @@ public class SmsSettings {
         }
         boolean secretChanged = clientSecret != null && !clientSecret.isBlank();
         if (provider == SmsProvider.TWILIO) {
-            if (!CLIENT_ID_SHAPE.matcher(clientId).matches() || fromNumber.isBlank()
+            if (!CLIENT_ID_SHAPE.matcher(clientId).matches()
+                    || fromNumber.isBlank()
                     || (!secretChanged && store.get(CLIENT_SECRET).isEmpty())) {
                 throw new IllegalArgumentException("Twilio needs a client id, a client secret and a from number");
             }
@@ -84,8 +89,7 @@ public class SmsSettings {
         if (secretChanged) {
             store.put(CLIENT_SECRET, cipher.encrypt(SECRET_PURPOSE, clientSecret.trim()));
         }
-        events.publishEvent(new SmsSettingsChanged(provider, clientId.trim(), secretChanged, fromNumber.trim(),
-                actor));
+        events.publishEvent(new SmsSettingsChanged(provider, clientId.trim(), secretChanged, fromNumber.trim(), actor));
     }
 
     static boolean clientIdShaped(String clientId) {

@@ -1,12 +1,12 @@
 package dev.latchkey.delivery.sms;
 
-import java.net.URI;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +34,9 @@ class TwilioSmsSender implements SmsSender {
         if (credentials == null) {
             return SmsResult.failed(false, "Twilio is not configured", SmsProblem.NOT_CONFIGURED, null);
         }
-        TwilioRestClient.Builder builder = new TwilioRestClient.Builder(credentials.clientId(),
-                credentials.clientSecret()).accountSid(credentials.clientId());
+        TwilioRestClient.Builder builder = new TwilioRestClient.Builder(
+                        credentials.clientId(), credentials.clientSecret())
+                .accountSid(credentials.clientId());
         if (!TWILIO_API.equals(apiBaseUrl.toString())) {
             builder.httpClient(new RebasedHttpClient(apiBaseUrl));
         }
@@ -47,11 +48,14 @@ class TwilioSmsSender implements SmsSender {
             int status = ex.getStatusCode() == null ? 0 : ex.getStatusCode();
             boolean retry = status == 429 || status >= 500 || status == 0;
             String code = "HTTP " + status + (ex.getCode() == null ? "" : ", Twilio error " + ex.getCode());
-            return SmsResult.failed(retry, "Twilio refused the message: " + code + ": " + ex.getMessage(),
-                    problem(status, ex.getCode()), code);
+            return SmsResult.failed(
+                    retry,
+                    "Twilio refused the message: " + code + ": " + ex.getMessage(),
+                    problem(status, ex.getCode()),
+                    code);
         } catch (ApiConnectionException ex) {
-            return SmsResult.failed(true, "Twilio could not be reached: " + ex.getMessage(), SmsProblem.UNREACHABLE,
-                    null);
+            return SmsResult.failed(
+                    true, "Twilio could not be reached: " + ex.getMessage(), SmsProblem.UNREACHABLE, null);
         } catch (TwilioException ex) {
             return SmsResult.failed(true, "Twilio error: " + ex.getMessage(), SmsProblem.OTHER, null);
         }

@@ -45,7 +45,8 @@ class BackupCodeStore {
     /** Uses a code up; of two concurrent callers exactly one gets true. */
     boolean use(long id, Instant now) {
         return jdbc.sql("update backup_code set used_at = ? where id = ? and used_at is null")
-                .params(Timestamp.from(now), id)
-                .update() == 1;
+                        .params(Timestamp.from(now), id)
+                        .update()
+                == 1;
     }
 }

@@ -1,14 +1,14 @@
 package dev.latchkey.mfa.backup;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,11 @@ public class BackupCodes {
     private final Users users;
     private final SecureRandom random = new SecureRandom();
 
-    BackupCodes(BackupCodeStore store, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events,
+    BackupCodes(
+            BackupCodeStore store,
+            PasswordEncoder encoder,
+            Clock clock,
+            ApplicationEventPublisher events,
             Users users) {
         this.store = store;
         this.encoder = encoder;

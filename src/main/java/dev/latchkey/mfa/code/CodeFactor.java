@@ -1,7 +1,5 @@
 package dev.latchkey.mfa.code;
 
-import java.time.Instant;
-import java.util.Optional;
 import dev.latchkey.delivery.DeliveryStatus;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
@@ -11,6 +9,8 @@ import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.SendResult;
 import dev.latchkey.mfa.Verification;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**

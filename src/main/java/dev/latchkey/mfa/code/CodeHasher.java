@@ -1,5 +1,6 @@
 package dev.latchkey.mfa.code;
 
+import dev.latchkey.shared.crypto.EncryptionKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import dev.latchkey.shared.crypto.EncryptionKeys;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,11 +1,11 @@
 package dev.latchkey.mfa.code;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.shared.LatchkeyProperties;
 import dev.latchkey.users.AccountLinks;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CodeMessages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
     private final LatchkeyProperties properties;
@@ -30,18 +31,27 @@ class CodeMessages {
 
     /** Site, code, expiry, what to do if it was not you, and last the WebOTP line {@code @host #code}. */
     String smsBody(FactorSubject subject, String code, Instant expires) {
-        Object[] args = {subject.realm().name(), code, TIME.format(expires), subject.codeTtl().toMinutes()};
-        return messages.getMessage("sms.code.body", args, subject.locale()) + "\n\n@" + properties.host() + " #"
-                + code;
+        Object[] args = {
+            subject.realm().name(),
+            code,
+            TIME.format(expires),
+            subject.codeTtl().toMinutes()
+        };
+        return messages.getMessage("sms.code.body", args, subject.locale()) + "\n\n@" + properties.host() + " #" + code;
     }
 
     String emailSubject(FactorSubject subject) {
-        return messages.getMessage("mail.code.subject", new Object[] {subject.realm().name()}, subject.locale());
+        return messages.getMessage(
+                "mail.code.subject", new Object[] {subject.realm().name()}, subject.locale());
     }
 
     String emailBody(FactorSubject subject, String code, Instant expires) {
         Object[] args = {
-            subject.displayName(), subject.realm().name(), code, subject.codeTtl().toMinutes(), TIME.format(expires),
+            subject.displayName(),
+            subject.realm().name(),
+            code,
+            subject.codeTtl().toMinutes(),
+            TIME.format(expires),
             links.forgotPassword(subject.realm())
         };
         return messages.getMessage("mail.code.body", args, subject.locale());

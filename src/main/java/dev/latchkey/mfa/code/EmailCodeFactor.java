@@ -1,11 +1,11 @@
 package dev.latchkey.mfa.code;
 
-import java.time.Instant;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +27,21 @@ class EmailCodeFactor extends CodeFactor {
 
     @Override
     public boolean availableFor(FactorSubject subject) {
-        return subject.emailConfirmed() && subject.email() != null && !subject.email().isBlank();
+        return subject.emailConfirmed()
+                && subject.email() != null
+                && !subject.email().isBlank();
     }
 
     @Override
     OutgoingMessage message(FactorSubject subject, String code, Instant expiresAt) {
-        return new OutgoingMessage(Channel.EMAIL, subject.email(), messages.emailSubject(subject),
-                messages.emailBody(subject, code, expiresAt), null, null, null);
+        return new OutgoingMessage(
+                Channel.EMAIL,
+                subject.email(),
+                messages.emailSubject(subject),
+                messages.emailBody(subject, code, expiresAt),
+                null,
+                null,
+                null);
     }
 
     /** {@code a•••e@acme.test}. */

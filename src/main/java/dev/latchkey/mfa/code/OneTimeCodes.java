@@ -1,10 +1,5 @@
 package dev.latchkey.mfa.code;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import dev.latchkey.delivery.DeliveryStatus;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
@@ -16,6 +11,11 @@ import dev.latchkey.mfa.TypedCode;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import dev.latchkey.users.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +66,8 @@ class OneTimeCodes {
      * such login replaces a code whose message is still waiting, before it goes out.
      */
     @Transactional
-    public SendResult send(FactorSubject subject, String channel, BiFunction<String, Instant, OutgoingMessage> message) {
+    public SendResult send(
+            FactorSubject subject, String channel, BiFunction<String, Instant, OutgoingMessage> message) {
         users.lockForUpdate(subject.userId()); // parallel sends must not all pass the throttle check
         Instant now = clock.instant();
         boolean withoutCode = repository.countLiveOfLogin(subject.loginId(), now) == 0;
@@ -161,7 +162,8 @@ class OneTimeCodes {
                     : Verification.of(liveElsewhere(subject, now) ? Outcome.SUPERSEDED : Outcome.NO_CHALLENGE);
         }
         repository.countFailure(current.id());
-        int attempts = repository.findById(current.id()).map(OneTimeCode::attempts).orElse(Integer.MAX_VALUE);
+        int attempts =
+                repository.findById(current.id()).map(OneTimeCode::attempts).orElse(Integer.MAX_VALUE);
         if (attempts >= maxAttempts) {
             repository.end(current.id(), CodeEndReason.EXHAUSTED, now);
             return Verification.of(Outcome.EXHAUSTED);
@@ -173,15 +175,20 @@ class OneTimeCodes {
     public CodeView current(FactorSubject subject, String channel) {
         Instant now = clock.instant();
         Optional<OneTimeCode> own = repository.findFirstByLoginIdAndChannelOrderByIdDesc(subject.loginId(), channel);
-        boolean ownLive = own.isPresent() && own.get().live() && now.isBefore(own.get().expiresAt());
+        boolean ownLive =
+                own.isPresent() && own.get().live() && now.isBefore(own.get().expiresAt());
         SendThrottle.Verdict verdict = throttle.check(subject.userId(), channel, now);
         // a login without a live code may always ask: within the interval, its code waits for the interval's end
         boolean canAsk = repository.countLiveOfLogin(subject.loginId(), now) == 0 && verdict.onlyInterval(now);
         Instant resendAt = canAsk ? now : verdict.until();
         if (ownLive) {
             OneTimeCode code = own.get();
-            return new CodeView(code.id(), now.isBefore(code.createdAt()) ? Status.WAITING : Status.LIVE,
-                    code.createdAt(), code.expiresAt(), resendAt);
+            return new CodeView(
+                    code.id(),
+                    now.isBefore(code.createdAt()) ? Status.WAITING : Status.LIVE,
+                    code.createdAt(),
+                    code.expiresAt(),
+                    resendAt);
         }
         if (liveElsewhere(subject, now)) {
             return new CodeView(null, Status.ELSEWHERE, null, null, resendAt);
@@ -192,7 +199,8 @@ class OneTimeCodes {
 
     /** Whether the user's one live code is in another login than this one. */
     private boolean liveElsewhere(FactorSubject subject, Instant now) {
-        return repository.findNewestLive(subject.userId(), now)
+        return repository
+                .findNewestLive(subject.userId(), now)
                 .filter(code -> !code.loginId().equals(subject.loginId()))
                 .isPresent();
     }

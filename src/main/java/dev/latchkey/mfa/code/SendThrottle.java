@@ -1,8 +1,8 @@
 package dev.latchkey.mfa.code;
 
+import dev.latchkey.delivery.Outbox;
 import java.time.Instant;
 import java.util.List;
-import dev.latchkey.delivery.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +63,8 @@ class SendThrottle {
         }
         Instant windowFrees = now;
         if (sends.size() >= properties.maxSends()) {
-            windowFrees = sends.get(sends.size() - properties.maxSends()).createdAt().plus(properties.sendWindow());
+            windowFrees =
+                    sends.get(sends.size() - properties.maxSends()).createdAt().plus(properties.sendWindow());
         }
         return new Verdict(intervalEnds, windowFrees);
     }

@@ -1,6 +1,5 @@
 package dev.latchkey.mfa.code;
 
-import java.time.Instant;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.delivery.OutgoingMessage;
@@ -8,6 +7,7 @@ import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.phones.PhoneNumbers;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +23,13 @@ class SmsCodeFactor extends CodeFactor {
     private final SmsSettings sms;
     private final PhoneNumbers phones;
 
-    SmsCodeFactor(OneTimeCodes codes, CodeMessages messages, Outbox outbox, SmsSettings sms,
-            ApplicationEventPublisher events, PhoneNumbers phones) {
+    SmsCodeFactor(
+            OneTimeCodes codes,
+            CodeMessages messages,
+            Outbox outbox,
+            SmsSettings sms,
+            ApplicationEventPublisher events,
+            PhoneNumbers phones) {
         super(codes, outbox, events);
         this.messages = messages;
         this.sms = sms;
@@ -43,8 +48,8 @@ class SmsCodeFactor extends CodeFactor {
 
     @Override
     OutgoingMessage message(FactorSubject subject, String code, Instant expiresAt) {
-        return new OutgoingMessage(Channel.SMS, subject.phone(), "SMS", messages.smsBody(subject, code, expiresAt),
-                null, null, null);
+        return new OutgoingMessage(
+                Channel.SMS, subject.phone(), "SMS", messages.smsBody(subject, code, expiresAt), null, null, null);
     }
 
     /** {@code +31 •••• 4567}: enough to recognise the phone, not enough to learn the number. */

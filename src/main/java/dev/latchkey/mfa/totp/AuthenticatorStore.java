@@ -1,9 +1,9 @@
 package dev.latchkey.mfa.totp;
 
+import dev.latchkey.shared.StoredEnum;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import dev.latchkey.shared.StoredEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,7 +47,9 @@ class AuthenticatorStore {
     Optional<Row> find(long userId) {
         return jdbc.sql("select user_id, secret, status, last_used_step from authenticator where user_id = ?")
                 .param(userId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2),
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
                         StoredEnum.fromDb(State.class, rs.getString(3)).orElse(null),
                         (Long) rs.getObject(4, Long.class)))
                 .optional();
@@ -61,27 +63,34 @@ class AuthenticatorStore {
 
     /** Moves to {@code to} from {@code from}, recording the step used; answers whether this call won. */
     boolean transition(long userId, State from, State to, long step, Instant now) {
-        return jdbc.sql("update authenticator set status = ?, last_used_step = ?, enabled_at = ?"
-                        + " where user_id = ? and status = ? and (last_used_step is null or last_used_step < ?)")
-                .params(to.dbValue(), step, Timestamp.from(now), userId, from.dbValue(), step)
-                .update() == 1;
+        return jdbc.sql(
+                                "update authenticator set status = ?, last_used_step = ?, enabled_at = ?"
+                                        + " where user_id = ? and status = ? and (last_used_step is null or last_used_step < ?)")
+                        .params(to.dbValue(), step, Timestamp.from(now), userId, from.dbValue(), step)
+                        .update()
+                == 1;
     }
 
     /** Records a step as used; of two callers with the same step, exactly one wins. */
     boolean useStep(long userId, long step) {
         return jdbc.sql("update authenticator set last_used_step = ? where user_id = ? and status = ?"
-                        + " and (last_used_step is null or last_used_step < ?)")
-                .params(step, userId, State.ENABLED.dbValue(), step)
-                .update() == 1;
+                                + " and (last_used_step is null or last_used_step < ?)")
+                        .params(step, userId, State.ENABLED.dbValue(), step)
+                        .update()
+                == 1;
     }
 
     boolean setStatus(long userId, State from, State to) {
         return jdbc.sql("update authenticator set status = ? where user_id = ? and status = ?")
-                .params(to.dbValue(), userId, from.dbValue())
-                .update() == 1;
+                        .params(to.dbValue(), userId, from.dbValue())
+                        .update()
+                == 1;
     }
 
     boolean delete(long userId) {
-        return jdbc.sql("delete from authenticator where user_id = ?").param(userId).update() == 1;
+        return jdbc.sql("delete from authenticator where user_id = ?")
+                        .param(userId)
+                        .update()
+                == 1;
     }
 }

@@ -1,17 +1,17 @@
 package dev.latchkey.mfa.totp;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.OptionalLong;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.mfa.totp.AuthenticatorStore.State;
 import dev.latchkey.shared.crypto.SecretCipher;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.Users;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.commons.codec.binary.Base32;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,8 +36,8 @@ public class Authenticators {
     private final Totp totp = Totp.standard();
     private final SecureRandom random = new SecureRandom();
 
-    Authenticators(AuthenticatorStore store, SecretCipher cipher, Clock clock, ApplicationEventPublisher events,
-            Users users) {
+    Authenticators(
+            AuthenticatorStore store, SecretCipher cipher, Clock clock, ApplicationEventPublisher events, Users users) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
@@ -47,11 +47,13 @@ public class Authenticators {
 
     public AuthenticatorStatus status(long userId) {
         return store.find(userId)
-                .map(row -> row.status() == null ? AuthenticatorStatus.NOT_SET_UP : switch (row.status()) {
-                    case ENABLED -> AuthenticatorStatus.ENABLED;
-                    case DISABLED -> AuthenticatorStatus.DISABLED;
-                    case PENDING -> AuthenticatorStatus.NOT_SET_UP;
-                })
+                .map(row -> row.status() == null
+                        ? AuthenticatorStatus.NOT_SET_UP
+                        : switch (row.status()) {
+                            case ENABLED -> AuthenticatorStatus.ENABLED;
+                            case DISABLED -> AuthenticatorStatus.DISABLED;
+                            case PENDING -> AuthenticatorStatus.NOT_SET_UP;
+                        })
                 .orElse(AuthenticatorStatus.NOT_SET_UP);
     }
 
@@ -97,7 +99,8 @@ public class Authenticators {
         if (row.isEmpty() || row.get().status() != State.ENABLED || !wellFormed(code)) {
             return false;
         }
-        OptionalLong step = totp.matchingStep(secret(row.get()), code, clock.instant(), row.get().lastUsedStep());
+        OptionalLong step = totp.matchingStep(
+                secret(row.get()), code, clock.instant(), row.get().lastUsedStep());
         return step.isPresent() && store.useStep(userId, step.getAsLong());
     }
 
@@ -134,9 +137,9 @@ public class Authenticators {
             return false;
         }
         Instant now = clock.instant();
-        OptionalLong step = totp.matchingStep(secret(row.get()), code, now, row.get().lastUsedStep());
-        boolean done = step.isPresent()
-                && store.transition(userId, from, State.ENABLED, step.getAsLong(), now);
+        OptionalLong step =
+                totp.matchingStep(secret(row.get()), code, now, row.get().lastUsedStep());
+        boolean done = step.isPresent() && store.transition(userId, from, State.ENABLED, step.getAsLong(), now);
         if (done) {
             events.publishEvent(new SecondFactorChanged(realm, userId, change, 0, null));
         }

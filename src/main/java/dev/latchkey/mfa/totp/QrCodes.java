@@ -1,14 +1,5 @@
 package dev.latchkey.mfa.totp;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -22,6 +13,15 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * Renders a text as a QR code PNG with ZXing, in a form that a scanner finds.
@@ -36,8 +36,8 @@ final class QrCodes {
 
     private static final int MASK_PATTERNS = 8;
 
-    private static final List<Map<DecodeHintType, Object>> SCANNERS = List.of(
-            Map.of(), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    private static final List<Map<DecodeHintType, Object>> SCANNERS =
+            List.of(Map.of(), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
 
     private QrCodes() {}
 

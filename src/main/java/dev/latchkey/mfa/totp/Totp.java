@@ -1,14 +1,14 @@
 package dev.latchkey.mfa.totp;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 
 /**
  * RFC 6238 time-based codes, computed by java-otp. Explicit inputs only: the secret, the code, the instant, and the

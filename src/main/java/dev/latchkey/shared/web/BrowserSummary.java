@@ -33,6 +33,7 @@ public record BrowserSummary(String browser, String system) {
 
     /** Real headers are well under this; {@link ClientInfo} keeps 300 characters. */
     private static final int MAX_HEADER = 512;
+
     private static final int MAX_VERSION_DIGITS = 4;
 
     /** Most specific first: Edge's header also names Chrome and Safari, Chrome's also names Safari. */
@@ -61,7 +62,10 @@ public record BrowserSummary(String browser, String system) {
             return new BrowserSummary(null, null);
         }
         String header = userAgent.length() <= MAX_HEADER ? userAgent : userAgent.substring(0, MAX_HEADER);
-        String system = SYSTEMS.stream().filter(s -> s.foundIn(header) != null).map(Name::name).findFirst()
+        String system = SYSTEMS.stream()
+                .filter(s -> s.foundIn(header) != null)
+                .map(Name::name)
+                .findFirst()
                 .orElse(null);
         return new BrowserSummary(browser(header, system), system);
     }
@@ -74,8 +78,9 @@ public record BrowserSummary(String browser, String system) {
             }
         }
         // Safari names no token of its own: "Version/17.1 … Safari/604.1", and only on Apple's systems
-        if (header.contains("Safari/") && header.contains("Version/") && ("iOS".equals(system)
-                || "macOS".equals(system))) {
+        if (header.contains("Safari/")
+                && header.contains("Version/")
+                && ("iOS".equals(system) || "macOS".equals(system))) {
             return "Safari" + version(header, "Version/");
         }
         return null;
@@ -85,7 +90,9 @@ public record BrowserSummary(String browser, String system) {
     private static String version(String header, String token) {
         int start = header.indexOf(token) + token.length();
         int end = start;
-        while (end < header.length() && end - start <= MAX_VERSION_DIGITS && header.charAt(end) >= '0'
+        while (end < header.length()
+                && end - start <= MAX_VERSION_DIGITS
+                && header.charAt(end) >= '0'
                 && header.charAt(end) <= '9') {
             end++;
         }

@@ -11,8 +11,7 @@ import org.springframework.validation.ObjectError;
  */
 public final class FormProblems {
 
-    private FormProblems() {
-    }
+    private FormProblems() {}
 
     /**
      * @param keysInOrder every message key the form's constraints carry, first shown first

@@ -1,9 +1,9 @@
 package dev.latchkey.shared.web;
 
-import java.util.List;
-import java.util.Locale;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,7 +48,8 @@ class LanguageLinks {
     List<LanguageLink> of(HttpServletRequest request, Locale current) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String f ? f : request.getRequestURI();
-        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        String path =
+                uri.substring(Math.min(uri.length(), request.getContextPath().length()));
         if (!path.startsWith("/") || path.startsWith("//")) {
             path = "/";
         }
@@ -62,9 +63,13 @@ class LanguageLinks {
                 .build()
                 .getQuery();
         String base = request.getContextPath() + path + "?" + (query == null || query.isEmpty() ? "" : query + "&");
-        return Languages.SUPPORTED.stream().map(l -> new LanguageLink(l.getLanguage(),
-                capitalised(l.getDisplayLanguage(l)), base + Languages.PARAMETER + "=" + l.getLanguage(),
-                l.getLanguage().equals(current.getLanguage()))).toList();
+        return Languages.SUPPORTED.stream()
+                .map(l -> new LanguageLink(
+                        l.getLanguage(),
+                        capitalised(l.getDisplayLanguage(l)),
+                        base + Languages.PARAMETER + "=" + l.getLanguage(),
+                        l.getLanguage().equals(current.getLanguage())))
+                .toList();
     }
 
     /** The path itself or the nearest path above it that a GET handler answers; "/" at the last. */
@@ -84,12 +89,16 @@ class LanguageLinks {
         List<PathPattern> known = pages;
         if (known == null) {
             RequestMappingHandlerMapping mapping = mappings.getIfAvailable();
-            known = mapping == null ? List.of() : mapping.getHandlerMethods().keySet().stream()
-                    .filter(info -> info.getMethodsCondition().getMethods().isEmpty()
-                            || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
-                    .filter(info -> info.getPathPatternsCondition() != null)
-                    .flatMap(info -> info.getPathPatternsCondition().getPatterns().stream())
-                    .toList();
+            known = mapping == null
+                    ? List.of()
+                    : mapping.getHandlerMethods().keySet().stream()
+                            .filter(info -> info.getMethodsCondition()
+                                            .getMethods()
+                                            .isEmpty()
+                                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                            .filter(info -> info.getPathPatternsCondition() != null)
+                            .flatMap(info -> info.getPathPatternsCondition().getPatterns().stream())
+                            .toList();
             pages = known;
         }
         return known;

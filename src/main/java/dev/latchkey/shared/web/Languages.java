@@ -1,12 +1,12 @@
 package dev.latchkey.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -41,7 +41,10 @@ public class Languages implements WebMvcConfigurer {
     }
 
     static Locale supported(String language) {
-        return SUPPORTED.stream().filter(l -> l.getLanguage().equalsIgnoreCase(language)).findFirst().orElse(null);
+        return SUPPORTED.stream()
+                .filter(l -> l.getLanguage().equalsIgnoreCase(language))
+                .findFirst()
+                .orElse(null);
     }
 
     @Bean

@@ -17,6 +17,8 @@ public record ReadableTime(String iso, String utc) {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     public static ReadableTime of(Instant at) {
-        return at == null ? null : new ReadableTime(at.truncatedTo(ChronoUnit.MILLIS).toString(), UTC.format(at));
+        return at == null
+                ? null
+                : new ReadableTime(at.truncatedTo(ChronoUnit.MILLIS).toString(), UTC.format(at));
     }
 }

@@ -1,8 +1,8 @@
 package dev.latchkey.shared.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /** How a throttled answer says when to come back: {@code Retry-After} in whole seconds, pages in whole minutes. */

@@ -1,13 +1,5 @@
 package dev.latchkey.shared.web;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,6 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +60,17 @@ final class UnreadableRequestFilter implements Filter {
         } catch (IllegalStateException | IOException | ServletException ex) {
             // Tomcat's InvalidParameterException carries the status (400, or 413 for a size limit); the servlet API
             // itself only promises an IllegalStateException
-            int status = ex instanceof InvalidParameterException invalid && invalid.getErrorCode() >= 400
-                    && invalid.getErrorCode() < 500 ? invalid.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
-            log.info("Refused a request that cannot be parsed: {} {} -> {} ({})", cut(request.getMethod(), 16),
-                    path(request), status, rootCause(ex).getClass().getSimpleName());
+            int status = ex instanceof InvalidParameterException invalid
+                            && invalid.getErrorCode() >= 400
+                            && invalid.getErrorCode() < 500
+                    ? invalid.getErrorCode()
+                    : HttpServletResponse.SC_BAD_REQUEST;
+            log.info(
+                    "Refused a request that cannot be parsed: {} {} -> {} ({})",
+                    cut(request.getMethod(), 16),
+                    path(request),
+                    status,
+                    rootCause(ex).getClass().getSimpleName());
             request.setAttribute(REFUSED, status);
             HttpServletResponse response = (HttpServletResponse) res;
             if (!response.isCommitted()) { // a client that stopped sending mid-body may already have been answered

@@ -55,8 +55,11 @@ class DevInboxIntegrationTests {
     }
 
     private int status(String host) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/dev/inbox")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/dev/inbox"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static Optional<InetAddress> ownNonLoopbackAddress() throws Exception {

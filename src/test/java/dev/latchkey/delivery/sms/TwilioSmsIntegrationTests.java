@@ -1,21 +1,11 @@
 package dev.latchkey.delivery.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.latchkey.sites.Realm;
@@ -30,6 +20,15 @@ import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.NewUser;
 import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,8 +76,16 @@ class TwilioSmsIntegrationTests {
         // a valid Dutch mobile number (06-1…): "Send test SMS" refuses numbers that libphonenumber calls invalid, and
         // some of 06-0…/06-6…/06-7… are, which made the test fail now and then
         phone = "+3161" + (1_000_000 + new java.util.Random().nextInt(9_000_000));
-        user = users.create(acme, new NewUser("sms-" + System.nanoTime() + "@acme.test", "Sms User",
-                TestUsers.PASSWORD, false, phone, false, null));
+        user = users.create(
+                acme,
+                new NewUser(
+                        "sms-" + System.nanoTime() + "@acme.test",
+                        "Sms User",
+                        TestUsers.PASSWORD,
+                        false,
+                        phone,
+                        false,
+                        null));
     }
 
     /**
@@ -90,8 +97,11 @@ class TwilioSmsIntegrationTests {
                 + " where channel = 'SMS' and status = 'PENDING'";
         jdbc.sql(giveUp).update();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && jdbc.sql("select count(*) from outbox_message where"
-                        + " channel = 'SMS' and status = 'PENDING'").query(Long.class).single() > 0) {
+        while (System.currentTimeMillis() < deadline
+                && jdbc.sql("select count(*) from outbox_message where" + " channel = 'SMS' and status = 'PENDING'")
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             pause(100);
             jdbc.sql(giveUp).update();
         }
@@ -107,7 +117,8 @@ class TwilioSmsIntegrationTests {
     void signInSendsTheCodeThroughTwilioWithTheRightPathAuthAndForm() {
         twilio.stubFor(forMyPhone().willReturn(created()));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
                 .as("unconfirmed email, valid phone: SMS is the only factor")
                 .isEqualTo("/sites/acme/login/sms");
 
@@ -123,38 +134,56 @@ class TwilioSmsIntegrationTests {
 
         Page codePage = browser.get("/sites/acme/login/sms");
         assertThat(codePage.document().select("#resend-code")).hasSize(1);
-        assertThat(codePage.body()).contains("+31 •••• " + phone.substring(phone.length() - 4)).doesNotContain(phone);
+        assertThat(codePage.body())
+                .contains("+31 •••• " + phone.substring(phone.length() - 4))
+                .doesNotContain(phone);
         Page done = browser.submit(codePage, "#code-form", Map.of("code", webOtp.group(1)));
         assertThat(done.location()).isEqualTo("/sites/acme/");
     }
 
     @Test
     void anInvalidNumberIsAClearFailureOnTheCodePageAndIsNotRetried() throws Exception {
-        twilio.stubFor(forMyPhone().willReturn(twilioError(400, 21211,
-                "The 'To' number +31612345678 is not a valid phone number.")));
+        twilio.stubFor(forMyPhone()
+                .willReturn(twilioError(400, 21211, "The 'To' number +31612345678 is not a valid phone number.")));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page page = awaitAlert(browser, "could not send the SMS");
-        assertThat(page.alerts()).contains("We could not send the SMS to +31 •••• " + phone.substring(phone.length() - 4))
+        assertThat(page.alerts())
+                .contains("We could not send the SMS to +31 •••• " + phone.substring(phone.length() - 4))
                 .contains("The number may be wrong, or the phone switched off or out of reach")
-                .doesNotContain("spam").doesNotContain("email");
-        assertThat(page.document().select("[data-factor=email]")).as("this user has no email factor").isEmpty();
+                .doesNotContain("spam")
+                .doesNotContain("email");
+        assertThat(page.document().select("[data-factor=email]"))
+                .as("this user has no email factor")
+                .isEmpty();
         Thread.sleep(1500);
         assertThat(mine(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))))).hasSize(1);
     }
 
     @Test
     void whenTheSmsCannotBeSentTheCodePageOffersTheEmailCodeWhichArrivesAtOnce() {
-        UserView both = users.create(sites.findBySlug("acme").orElseThrow().realm(), new NewUser(
-                "sms-email-" + System.nanoTime() + "@acme.test", "Both", TestUsers.PASSWORD, true, phone, false, null));
+        UserView both = users.create(
+                sites.findBySlug("acme").orElseThrow().realm(),
+                new NewUser(
+                        "sms-email-" + System.nanoTime() + "@acme.test",
+                        "Both",
+                        TestUsers.PASSWORD,
+                        true,
+                        phone,
+                        false,
+                        null));
         twilio.stubFor(forMyPhone().willReturn(twilioError(400, 21614, "The 'To' number is not a mobile number.")));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "acme", both.email(), TestUsers.PASSWORD).location())
+        assertThat(SignInSteps.password(browser, "acme", both.email(), TestUsers.PASSWORD)
+                        .location())
                 .isEqualTo("/sites/acme/login/method");
-        assertThat(browser.submit(browser.get("/sites/acme/login/method"), "form", Map.of("factor", "sms")).location())
+        assertThat(browser.submit(browser.get("/sites/acme/login/method"), "form", Map.of("factor", "sms"))
+                        .location())
                 .isEqualTo("/sites/acme/login/sms");
         Page page = awaitAlert(browser, "could not send the SMS");
-        assertThat(page.document().select("main [data-factor=email]")).as("one way to email, in the alert").hasSize(1);
+        assertThat(page.document().select("main [data-factor=email]"))
+                .as("one way to email, in the alert")
+                .hasSize(1);
         assertThat(page.document().select("#delivery-problem #email-instead").text())
                 .isEqualTo("Get the code by email instead");
 
@@ -162,7 +191,8 @@ class TwilioSmsIntegrationTests {
         assertThat(switched.location()).isEqualTo("/sites/acme/login/email");
         Page emailPage = browser.get("/sites/acme/login/email");
         assertThat(emailPage.document().selectFirst("#code-form").attr("data-code-state"))
-                .as("an SMS that never went out does not hold the email back").isEqualTo("live");
+                .as("an SMS that never went out does not hold the email back")
+                .isEqualTo("live");
         String code = TestMailServer.awaitCode(both.email(), 1);
         assertThat(SignInSteps.code(browser, "acme", "email", code).location()).isEqualTo("/sites/acme/");
     }
@@ -171,8 +201,10 @@ class TwilioSmsIntegrationTests {
     void aTwilioThatRefusesTheCredentialsStaysConfiguredAndSystemSettingsShowItsLastErrorSafely() {
         twilio.stubFor(forMyPhone().willReturn(twilioError(401, 20003, "Authenticate " + TOKEN + " " + phone)));
         Browser browser = new Browser(port);
-        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD).location())
-                .as("a failing Twilio still counts as configured").isEqualTo("/sites/acme/login/sms");
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("a failing Twilio still counts as configured")
+                .isEqualTo("/sites/acme/login/sms");
         assertThat(awaitAlert(browser, "could not send the SMS").alerts()).contains("could not send the SMS");
         assertThat(settings.configured()).isTrue();
 
@@ -186,12 +218,18 @@ class TwilioSmsIntegrationTests {
             }
         }
         var lastError = result.document().selectFirst("#sms-last-error");
-        assertThat(lastError.text()).contains("Last delivery error:").contains("UTC")
-                .contains("Twilio refused the client id or client secret.").contains("(HTTP 401, Twilio error 20003)")
+        assertThat(lastError.text())
+                .contains("Last delivery error:")
+                .contains("UTC")
+                .contains("Twilio refused the client id or client secret.")
+                .contains("(HTTP 401, Twilio error 20003)")
                 .contains("No SMS has gone out since");
         assertThat(lastError.selectFirst("time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(lastError.outerHtml()).as("a safe summary, never the provider's text")
-                .doesNotContain(TOKEN).doesNotContain(phone).doesNotContain("Authenticate");
+        assertThat(lastError.outerHtml())
+                .as("a safe summary, never the provider's text")
+                .doesNotContain(TOKEN)
+                .doesNotContain(phone)
+                .doesNotContain("Authenticate");
 
         twilio.stubFor(forMyPhone().willReturn(created()));
         Page fixed = null;
@@ -209,10 +247,12 @@ class TwilioSmsIntegrationTests {
 
     @Test
     void throttlingIsRetriedUntilTwilioTakesTheMessage() {
-        twilio.stubFor(forMyPhone().inScenario("busy").whenScenarioStateIs("Started")
-                .willReturn(twilioError(429, 20429, "Too Many Requests")).willSetStateTo("ok"));
-        twilio.stubFor(forMyPhone().inScenario("busy").whenScenarioStateIs("ok")
-                .willReturn(created()));
+        twilio.stubFor(forMyPhone()
+                .inScenario("busy")
+                .whenScenarioStateIs("Started")
+                .willReturn(twilioError(429, 20429, "Too Many Requests"))
+                .willSetStateTo("ok"));
+        twilio.stubFor(forMyPhone().inScenario("busy").whenScenarioStateIs("ok").willReturn(created()));
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         List<LoggedRequest> requests = awaitRequests(2);
@@ -227,7 +267,9 @@ class TwilioSmsIntegrationTests {
         Browser browser = new Browser(port);
         SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
         Page page = awaitAlert(browser, "keep trying");
-        assertThat(page.alerts()).contains("has not gone out yet; we keep trying").doesNotContain("spam");
+        assertThat(page.alerts())
+                .contains("has not gone out yet; we keep trying")
+                .doesNotContain("spam");
         assertThat(page.document().select("[data-factor], #resend-code")).isNotEmpty();
     }
 
@@ -244,12 +286,15 @@ class TwilioSmsIntegrationTests {
 
     /** A stub for this test's messages only: scenario state is global and other tests' retries must not touch it. */
     private com.github.tomakehurst.wiremock.client.MappingBuilder forMyPhone() {
-        return post(urlEqualTo(MESSAGES)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
-                "To=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)));
+        return post(urlEqualTo(MESSAGES))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "To=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)));
     }
 
     private List<LoggedRequest> mine(List<LoggedRequest> requests) {
-        return requests.stream().filter(r -> phone.equals(form(r.getBodyAsString()).get("To"))).toList();
+        return requests.stream()
+                .filter(r -> phone.equals(form(r.getBodyAsString()).get("To")))
+                .toList();
     }
 
     private Page awaitAlert(Browser browser, String text) {
@@ -263,13 +308,17 @@ class TwilioSmsIntegrationTests {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"status\":\"queued\"}");
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder twilioError(
             int status, int code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
                         + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}");
     }
@@ -278,7 +327,8 @@ class TwilioSmsIntegrationTests {
         Map<String, String> form = new java.util.HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;

@@ -2,15 +2,6 @@ package dev.latchkey.mfa.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
@@ -20,6 +11,15 @@ import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +68,8 @@ class BackupCodesIntegrationTests {
         assertThat(download.attr("download")).isEqualTo("latchkey-backup-codes-acme.txt");
         String href = download.attr("href");
         assertThat(href).startsWith("data:text/plain;charset=utf-8;base64,");
-        String text = new String(Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1)),
-                StandardCharsets.UTF_8);
+        String text =
+                new String(Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1)), StandardCharsets.UTF_8);
         assertThat(text).contains(codes).contains("Acme Leasing");
 
         Page security = browser.get("/sites/acme/account/security");
@@ -81,8 +81,10 @@ class BackupCodesIntegrationTests {
     @Test
     void codesAreStoredOnlyAsSaltedSlowHashes() {
         List<String> codes = generate().document().select(".backup-code").eachText();
-        List<String> hashes = jdbc.sql("select code_hash from backup_code where user_id = ?").param(user.id())
-                .query(String.class).list();
+        List<String> hashes = jdbc.sql("select code_hash from backup_code where user_id = ?")
+                .param(user.id())
+                .query(String.class)
+                .list();
         assertThat(hashes).hasSize(5).doesNotHaveDuplicates().allSatisfy(h -> {
             assertThat(h).startsWith("{argon2}$argon2id$");
             codes.forEach(c -> assertThat(h).doesNotContain(c).doesNotContain(c.replace("-", "")));
@@ -95,14 +97,25 @@ class BackupCodesIntegrationTests {
         Browser next = new Browser(port);
         SignInSteps.password(next, "acme", user.email(), TestUsers.PASSWORD);
         Page chooser = next.get("/sites/acme/login/method");
-        assertThat(chooser.document().select("[data-factor]").eachAttr("data-factor")).containsExactly("email",
-                "backup");
-        Page backupPage = next.open(next.submit(chooser, "form", Map.of("factor", "backup")).location());
-        assertThat(backupPage.document().selectFirst("#code-form input[name=code]").attr("inputmode")).isEqualTo("text");
-        Page done = next.submit(backupPage, "#code-form", Map.of("code", codes.get(0).toUpperCase()));
+        assertThat(chooser.document().select("[data-factor]").eachAttr("data-factor"))
+                .containsExactly("email", "backup");
+        Page backupPage = next.open(
+                next.submit(chooser, "form", Map.of("factor", "backup")).location());
+        assertThat(backupPage
+                        .document()
+                        .selectFirst("#code-form input[name=code]")
+                        .attr("inputmode"))
+                .isEqualTo("text");
+        Page done = next.submit(
+                backupPage, "#code-form", Map.of("code", codes.get(0).toUpperCase()));
         assertThat(done.location()).isEqualTo("/sites/acme/");
-        assertThat(next.get("/sites/acme/").document().selectFirst("#backup-left").text()).contains("4 unused");
-        assertThat(TestMailServer.awaitMessage(user.email(), "backup code was used")).contains("4 unused");
+        assertThat(next.get("/sites/acme/")
+                        .document()
+                        .selectFirst("#backup-left")
+                        .text())
+                .contains("4 unused");
+        assertThat(TestMailServer.awaitMessage(user.email(), "backup code was used"))
+                .contains("4 unused");
 
         Browser again = new Browser(port);
         SignInSteps.password(again, "acme", user.email(), TestUsers.PASSWORD);
@@ -117,8 +130,12 @@ class BackupCodesIntegrationTests {
         Realm acme = sites.findBySlug("acme").orElseThrow().realm();
         List<String> codes = backupCodes.generate(acme, user.id(), user.email());
         for (int i = 0; i < codes.size(); i++) {
-            assertThat(backupCodes.use(acme, user.id(), codes.get(i))).as("first use of code %d", i).isTrue();
-            assertThat(backupCodes.use(acme, user.id(), codes.get(i))).as("second use of code %d", i).isFalse();
+            assertThat(backupCodes.use(acme, user.id(), codes.get(i)))
+                    .as("first use of code %d", i)
+                    .isTrue();
+            assertThat(backupCodes.use(acme, user.id(), codes.get(i)))
+                    .as("second use of code %d", i)
+                    .isFalse();
             assertThat(backupCodes.remaining(user.id())).isEqualTo(4 - i);
         }
     }

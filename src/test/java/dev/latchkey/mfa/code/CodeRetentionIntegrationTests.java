@@ -2,6 +2,17 @@ package dev.latchkey.mfa.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.delivery.Channel;
+import dev.latchkey.delivery.OutgoingMessage;
+import dev.latchkey.mfa.FactorSubject;
+import dev.latchkey.mfa.Verification.Outcome;
+import dev.latchkey.shared.RetentionSchedule;
+import dev.latchkey.sites.Sites;
+import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
+import dev.latchkey.test.Purging;
+import dev.latchkey.test.TestUsers;
+import dev.latchkey.users.UserView;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import dev.latchkey.delivery.Channel;
-import dev.latchkey.delivery.OutgoingMessage;
-import dev.latchkey.mfa.FactorSubject;
-import dev.latchkey.mfa.Verification.Outcome;
-import dev.latchkey.sites.Sites;
-import dev.latchkey.test.IntegrationTest;
-import dev.latchkey.test.MutableClock;
-import dev.latchkey.test.Purging;
-import dev.latchkey.test.TestUsers;
-import dev.latchkey.users.UserView;
-import dev.latchkey.shared.RetentionSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +85,9 @@ class CodeRetentionIntegrationTests {
         assertThat(count(used)).as("used, and expired a day and a minute ago").isZero();
         assertThat(count(recentlyExpired)).as("expired 23 hours ago").isOne();
         assertThat(count(live)).as("still valid").isOne();
-        assertThat(codes.verify(live, "email", liveCode).outcome()).as("and still works").isEqualTo(Outcome.ACCEPTED);
+        assertThat(codes.verify(live, "email", liveCode).outcome())
+                .as("and still works")
+                .isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
@@ -100,8 +102,11 @@ class CodeRetentionIntegrationTests {
         Purging.onTwoThreadsAtOnce(() -> schedule.run(retention));
         schedule.run(retention);
 
-        assertThat(jdbc.sql("select count(*) from one_time_code where login_id like ?").param(tag + "%")
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from one_time_code where login_id like ?")
+                        .param(tag + "%")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(count(live)).isOne();
     }
 
@@ -115,16 +120,21 @@ class CodeRetentionIntegrationTests {
     private void insertCodes(UserView user, String tag, int count, Instant createdAt) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(new Object[] {user.id(), tag + "-" + i, "0".repeat(64), Timestamp.from(createdAt),
-                    Timestamp.from(createdAt.plus(TTL))});
+            rows.add(new Object[] {
+                user.id(), tag + "-" + i, "0".repeat(64), Timestamp.from(createdAt), Timestamp.from(createdAt.plus(TTL))
+            });
         }
-        template.batchUpdate("insert into one_time_code (user_id, login_id, channel, code_hash, created_at, expires_at,"
-                + " attempts) values (?, ?, 'email', ?, ?, ?, 0)", rows);
+        template.batchUpdate(
+                "insert into one_time_code (user_id, login_id, channel, code_hash, created_at, expires_at,"
+                        + " attempts) values (?, ?, 'email', ?, ?, ?, 0)",
+                rows);
     }
 
     private int count(FactorSubject subject) {
-        return jdbc.sql("select count(*) from one_time_code where login_id = ?").param(subject.loginId())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from one_time_code where login_id = ?")
+                .param(subject.loginId())
+                .query(Integer.class)
+                .single();
     }
 
     private String send(FactorSubject subject) {
@@ -138,7 +148,15 @@ class CodeRetentionIntegrationTests {
     }
 
     private FactorSubject subject(UserView user, String loginId) {
-        return new FactorSubject(user.id(), user.displayName(), user.email(), true, null,
-                sites.findBySlug("acme").orElseThrow().realm(), loginId + "-" + user.id(), TTL, Locale.ENGLISH);
+        return new FactorSubject(
+                user.id(),
+                user.displayName(),
+                user.email(),
+                true,
+                null,
+                sites.findBySlug("acme").orElseThrow().realm(),
+                loginId + "-" + user.id(),
+                TTL,
+                Locale.ENGLISH);
     }
 }

@@ -2,15 +2,6 @@ package dev.latchkey.mfa.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import dev.latchkey.delivery.Channel;
 import dev.latchkey.delivery.DeliveryStatus;
 import dev.latchkey.delivery.Outbox;
@@ -24,6 +15,15 @@ import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,18 +116,31 @@ class OneTimeCodesIntegrationTests {
         FactorSubject subject = subject("login-stored");
         String code = send(subject);
         assertThat(jdbc.sql("select status from outbox_message where user_id = ? order by id desc limit 1")
-                .param(user.id()).query(String.class).single()).isIn("PENDING", "SENT");
+                        .param(user.id())
+                        .query(String.class)
+                        .single())
+                .isIn("PENDING", "SENT");
         assertThat(codes.verify(subject, "email", code).accepted()).isTrue();
         assertThat(jdbc.sql("select end_reason from one_time_code where login_id = ?")
-                .param(subject.loginId()).query(String.class).single()).isEqualTo("USED");
+                        .param(subject.loginId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("USED");
         // rows written by a newer version (then rolled back): read, not refused
-        jdbc.sql("update one_time_code set end_reason = 'LATER' where login_id = ?").param(subject.loginId()).update();
-        jdbc.sql("update outbox_message set status = 'LATER' where user_id = ?").param(user.id()).update();
+        jdbc.sql("update one_time_code set end_reason = 'LATER' where login_id = ?")
+                .param(subject.loginId())
+                .update();
+        jdbc.sql("update outbox_message set status = 'LATER' where user_id = ?")
+                .param(user.id())
+                .update();
         assertThat(codes.verify(subject, "email", code).outcome()).isEqualTo(Outcome.NO_CHALLENGE);
         assertThat(codes.current(subject, "email").status()).isEqualTo(CodeChallenge.Status.ENDED);
         long codeId = jdbc.sql("select id from one_time_code where login_id = ?")
-                .param(subject.loginId()).query(Long.class).single();
-        assertThat(outbox.statusOf(OneTimeCodes.reference(codeId))).as("read as a message not yet tried")
+                .param(subject.loginId())
+                .query(Long.class)
+                .single();
+        assertThat(outbox.statusOf(OneTimeCodes.reference(codeId)))
+                .as("read as a message not yet tried")
                 .isEqualTo(DeliveryStatus.QUEUED);
     }
 
@@ -139,9 +152,12 @@ class OneTimeCodesIntegrationTests {
         FactorSubject second = subject("login-2");
         String newer = send(second);
         if (!newer.equals(code)) {
-            assertThat(codes.verify(second, "email", code).accepted()).as("bound to its login").isFalse();
+            assertThat(codes.verify(second, "email", code).accepted())
+                    .as("bound to its login")
+                    .isFalse();
         }
-        assertThat(codes.verify(first, "email", code).outcome()).as("replaced by the newer sign-in's code")
+        assertThat(codes.verify(first, "email", code).outcome())
+                .as("replaced by the newer sign-in's code")
                 .isEqualTo(Outcome.SUPERSEDED);
         assertThat(codes.verify(second, "email", newer).accepted()).isTrue();
     }
@@ -159,20 +175,27 @@ class OneTimeCodesIntegrationTests {
         });
         assertThat(result.sent()).isTrue();
         assertThat(result.sendsAt()).isAfter(clock.instant().plusSeconds(19));
-        assertThat(expires.get()).as("valid for its whole lifetime once it goes out")
+        assertThat(expires.get())
+                .as("valid for its whole lifetime once it goes out")
                 .isEqualTo(result.sendsAt().plus(Duration.ofMinutes(5)));
-        java.time.Instant due = jdbc.sql("select next_attempt_at from outbox_message where user_id = ?"
-                        + " order by id desc limit 1")
-                .param(user.id()).query(java.sql.Timestamp.class).single().toInstant();
-        assertThat(Duration.between(due, result.sendsAt()).abs()).as("the message waits in the outbox")
+        java.time.Instant due = jdbc.sql(
+                        "select next_attempt_at from outbox_message where user_id = ?" + " order by id desc limit 1")
+                .param(user.id())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(Duration.between(due, result.sendsAt()).abs())
+                .as("the message waits in the outbox")
                 .isLessThan(Duration.ofMillis(1));
         assertThat(codes.current(first, "email").status()).isEqualTo(CodeChallenge.Status.ELSEWHERE);
         assertThat(codes.current(second, "email").status()).isEqualTo(CodeChallenge.Status.WAITING);
         assertThat(codes.verify(first, "email", code).outcome()).isEqualTo(Outcome.SUPERSEDED);
         assertThat(codes.verify(second, "email", code).outcome()).isEqualTo(Outcome.NOT_SENT_YET);
         assertThat(codes.send(second, "email", (c, e) -> {
-            throw new AssertionError("a login holding a code waits for the throttle");
-        }).sent()).isFalse();
+                            throw new AssertionError("a login holding a code waits for the throttle");
+                        })
+                        .sent())
+                .isFalse();
     }
 
     @Test
@@ -187,8 +210,12 @@ class OneTimeCodesIntegrationTests {
         for (FactorSubject login : logins) {
             sent.add(pool.submit(() -> {
                 start.await();
-                return codes.send(login, "email", (c, expiresAt) -> new OutgoingMessage(Channel.EMAIL,
-                        login.email(), "code", "Your code: " + c, null, null, null)).sent();
+                return codes.send(
+                                login,
+                                "email",
+                                (c, expiresAt) -> new OutgoingMessage(
+                                        Channel.EMAIL, login.email(), "code", "Your code: " + c, null, null, null))
+                        .sent();
             }));
         }
         start.countDown();
@@ -197,14 +224,24 @@ class OneTimeCodesIntegrationTests {
             made += one.get() ? 1 : 0;
         }
         pool.shutdown();
-        assertThat(made).as("five codes per 15 minutes, withdrawn ones included; the rest wait for the window")
+        assertThat(made)
+                .as("five codes per 15 minutes, withdrawn ones included; the rest wait for the window")
                 .isEqualTo(5);
-        assertThat(logins.stream().filter(login -> codes.current(login, "email").status().equals(
-                CodeChallenge.Status.ELSEWHERE)).count()).isEqualTo(7);
+        assertThat(logins.stream()
+                        .filter(login -> codes.current(login, "email").status().equals(CodeChallenge.Status.ELSEWHERE))
+                        .count())
+                .isEqualTo(7);
         assertThat(jdbc.sql("select count(*) from one_time_code where user_id = ? and ended_at is null")
-                .param(user.id()).query(Long.class).single()).isEqualTo(1);
+                        .param(user.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from outbox_message where user_id = ? and status <> 'WITHDRAWN'")
-                .param(user.id()).query(Long.class).single()).as("one now, one when the interval ends").isEqualTo(2);
+                        .param(user.id())
+                        .query(Long.class)
+                        .single())
+                .as("one now, one when the interval ends")
+                .isEqualTo(2);
     }
 
     @Test
@@ -214,7 +251,8 @@ class OneTimeCodesIntegrationTests {
         for (String bad : List.of("", "12345", "1234567", "abcdef", "12 34 5x", "１２３４５６")) {
             assertThat(codes.verify(subject, "email", bad).outcome()).as(bad).isEqualTo(Outcome.MALFORMED);
         }
-        assertThat(codes.verify(subject, "email", code.substring(0, 3) + " " + code.substring(3)).accepted())
+        assertThat(codes.verify(subject, "email", code.substring(0, 3) + " " + code.substring(3))
+                        .accepted())
                 .as("spaces inside a code are forgiven")
                 .isTrue();
     }
@@ -230,8 +268,15 @@ class OneTimeCodesIntegrationTests {
     }
 
     private FactorSubject subject(String loginId) {
-        return new FactorSubject(user.id(), user.displayName(), user.email(), true, null,
-                sites.findBySlug("acme").orElseThrow().realm(), loginId + "-" + user.id(), Duration.ofMinutes(5),
+        return new FactorSubject(
+                user.id(),
+                user.displayName(),
+                user.email(),
+                true,
+                null,
+                sites.findBySlug("acme").orElseThrow().realm(),
+                loginId + "-" + user.id(),
+                Duration.ofMinutes(5),
                 Locale.ENGLISH);
     }
 }

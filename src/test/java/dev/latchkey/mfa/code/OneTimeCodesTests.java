@@ -11,18 +11,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.Optional;
 import dev.latchkey.delivery.Outbox;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import dev.latchkey.shared.crypto.EncryptionKeys;
 import dev.latchkey.test.TestEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,15 +41,17 @@ class OneTimeCodesTests {
     private final Outbox outbox = mock(Outbox.class);
     private final CodeProperties properties = new CodeProperties(0, null, 0, null);
     // judging an answer needs no user: sending (which locks the user's row) is the integration tests' part
-    private final OneTimeCodes codes = new OneTimeCodes(repository, hasher, outbox,
-            new SendThrottle(repository, outbox, properties), properties, CLOCK, null);
-    private final FactorSubject subject = new FactorSubject(7, "Test User", "user@example.test", true, null, null,
-            LOGIN, Duration.ofMinutes(10), Locale.ENGLISH);
+    private final OneTimeCodes codes = new OneTimeCodes(
+            repository, hasher, outbox, new SendThrottle(repository, outbox, properties), properties, CLOCK, null);
+    private final FactorSubject subject = new FactorSubject(
+            7, "Test User", "user@example.test", true, null, null, LOGIN, Duration.ofMinutes(10), Locale.ENGLISH);
 
     @Test
     void anAnswerThatIsNotSixDigitsIsMalformedAndNotLookedUp() {
         for (String answer : new String[] {null, "", "12345", "1234567", "12345a"}) {
-            assertThat(codes.verify(subject, "email", answer).outcome()).as("%s", answer).isEqualTo(Outcome.MALFORMED);
+            assertThat(codes.verify(subject, "email", answer).outcome())
+                    .as("%s", answer)
+                    .isEqualTo(Outcome.MALFORMED);
         }
         verifyNoInteractions(repository);
     }
@@ -109,9 +111,11 @@ class OneTimeCodesTests {
 
     @Test
     void withoutALiveCodeTheAnswerIsSupersededWhenTheUsersNewestCodeBelongsToAnotherSignIn() {
-        when(repository.findFirstByLoginIdAndChannelOrderByIdDesc(LOGIN, "email")).thenReturn(Optional.empty());
-        when(repository.findNewestLive(7, now)).thenReturn(Optional.of(new OneTimeCode(99L, 7, "login-2", "email",
-                "hash", now, now.plusSeconds(600), 0, null, null)));
+        when(repository.findFirstByLoginIdAndChannelOrderByIdDesc(LOGIN, "email"))
+                .thenReturn(Optional.empty());
+        when(repository.findNewestLive(7, now))
+                .thenReturn(Optional.of(
+                        new OneTimeCode(99L, 7, "login-2", "email", "hash", now, now.plusSeconds(600), 0, null, null)));
 
         assertThat(codes.verify(subject, "email", "123456").outcome()).isEqualTo(Outcome.SUPERSEDED);
 
@@ -120,15 +124,17 @@ class OneTimeCodesTests {
     }
 
     private OneTimeCode code(Instant createdAt, Instant expiresAt, int attempts, String digits) {
-        OneTimeCode code = new OneTimeCode(CODE_ID, 7, LOGIN, "email", hasher.hash(LOGIN, digits), createdAt,
-                expiresAt, attempts, null, null);
-        when(repository.findFirstByLoginIdAndChannelOrderByIdDesc(LOGIN, "email")).thenReturn(Optional.of(code));
+        OneTimeCode code = new OneTimeCode(
+                CODE_ID, 7, LOGIN, "email", hasher.hash(LOGIN, digits), createdAt, expiresAt, attempts, null, null);
+        when(repository.findFirstByLoginIdAndChannelOrderByIdDesc(LOGIN, "email"))
+                .thenReturn(Optional.of(code));
         when(repository.findNewestLive(eq(7L), any())).thenReturn(Optional.of(code));
         return code;
     }
 
     private void attemptsAfterThisFailure(int attempts) {
-        when(repository.findById(CODE_ID)).thenReturn(Optional.of(new OneTimeCode(CODE_ID, 7, LOGIN, "email", "hash",
-                now, now, attempts, null, null)));
+        when(repository.findById(CODE_ID))
+                .thenReturn(Optional.of(
+                        new OneTimeCode(CODE_ID, 7, LOGIN, "email", "hash", now, now, attempts, null, null)));
     }
 }

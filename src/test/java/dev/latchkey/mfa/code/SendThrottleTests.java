@@ -8,14 +8,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.latchkey.delivery.DeliveryStatus;
+import dev.latchkey.delivery.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import dev.latchkey.delivery.DeliveryStatus;
-import dev.latchkey.delivery.Outbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +36,10 @@ class SendThrottleTests {
 
     @BeforeEach
     void codes() {
-        when(repository.sentSince(anyLong(), any())).thenAnswer(call -> sends.stream()
-                .filter(code -> code.createdAt().isAfter(call.getArgument(1, Instant.class)))
-                .toList());
+        when(repository.sentSince(anyLong(), any()))
+                .thenAnswer(call -> sends.stream()
+                        .filter(code -> code.createdAt().isAfter(call.getArgument(1, Instant.class)))
+                        .toList());
         when(outbox.statusOf(any())).thenReturn(DeliveryStatus.SENT);
     }
 
@@ -60,7 +61,8 @@ class SendThrottleTests {
             assertThat(verdict.onlyInterval(now)).as(channel).isTrue();
             assertThat(verdict.until()).as(channel).isEqualTo(now.plusSeconds(20));
         }
-        assertThat(throttle.check(USER, "email", now.plusSeconds(20)).open(now.plusSeconds(20))).isTrue();
+        assertThat(throttle.check(USER, "email", now.plusSeconds(20)).open(now.plusSeconds(20)))
+                .isTrue();
     }
 
     @Test
@@ -83,7 +85,9 @@ class SendThrottleTests {
         when(outbox.statusOf(OneTimeCodes.reference(1))).thenReturn(DeliveryStatus.RETRYING);
 
         assertThat(throttle.check(USER, "email", now).open(now)).isTrue();
-        assertThat(throttle.check(USER, "sms", now).open(now)).as("the failing channel itself still waits").isFalse();
+        assertThat(throttle.check(USER, "sms", now).open(now))
+                .as("the failing channel itself still waits")
+                .isFalse();
     }
 
     @Test
@@ -95,7 +99,7 @@ class SendThrottleTests {
     }
 
     private void sent(long id, String channel, Instant at) {
-        sends.add(new OneTimeCode(id, USER, "login-" + id, channel, "hash", at, at.plus(Duration.ofMinutes(10)), 0,
-                null, null));
+        sends.add(new OneTimeCode(
+                id, USER, "login-" + id, channel, "hash", at, at.plus(Duration.ofMinutes(10)), 0, null, null));
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Duration;
-import java.util.Locale;
 import dev.latchkey.delivery.sms.SmsSettings;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.sites.Realm;
+import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,8 +35,7 @@ class SmsCodeFactorTests {
      * short for their country, a country code that does not exist, or a number range no country uses.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"+1234567", "+1415555013", "+15555550100", "+999123456789", "+3120123456",
-            "+312012345678"})
+    @ValueSource(strings = {"+1234567", "+1415555013", "+15555550100", "+999123456789", "+3120123456", "+312012345678"})
     void aPhoneThatIsNoValidNumberGetsNoSms(String phone) {
         when(sms.configured()).thenReturn(true);
         assertThat(factor.availableFor(subject(phone))).isFalse();
@@ -51,7 +50,15 @@ class SmsCodeFactorTests {
     }
 
     private static FactorSubject subject(String phone) {
-        return new FactorSubject(1, "Alice", "alice@acme.test", true, phone, Realm.ADMIN, "login", Duration.ofMinutes(5),
+        return new FactorSubject(
+                1,
+                "Alice",
+                "alice@acme.test",
+                true,
+                phone,
+                Realm.ADMIN,
+                "login",
+                Duration.ofMinutes(5),
                 Locale.ENGLISH);
     }
 }

@@ -2,19 +2,11 @@ package dev.latchkey.mfa.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
@@ -25,6 +17,13 @@ import dev.latchkey.test.SignInSteps;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,8 @@ class AuthenticatorIntegrationTests {
         Page security = browser.get("/sites/acme/account/security");
         assertThat(security.document().selectFirst("#totp-status").text()).isEqualTo("Not set up");
 
-        Page enrol = browser.open(browser.submit(security, "form:has(#totp-enable)", Map.of()).location());
+        Page enrol = browser.open(
+                browser.submit(security, "form:has(#totp-enable)", Map.of()).location());
         assertThat(enrol.header("Cache-Control").orElse("")).contains("no-store");
         String uri = decodeQr(enrol);
         var parsed = UriComponentsBuilder.fromUriString(uri).build();
@@ -90,13 +90,17 @@ class AuthenticatorIntegrationTests {
         assertThat(parsed.getQueryParams().getFirst("digits")).isEqualTo("6");
         assertThat(parsed.getQueryParams().getFirst("period")).isEqualTo("30");
         String secret = parsed.getQueryParams().getFirst("secret");
-        assertThat(enrol.document().selectFirst("#totp-secret").text().replace(" ", "")).isEqualTo(secret);
+        assertThat(enrol.document().selectFirst("#totp-secret").text().replace(" ", ""))
+                .isEqualTo(secret);
         assertThat(secret).hasSize(32);
 
-        Page confirmed = browser.submit(enrol, "#totp-confirm-form",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page confirmed = browser.submit(
+                enrol, "#totp-confirm-form", Map.of("code", IndependentTotp.code(secret, clock.instant())));
         assertThat(confirmed.location()).isEqualTo("/sites/acme/account/security");
-        assertThat(browser.get("/sites/acme/account/security").document().selectFirst("#totp-status").text())
+        assertThat(browser.get("/sites/acme/account/security")
+                        .document()
+                        .selectFirst("#totp-status")
+                        .text())
                 .isEqualTo("Enabled");
         TestMailServer.awaitMessage(user.email(), "Authenticator app turned on");
 
@@ -108,20 +112,25 @@ class AuthenticatorIntegrationTests {
         assertThat(totpPage.document().select("[data-factor=email]")).hasSize(1);
         assertThat(totpPage.document().select("#resend-code")).isEmpty();
         String code = IndependentTotp.code(secret, clock.instant());
-        assertThat(next.submit(totpPage, "#code-form", Map.of("code", code)).location()).isEqualTo("/sites/acme/");
+        assertThat(next.submit(totpPage, "#code-form", Map.of("code", code)).location())
+                .isEqualTo("/sites/acme/");
 
         Browser replay = new Browser(port);
         SignInSteps.password(replay, "acme", user.email(), TestUsers.PASSWORD);
         Page refused = SignInSteps.code(replay, "acme", "totp", code);
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.alerts()).contains("sets its date and time automatically").contains("backup code");
+        assertThat(refused.alerts())
+                .contains("sets its date and time automatically")
+                .contains("backup code");
     }
 
     @Test
     void theSecretColumnIsEncryptedNotBase32() throws Exception {
         String secret = enable();
-        String stored = jdbc.sql("select secret from authenticator where user_id = ?").param(user.id())
-                .query(String.class).single();
+        String stored = jdbc.sql("select secret from authenticator where user_id = ?")
+                .param(user.id())
+                .query(String.class)
+                .single();
         assertThat(stored).doesNotContain(secret).startsWith("test:");
     }
 
@@ -135,11 +144,12 @@ class AuthenticatorIntegrationTests {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(authenticators.status(user.id())).isEqualTo(AuthenticatorStatus.ENABLED);
         assertThat(users.find(user.id()).orElseThrow().secondFactorFailures())
-                .as("a wrong code on the Security page counts like one at sign-in").isEqualTo(1);
+                .as("a wrong code on the Security page counts like one at sign-in")
+                .isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(30));
-        Page disabled = browser.submit(security, "form:has(#totp-disable)",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page disabled = browser.submit(
+                security, "form:has(#totp-disable)", Map.of("code", IndependentTotp.code(secret, clock.instant())));
         assertThat(disabled.location()).isEqualTo("/sites/acme/account/security");
         Page page = browser.get("/sites/acme/account/security");
         assertThat(page.document().selectFirst("#totp-status").text()).isEqualTo("Disabled");
@@ -147,8 +157,8 @@ class AuthenticatorIntegrationTests {
         TestMailServer.awaitMessage(user.email(), "turned off");
 
         clock.advance(Duration.ofSeconds(30));
-        Page reenabled = browser.submit(page, "form:has(#totp-reenable)",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page reenabled = browser.submit(
+                page, "form:has(#totp-reenable)", Map.of("code", IndependentTotp.code(secret, clock.instant())));
         assertThat(reenabled.location()).isEqualTo("/sites/acme/account/security");
         assertThat(authenticators.status(user.id())).isEqualTo(AuthenticatorStatus.ENABLED);
         assertThat(storedSecret()).isEqualTo(stored);
@@ -176,12 +186,20 @@ class AuthenticatorIntegrationTests {
         String secret = enable();
         clock.advance(Duration.ofMinutes(5));
         long now = Math.floorDiv(clock.instant().getEpochSecond(), 30);
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now - 2))).isFalse();
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 2))).isFalse();
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now - 1))).isTrue();
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 1))).isTrue();
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now))).as("before last").isFalse();
-        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 1))).as("replay").isFalse();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now - 2)))
+                .isFalse();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 2)))
+                .isFalse();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now - 1)))
+                .isTrue();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 1)))
+                .isTrue();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now)))
+                .as("before last")
+                .isFalse();
+        assertThat(authenticators.verify(user.id(), IndependentTotp.codeAtStep(secret, now + 1)))
+                .as("replay")
+                .isFalse();
     }
 
     @Test
@@ -190,38 +208,46 @@ class AuthenticatorIntegrationTests {
         UserView staff = testUsers.admin();
         Page login = admin.get("/admin/login");
         admin.submit(login, "#login-form", Map.of("username", staff.email(), "password", TestUsers.PASSWORD));
-        admin.submit(admin.get("/admin/login/email"), "#code-form",
+        admin.submit(
+                admin.get("/admin/login/email"),
+                "#code-form",
                 Map.of("code", TestMailServer.awaitCode(staff.email(), 1)));
         Page security = admin.get("/admin/account/security");
         assertThat(security.status()).isEqualTo(200);
         assertThat(security.document().selectFirst("#totp-status").text()).isEqualTo("Not set up");
-        Page enrol = admin.open(admin.submit(security, "form:has(#totp-enable)", Map.of()).location());
+        Page enrol = admin.open(
+                admin.submit(security, "form:has(#totp-enable)", Map.of()).location());
         assertThat(enrol.document().select("img#totp-qr")).hasSize(1);
         assertThat(authenticators.status(user.id())).isEqualTo(AuthenticatorStatus.NOT_SET_UP);
     }
 
     private String enable() throws Exception {
         Page security = browser.get("/sites/acme/account/security");
-        Page enrol = browser.open(browser.submit(security, "form:has(#totp-enable)", Map.of()).location());
+        Page enrol = browser.open(
+                browser.submit(security, "form:has(#totp-enable)", Map.of()).location());
         String secret = enrol.document().selectFirst("#totp-secret").text().replace(" ", "");
-        Page confirmed = browser.submit(enrol, "#totp-confirm-form",
-                Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        Page confirmed = browser.submit(
+                enrol, "#totp-confirm-form", Map.of("code", IndependentTotp.code(secret, clock.instant())));
         assertThat(confirmed.location()).isEqualTo("/sites/acme/account/security");
         return secret;
     }
 
     private String storedSecret() {
-        return jdbc.sql("select secret from authenticator where user_id = ?").param(user.id())
-                .query(String.class).single();
+        return jdbc.sql("select secret from authenticator where user_id = ?")
+                .param(user.id())
+                .query(String.class)
+                .single();
     }
 
     static String decodeQr(Page page) throws Exception {
         String src = page.document().selectFirst("img#totp-qr").attr("src");
         assertThat(src).startsWith("data:image/png;base64,");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
-                Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()))));
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                        new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        BufferedImage image = ImageIO.read(
+                new ByteArrayInputStream(Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()))));
+        return new MultiFormatReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE, DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class QrCodesTests {
 
     /** ZXing's writer, left to choose the mask, makes a code for this text that ZXing's reader cannot find. */
-    private static final String UNLUCKY = Authenticators.otpauthUri(
-            "Acme Leasing", "user642@acme.test", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
+    private static final String UNLUCKY =
+            Authenticators.otpauthUri("Acme Leasing", "user642@acme.test", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
 
     @Test
     void aTextWhoseDefaultCodeNoScannerReadsGetsAnotherMaskThatOneDoes() throws IOException {
@@ -25,7 +25,8 @@ class QrCodesTests {
                 .as("ZXing's default code for this text is unreadable (if a new ZXing reads it, pick another text)")
                 .isFalse();
 
-        assertThat(QrCodes.reads(decodePng(QrCodes.pngBase64(UNLUCKY, 280)), UNLUCKY)).isTrue();
+        assertThat(QrCodes.reads(decodePng(QrCodes.pngBase64(UNLUCKY, 280)), UNLUCKY))
+                .isTrue();
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.latchkey.mfa.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpTests {
 
@@ -55,8 +55,10 @@ class TotpTests {
             assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step + offset), now, null))
                     .hasValue(step + offset);
         }
-        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step - 2), now, null)).isEmpty();
-        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step + 2), now, null)).isEmpty();
+        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step - 2), now, null))
+                .isEmpty();
+        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step + 2), now, null))
+                .isEmpty();
     }
 
     @Test
@@ -64,9 +66,12 @@ class TotpTests {
         Totp totp = Totp.standard();
         Instant now = Instant.ofEpochSecond(1_700_000_015L);
         long step = Totp.stepAt(now);
-        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step), now, step)).isEmpty();
-        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step - 1), now, step)).isEmpty();
-        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step + 1), now, step)).hasValue(step + 1);
+        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step), now, step))
+                .isEmpty();
+        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step - 1), now, step))
+                .isEmpty();
+        assertThat(totp.matchingStep(SHA1_KEY, totp.codeAt(SHA1_KEY, step + 1), now, step))
+                .hasValue(step + 1);
     }
 
     @Test

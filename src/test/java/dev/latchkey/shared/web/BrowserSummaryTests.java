@@ -14,8 +14,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The browser named in a security alert: a family and a system from fixed lists, never the header's own text. */
 class BrowserSummaryTests {
 
-    private static final Set<String> BROWSERS = Set.of("Edge", "Opera", "Samsung Internet", "Vivaldi",
-            "Yandex Browser", "Firefox", "Chrome", "Internet Explorer", "Safari");
+    private static final Set<String> BROWSERS = Set.of(
+            "Edge",
+            "Opera",
+            "Samsung Internet",
+            "Vivaldi",
+            "Yandex Browser",
+            "Firefox",
+            "Chrome",
+            "Internet Explorer",
+            "Safari");
     private static final Set<String> SYSTEMS = Set.of("Windows", "iOS", "Android", "ChromeOS", "macOS", "Linux");
     private static final Pattern VERSION = Pattern.compile("( [0-9]{1,4})?");
 
@@ -38,8 +46,15 @@ class BrowserSummaryTests {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {" ", "LatchkeyTestBrowser/1.0", "curl/8.5.0", "call +31 20 555 0199 now",
-        "https://evil.example/login", "Mozilla/5.0 (Linux; Android 4.4) AppleWebKit/534.30 Version/4.0 Safari/534.30"})
+    @ValueSource(
+            strings = {
+                " ",
+                "LatchkeyTestBrowser/1.0",
+                "curl/8.5.0",
+                "call +31 20 555 0199 now",
+                "https://evil.example/login",
+                "Mozilla/5.0 (Linux; Android 4.4) AppleWebKit/534.30 Version/4.0 Safari/534.30"
+            })
     void anUnknownOrMissingHeaderNamesNeitherBrowserNorSystemItCannotVouchFor(String header) {
         BrowserSummary summary = BrowserSummary.of(header);
         assertThat(summary.browser()).isNull();
@@ -60,9 +75,34 @@ class BrowserSummaryTests {
     @Test
     void randomHeadersNeverYieldTextOutsideTheFixedLists() {
         Random random = new Random(13);
-        String[] pieces = {"Chrome/", "Edg/", "Firefox/", "Safari/", "Version/", "OPR/", "MSIE ", "Windows", "iPhone",
-            "Android", "Linux", "Macintosh", "CrOS", "http://x.example/", "+31 6 1234 5678", "１２", "٣", "\u0000", " ",
-            ";", "(", "9", "12", "999999", "<b>", "\r\n"};
+        String[] pieces = {
+            "Chrome/",
+            "Edg/",
+            "Firefox/",
+            "Safari/",
+            "Version/",
+            "OPR/",
+            "MSIE ",
+            "Windows",
+            "iPhone",
+            "Android",
+            "Linux",
+            "Macintosh",
+            "CrOS",
+            "http://x.example/",
+            "+31 6 1234 5678",
+            "１２",
+            "٣",
+            "\u0000",
+            " ",
+            ";",
+            "(",
+            "9",
+            "12",
+            "999999",
+            "<b>",
+            "\r\n"
+        };
         for (int i = 0; i < 20_000; i++) {
             StringBuilder header = new StringBuilder();
             for (int n = random.nextInt(12); n > 0; n--) {
@@ -70,10 +110,14 @@ class BrowserSummaryTests {
             }
             BrowserSummary summary = BrowserSummary.of(header.toString());
             if (summary.browser() != null) {
-                String family = BROWSERS.stream().filter(summary.browser()::startsWith)
-                        .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+                String family = BROWSERS.stream()
+                        .filter(summary.browser()::startsWith)
+                        .max(java.util.Comparator.comparingInt(String::length))
+                        .orElse(null);
                 assertThat(family).as(header.toString()).isNotNull();
-                assertThat(summary.browser().substring(family.length())).as(header.toString()).matches(VERSION);
+                assertThat(summary.browser().substring(family.length()))
+                        .as(header.toString())
+                        .matches(VERSION);
             }
             if (summary.system() != null) {
                 assertThat(SYSTEMS).as(header.toString()).contains(summary.system());

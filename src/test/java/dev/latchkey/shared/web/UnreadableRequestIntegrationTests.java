@@ -3,6 +3,9 @@ package dev.latchkey.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.latchkey.test.Browser;
+import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.latchkey.test.Browser;
-import dev.latchkey.test.Browser.Page;
-import dev.latchkey.test.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,33 +49,59 @@ class UnreadableRequestIntegrationTests {
 
     static Stream<Arguments> unreadableBodies() {
         return Stream.of(
-                arguments("an 11-byte malformed multipart body", "multipart/form-data; boundary=x",
-                        ascii("--x\r\nabcd\r\n"), 400),
-                arguments("a multipart body without a boundary", "multipart/form-data", ascii("--x\r\nabcd\r\n"),
+                arguments(
+                        "an 11-byte malformed multipart body",
+                        "multipart/form-data; boundary=x",
+                        ascii("--x\r\nabcd\r\n"),
                         400),
-                arguments("a malformed multipart/mixed body", "multipart/mixed; boundary=x", ascii("--x\r\nabcd\r\n"),
+                arguments("a multipart body without a boundary", "multipart/form-data", ascii("--x\r\nabcd\r\n"), 400),
+                arguments(
+                        "a malformed multipart/mixed body",
+                        "multipart/mixed; boundary=x",
+                        ascii("--x\r\nabcd\r\n"),
                         400),
-                arguments("a multipart file over 2 MB", "multipart/form-data; boundary=x",
-                        part("name=\"logo\"; filename=\"logo.png\"", OVER_TWO_MEGABYTES), 413),
-                arguments("a multipart field over 2 MB", "multipart/form-data; boundary=x",
-                        part("name=\"username\"", OVER_TWO_MEGABYTES), 413),
-                arguments("2000 multipart fields", "multipart/form-data; boundary=x",
-                        ascii("--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n".repeat(2000) + "--x--\r\n"),
+                arguments(
+                        "a multipart file over 2 MB",
+                        "multipart/form-data; boundary=x",
+                        part("name=\"logo\"; filename=\"logo.png\"", OVER_TWO_MEGABYTES),
                         413),
-                arguments("a form over 2 MB", "application/x-www-form-urlencoded",
-                        ascii("username=" + "a".repeat(OVER_TWO_MEGABYTES)), 413),
-                arguments("a form with a broken escape", "application/x-www-form-urlencoded",
-                        ascii("username=%zz&password=x"), 400),
-                arguments("a form that is not UTF-8", "application/x-www-form-urlencoded; charset=UTF-8",
-                        ascii("username=%C3%28&password=x"), 400),
-                arguments("a form of 20000 fields", "application/x-www-form-urlencoded", ascii("a=b&".repeat(20_000)),
+                arguments(
+                        "a multipart field over 2 MB",
+                        "multipart/form-data; boundary=x",
+                        part("name=\"username\"", OVER_TWO_MEGABYTES),
+                        413),
+                arguments(
+                        "2000 multipart fields",
+                        "multipart/form-data; boundary=x",
+                        ascii("--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n".repeat(2000)
+                                + "--x--\r\n"),
+                        413),
+                arguments(
+                        "a form over 2 MB",
+                        "application/x-www-form-urlencoded",
+                        ascii("username=" + "a".repeat(OVER_TWO_MEGABYTES)),
+                        413),
+                arguments(
+                        "a form with a broken escape",
+                        "application/x-www-form-urlencoded",
+                        ascii("username=%zz&password=x"),
+                        400),
+                arguments(
+                        "a form that is not UTF-8",
+                        "application/x-www-form-urlencoded; charset=UTF-8",
+                        ascii("username=%C3%28&password=x"),
+                        400),
+                arguments(
+                        "a form of 20000 fields",
+                        "application/x-www-form-urlencoded",
+                        ascii("a=b&".repeat(20_000)),
                         400));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unreadableBodies")
-    void anUnreadableBodyIsA4xxPageLoggedInOneLineWithoutAStackTrace(String what, String contentType, byte[] body,
-            int status, CapturedOutput output) {
+    void anUnreadableBodyIsA4xxPageLoggedInOneLineWithoutAStackTrace(
+            String what, String contentType, byte[] body, int status, CapturedOutput output) {
         int before = output.getAll().length();
         Page page = new Browser(port).postRaw("/sites/acme/login", contentType, body);
 
@@ -87,10 +113,12 @@ class UnreadableRequestIntegrationTests {
 
     @Test
     void theLogLineOfARefusedInvitationLinkLeavesItsTokenOut(CapturedOutput output) {
-        String token = "Zx3kq0Lr8VbT2nY7uWc5pHs1fJd9gMa4eRi6oBt0KyQ"; // the shape of a real one: 43 base64url characters
+        String token =
+                "Zx3kq0Lr8VbT2nY7uWc5pHs1fJd9gMa4eRi6oBt0KyQ"; // the shape of a real one: 43 base64url characters
         int before = output.getAll().length();
-        Page page = new Browser(port).postRaw("/sites/acme/invitation/" + token, "multipart/form-data; boundary=x",
-                ascii("--x\r\nabcd\r\n"));
+        Page page = new Browser(port)
+                .postRaw(
+                        "/sites/acme/invitation/" + token, "multipart/form-data; boundary=x", ascii("--x\r\nabcd\r\n"));
 
         assertThat(page.status()).isEqualTo(400);
         assertOneLine(output, before, "POST /sites/acme/invitation/… -> 400");
@@ -115,7 +143,8 @@ class UnreadableRequestIntegrationTests {
         assertThat(raw("GET /sites/acme/lo gin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 400 ");
         assertThat(raw("GET /sites/acme/login HTTP/1.1\r\nHost: localhost\r\nX-Filler: " + "a".repeat(20_000)
-                + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+                        + "\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
 
         // Tomcat answers these before the application sees them; it logs nothing now, not even its own one line
         assertThat(newLines(output, before)).isEmpty();
