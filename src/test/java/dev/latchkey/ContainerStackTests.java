@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * F-OPS-3: the container image on the compose stack of {@code deploy/compose/stack.sh}: two Latchkey nodes on
- * one PostgreSQL behind HAProxy (round robin, no sticky sessions), all in podman on the host network. Codes go to
- * this JVM's GreenMail. Runs in the Maven profile {@code containers} (on wherever {@code /usr/bin/podman} exists),
- * after {@code package}, because the image is built from the jar.
+ * F-OPS-3: the container image on the compose stack of {@code deploy/compose/stack.sh}: two Latchkey nodes on one
+ * PostgreSQL behind HAProxy (round robin, no sticky sessions), all in podman on the host network. Codes go to this
+ * JVM's GreenMail. Runs in the Maven profile {@code containers} (on wherever {@code /usr/bin/podman} exists), after
+ * {@code package}, because the image is built from the jar.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerStackTests {

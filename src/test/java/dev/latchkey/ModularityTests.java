@@ -11,9 +11,9 @@ import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Controller;
 
 /**
- * The rules of STYLE.md that Spring Modulith does not check ({@link ModulesTests} checks the module boundaries,
- * cycles and allowed dependencies): controllers, repositories and entities are never public, so not even a class of
- * the same module outside their package can reach them, and no module can make them its API by accident.
+ * The rules of STYLE.md that Spring Modulith does not check ({@link ModulesTests} checks the module boundaries, cycles
+ * and allowed dependencies): controllers, repositories and entities are never public, so not even a class of the same
+ * module outside their package can reach them, and no module can make them its API by accident.
  */
 class ModularityTests {
 

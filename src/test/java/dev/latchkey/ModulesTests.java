@@ -23,10 +23,10 @@ import org.springframework.modulith.docs.Documenter.Options;
 
 /**
  * The modules as Spring Modulith sees them. {@link #modulesKeepTheirBoundaries} runs {@code verify()}: no cycles
- * between modules, no module reaching into another's internals (only a module's base package and its named
- * interfaces are API), and no dependency that the module's {@code @ApplicationModule(allowedDependencies)} in its
- * package-info does not list. {@link #committedModuleDocsAreUpToDate} regenerates the module documentation and
- * compares it with the copy committed in {@code docs/modules}.
+ * between modules, no module reaching into another's internals (only a module's base package and its named interfaces
+ * are API), and no dependency that the module's {@code @ApplicationModule(allowedDependencies)} in its package-info
+ * does not list. {@link #committedModuleDocsAreUpToDate} regenerates the module documentation and compares it with the
+ * copy committed in {@code docs/modules}.
  */
 class ModulesTests {
 
@@ -69,8 +69,8 @@ class ModulesTests {
 
     /**
      * An overview diagram of all modules, a component diagram and a canvas per module, and all-docs.adoc. The
-     * Documenter lists relations and beans in an order that changes from run to run, so each file's runs of such
-     * lines are sorted: the same modules always give the same files.
+     * Documenter lists relations and beans in an order that changes from run to run, so each file's runs of such lines
+     * are sorted: the same modules always give the same files.
      */
     private static void document(Path folder) throws IOException {
         DiagramOptions diagrams = DiagramOptions.defaults();

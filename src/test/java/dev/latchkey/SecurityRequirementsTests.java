@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * One test per ASVS/NIST requirement that SECURITY.md claims as met. Each row must name code that exists
- * and at least one test method that exists in this build and is a JUnit test, so the document cannot claim what
- * the build does not check. The named tests themselves run in the same {@code ./mvnw verify}.
+ * One test per ASVS/NIST requirement that SECURITY.md claims as met. Each row must name code that exists and at least
+ * one test method that exists in this build and is a JUnit test, so the document cannot claim what the build does not
+ * check. The named tests themselves run in the same {@code ./mvnw verify}.
  */
 class SecurityRequirementsTests {
 

@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Scale-out: two Latchkey nodes on one database, as behind a load balancer without sticky sessions. Node A is the
- * test application; node B is a second instance of the application on its own random port, with the same database,
+ * Scale-out: two Latchkey nodes on one database, as behind a load balancer without sticky sessions. Node A is the test
+ * application; node B is a second instance of the application on its own random port, with the same database,
  * encryption key and SMTP server. Both run their outbox worker. On the PostgreSQL execution of the build the database
  * is a real PostgreSQL; on the H2 execution both nodes share the in-memory H2 database of this JVM.
  */

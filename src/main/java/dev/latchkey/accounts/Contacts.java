@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Contact persons and their portal users (F-CONTACT): adding and editing contacts, promoting one to a portal user
- * of a site, and applying later edits to that user. Each method is one transaction: when it throws, nothing was
- * changed and no email was queued.
+ * Contact persons and their portal users (F-CONTACT): adding and editing contacts, promoting one to a portal user of a
+ * site, and applying later edits to that user. Each method is one transaction: when it throws, nothing was changed and
+ * no email was queued.
  */
 @Service
 public class Contacts {
@@ -54,11 +54,11 @@ public class Contacts {
     }
 
     /**
-     * Changes a contact's name, email and phone (the phone is kept as typed). For a promoted contact, the portal
-     * user's email (their username) and phone follow as {@link ContactChanges} decides (F-CONTACT-2, ADR 0008): the
-     * phone at once, read with the user's site's region and left blank when it cannot be read; the email at once
-     * for a user who has not accepted their invitation (a new invitation goes to the new address), and for a user
-     * with a password only once they confirm it from the new address. Each change is told to the old address.
+     * Changes a contact's name, email and phone (the phone is kept as typed). For a promoted contact, the portal user's
+     * email (their username) and phone follow as {@link ContactChanges} decides (F-CONTACT-2, ADR 0008): the phone at
+     * once, read with the user's site's region and left blank when it cannot be read; the email at once for a user who
+     * has not accepted their invitation (a new invitation goes to the new address), and for a user with a password only
+     * once they confirm it from the new address. Each change is told to the old address.
      *
      * @throws ContactRefusedException {@code EMAIL_REQUIRED} when a promoted contact's email is removed,
      *     {@code EMAIL_TAKEN} when another user of that site has the new email
@@ -89,12 +89,12 @@ public class Contacts {
     }
 
     /**
-     * F-CONTACT-1: makes the contact a portal user of the site, with their name, email and phone (read with the
-     * site's default region; blank when it cannot be read), an unconfirmed email and no password; links the
-     * contact's account to the user; and emails an invitation to choose a password.
+     * F-CONTACT-1: makes the contact a portal user of the site, with their name, email and phone (read with the site's
+     * default region; blank when it cannot be read), an unconfirmed email and no password; links the contact's account
+     * to the user; and emails an invitation to choose a password.
      *
-     * @throws ContactRefusedException {@code ALREADY_PROMOTED}, {@code NO_EMAIL}, or {@code EMAIL_TAKEN} when the
-     *     site already has a user with this email
+     * @throws ContactRefusedException {@code ALREADY_PROMOTED}, {@code NO_EMAIL}, or {@code EMAIL_TAKEN} when the site
+     *     already has a user with this email
      */
     @Transactional
     public Promotion promote(long contactId, long siteId, String actor) {

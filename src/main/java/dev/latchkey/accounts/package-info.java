@@ -1,13 +1,13 @@
 /**
- * Accounts (customers and guarantors of the organisation) with their contracts and contact persons, which portal
- * users see which accounts (F-PORTAL-1), and contact persons' promotion to portal users with later edits applied to
- * the user (F-CONTACT).
+ * Accounts (customers and guarantors of the organisation) with their contracts and contact persons, which portal users
+ * see which accounts (F-PORTAL-1), and contact persons' promotion to portal users with later edits applied to the user
+ * (F-CONTACT).
  *
- * <p>Public API: {@link dev.latchkey.accounts.Accounts} with {@link dev.latchkey.accounts.AccountView}, {@link
- * dev.latchkey.accounts.AccountSummary} and {@link dev.latchkey.accounts.AccountKind}; {@link
- * dev.latchkey.accounts.Contacts} with {@link dev.latchkey.accounts.ContactView}, {@link
- * dev.latchkey.accounts.ContactDetails}, {@link dev.latchkey.accounts.ContactUpdate}, {@link
- * dev.latchkey.accounts.Promotion} and {@link dev.latchkey.accounts.ContactRefusedException}.
+ * <p>Public API: {@link dev.latchkey.accounts.Accounts} with {@link dev.latchkey.accounts.AccountView},
+ * {@link dev.latchkey.accounts.AccountSummary} and {@link dev.latchkey.accounts.AccountKind};
+ * {@link dev.latchkey.accounts.Contacts} with {@link dev.latchkey.accounts.ContactView},
+ * {@link dev.latchkey.accounts.ContactDetails}, {@link dev.latchkey.accounts.ContactUpdate},
+ * {@link dev.latchkey.accounts.Promotion} and {@link dev.latchkey.accounts.ContactRefusedException}.
  */
 @ApplicationModule(allowedDependencies = {"phones", "sites", "users"})
 package dev.latchkey.accounts;

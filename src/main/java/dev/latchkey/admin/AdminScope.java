@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What an admin may see and manage (F-ADMIN, ADR 0006): a system admin every site, a site admin the sites
- * assigned to them. Every page that lists sites or their users asks this class; checked on every request, not only
- * by hiding links. Data that belongs to no site (accounts, contact persons, system settings) is for system admins
- * only ({@link SystemAdminsOnly}).
+ * What an admin may see and manage (F-ADMIN, ADR 0006): a system admin every site, a site admin the sites assigned to
+ * them. Every page that lists sites or their users asks this class; checked on every request, not only by hiding links.
+ * Data that belongs to no site (accounts, contact persons, system settings) is for system admins only
+ * ({@link SystemAdminsOnly}).
  */
 @Component
 class AdminScope {

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * F-ADMIN-5: the audit log, filtered by site, user, event type and time, in pages, and as CSV. From and Until are
- * read in the reader's time zone (F-ADMIN-5): app.js puts the browser's zone in the hidden field {@code tz}; without
- * it, or with a zone Java does not know, they are UTC, and the page says which zone it used.
+ * F-ADMIN-5: the audit log, filtered by site, user, event type and time, in pages, and as CSV. From and Until are read
+ * in the reader's time zone (F-ADMIN-5): app.js puts the browser's zone in the hidden field {@code tz}; without it, or
+ * with a zone Java does not know, they are UTC, and the page says which zone it used.
  */
 @Controller
 class AuditController {
@@ -134,8 +134,8 @@ class AuditController {
 
     /**
      * The zone From and Until are read in, when {@code tz} names one Java knows (an IANA name such as
-     * {@code Europe/Amsterdam}, {@code UTC}, or an offset); empty for none, a wrong one or an oversized one. Never
-     * an error: a wrong zone in a link still shows the log in UTC, and the page names the zone it used.
+     * {@code Europe/Amsterdam}, {@code UTC}, or an offset); empty for none, a wrong one or an oversized one. Never an
+     * error: a wrong zone in a link still shows the log in UTC, and the page names the zone it used.
      */
     static Optional<ZoneId> zone(String tz) {
         if (blank(tz)
@@ -150,7 +150,9 @@ class AuditController {
         }
     }
 
-    /** A typed local time in {@code zone}; in a gap of a clock change it moves forward, in an overlap it is the earlier. */
+    /**
+     * A typed local time in {@code zone}; in a gap of a clock change it moves forward, in an overlap it is the earlier.
+     */
     private static Instant instant(String value, ZoneId zone) {
         if (blank(value)) {
             return null;

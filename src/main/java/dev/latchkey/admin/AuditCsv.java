@@ -7,8 +7,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * RFC 4180 CSV of audit events. Fields with commas, quotes or line breaks are quoted; a field that a spreadsheet
- * would run as a formula (starting with {@code = + - @}) gets a leading apostrophe.
+ * RFC 4180 CSV of audit events. Fields with commas, quotes or line breaks are quoted; a field that a spreadsheet would
+ * run as a formula (starting with {@code = + - @}) gets a leading apostrophe.
  */
 final class AuditCsv {
 

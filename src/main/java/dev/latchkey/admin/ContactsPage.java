@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The model of an account's contacts page: each contact person with, before promotion, what their phone becomes on
- * each site, and after promotion, their portal user.
+ * The model of an account's contacts page: each contact person with, before promotion, what their phone becomes on each
+ * site, and after promotion, their portal user.
  */
 @Component
 class ContactsPage {

@@ -10,12 +10,12 @@ import java.util.List;
  *   <li><b>set up by the user</b>: an authenticator app, unused backup codes (later passkeys). An <em>enabled</em>
  *       authenticator app is what "2FA activated" means, because it is what makes every sign-in of the user ask for a
  *       second factor ({@code MfaPolicy#decide}); backup codes alone only stand in for a factor the user has;
- *   <li><b>sent to them</b>: a code by email (when the address is confirmed) or by SMS (when a phone is on file).
- *       Every user with a confirmed address has the email code, so it says nothing about whether they took 2FA up.
+ *   <li><b>sent to them</b>: a code by email (when the address is confirmed) or by SMS (when a phone is on file). Every
+ *       user with a confirmed address has the email code, so it says nothing about whether they took 2FA up.
  * </ul>
  *
- * {@code authenticator} is the stored state of their authenticator ({@code PENDING}, {@code ENABLED},
- * {@code DISABLED}) or null when they have none.
+ * {@code authenticator} is the stored state of their authenticator ({@code PENDING}, {@code ENABLED}, {@code DISABLED})
+ * or null when they have none.
  */
 record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
 

@@ -38,7 +38,10 @@ class LoginSecurityController {
         this.scope = scope;
     }
 
-    /** Any admin may look: a site admin sees only their own sites' policies, read-only, and not the system-wide switches. */
+    /**
+     * Any admin may look: a site admin sees only their own sites' policies, read-only, and not the system-wide
+     * switches.
+     */
     @GetMapping("/admin/login-security")
     String page(@AuthenticationPrincipal LatchkeyPrincipal admin, Model model) {
         model.addAttribute("realm", Realm.ADMIN);

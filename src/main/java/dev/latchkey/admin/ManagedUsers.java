@@ -9,9 +9,9 @@ import dev.latchkey.users.Users;
 import org.springframework.stereotype.Component;
 
 /**
- * The one rule for which users an admin may see and act on, for the Users list's actions and the page of a user:
- * a portal user of a site the admin manages, or, for a system admin, another admin. Anything else is "not found",
- * so a site admin never learns whether a user of another site exists.
+ * The one rule for which users an admin may see and act on, for the Users list's actions and the page of a user: a
+ * portal user of a site the admin manages, or, for a system admin, another admin. Anything else is "not found", so a
+ * site admin never learns whether a user of another site exists.
  */
 @Component
 class ManagedUsers {

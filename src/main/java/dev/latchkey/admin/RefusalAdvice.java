@@ -12,8 +12,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A signed-in admin asking for what their role may not do (a site admin and a {@link SystemAdminsOnly} action) is told
- * exactly that, as a refusal: not the "your form may have expired" page of a stale form token. The pages already hide what
- * the role cannot use; this answers a hand-made request or a page left open while the role changed.
+ * exactly that, as a refusal: not the "your form may have expired" page of a stale form token. The pages already hide
+ * what the role cannot use; this answers a hand-made request or a page left open while the role changed.
  */
 @ControllerAdvice(basePackageClasses = RefusalAdvice.class)
 class RefusalAdvice {

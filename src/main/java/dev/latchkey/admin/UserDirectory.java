@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in
- * the database (never all users in memory). A read model owned by this module, the only one that reads it: one
- * read-only query joins tables of three modules, which is what keeps a page of 100,000 users one statement. It reads
+ * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in the
+ * database (never all users in memory). A read model owned by this module, the only one that reads it: one read-only
+ * query joins tables of three modules, which is what keeps a page of 100,000 users one statement. It reads
  * {@code app_user} ({@code users}), {@code site} ({@code sites}), and {@code authenticator} and {@code backup_code}
  * ({@code mfa}); none of those modules knows about this query, so it lives above them all, here. "Activated" is
  * {@link FactorSummary#activated()}: an enabled authenticator app; the filter and the rows use the same definition.
@@ -74,8 +74,8 @@ class UserDirectory {
     }
 
     /**
-     * The admin users (a short list), for system admins, filtered by the query's search text and 2FA status (its
-     * site fields do not apply: admins belong to no site).
+     * The admin users (a short list), for system admins, filtered by the query's search text and 2FA status (its site
+     * fields do not apply: admins belong to no site).
      */
     public List<AdminRow> admins(DirectoryQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource();

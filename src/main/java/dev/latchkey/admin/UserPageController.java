@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The page of one user (F-ADMIN-2): their details, 2FA status and factors, "2FA required", their signed-in sessions
- * and recent sign-ins, and the actions of the Users list, which come back here. Only for users the admin manages
+ * The page of one user (F-ADMIN-2): their details, 2FA status and factors, "2FA required", their signed-in sessions and
+ * recent sign-ins, and the actions of the Users list, which come back here. Only for users the admin manages
  * ({@link ManagedUsers}); any other id is "not found".
  */
 @Controller

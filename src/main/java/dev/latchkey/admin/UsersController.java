@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * F-ADMIN-2/3: the portal users and admins, their 2FA status, "2FA required", lock, unlock, password reset and
- * "Delete 2FA setup". Every action comes back where it was started (F-ADMIN-3), with a notice naming the user.
+ * F-ADMIN-2/3: the portal users and admins, their 2FA status, "2FA required", lock, unlock, password reset and "Delete
+ * 2FA setup". Every action comes back where it was started (F-ADMIN-3), with a notice naming the user.
  */
 @Controller
 class UsersController {
@@ -176,8 +176,8 @@ class UsersController {
 
     /**
      * Runs an action (the user, the admin's email) on a user this admin manages, then goes back where the admin came
-     * from with a notice naming the user. A user outside the admin's scope is a 404 whatever else was sent; then a
-     * bad way back is a 400, and nothing happens in either case.
+     * from with a notice naming the user. A user outside the admin's scope is a 404 whatever else was sent; then a bad
+     * way back is a 400, and nothing happens in either case.
      */
     private String act(
             LatchkeyPrincipal admin,

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Users page's filters as an admin set them, checked: a site they manage (or none), a search text, the 2FA
- * status ({@code activated}, {@code not-activated} or blank) and the page. Actions on a user carry them along, so
- * the admin comes back to the list they were looking at (F-ADMIN-3).
+ * The Users page's filters as an admin set them, checked: a site they manage (or none), a search text, the 2FA status
+ * ({@code activated}, {@code not-activated} or blank) and the page. Actions on a user carry them along, so the admin
+ * comes back to the list they were looking at (F-ADMIN-3).
  */
 record UsersFilter(SiteView site, String search, String mfa, int page) {
 

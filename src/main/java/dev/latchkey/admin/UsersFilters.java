@@ -9,9 +9,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the Users page's filters from a request, the list's own or the ones an action carries back: anything
- * unknown is a {@code 400} before anything is done. A site the admin does not manage is refused like one that does
- * not exist.
+ * Reads the Users page's filters from a request, the list's own or the ones an action carries back: anything unknown is
+ * a {@code 400} before anything is done. A site the admin does not manage is refused like one that does not exist.
  */
 @Component
 class UsersFilters {

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where an admin goes after an action on a user (F-ADMIN-3): back to the page of that user, or back to the Users
- * list with the filters they had. Only these two places, built here from checked values: a request can never send
- * the admin anywhere else.
+ * Where an admin goes after an action on a user (F-ADMIN-3): back to the page of that user, or back to the Users list
+ * with the filters they had. Only these two places, built here from checked values: a request can never send the admin
+ * anywhere else.
  */
 record UsersReturn(boolean userPage, UsersFilter filter) {
 

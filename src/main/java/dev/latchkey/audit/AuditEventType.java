@@ -8,8 +8,8 @@ import java.util.List;
  * {@code audit_event.type}, written to the CSV export, offered by the admin's filter and named by the message key
  * {@code audit.type.<code>}. Declared in the order the filter lists them.
  *
- * <p>The log is read as strings ({@link AuditEntry#type()}): a row of a type this version does not know (written by
- * a newer version) is shown by its stored code, as any type without a readable name is.
+ * <p>The log is read as strings ({@link AuditEntry#type()}): a row of a type this version does not know (written by a
+ * newer version) is shown by its stored code, as any type without a readable name is.
  */
 enum AuditEventType {
     SIGNIN_PASSWORD("signin.password"),

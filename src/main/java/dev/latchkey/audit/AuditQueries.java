@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Filtered reads of {@code audit_event} (pages for the screen, a streamed cursor for the CSV export), and the insert
- * of one event: a plain statement, because every sign-in step writes one and the aggregate machinery of Spring Data
- * JDBC costs more than the insert itself (docs/performance.md).
+ * Filtered reads of {@code audit_event} (pages for the screen, a streamed cursor for the CSV export), and the insert of
+ * one event: a plain statement, because every sign-in step writes one and the aggregate machinery of Spring Data JDBC
+ * costs more than the insert itself (docs/performance.md).
  */
 @Repository
 class AuditQueries {
@@ -87,8 +87,8 @@ class AuditQueries {
 
     /**
      * The user's newest sign-ins and failed sign-in steps, newest first: {@code signin.completed} (with the factor
-     * passed, none for a password-only sign-in), failed {@code signin.password} events of a name that was this
-     * user's login when it was typed, and failed {@code signin.second-factor} events.
+     * passed, none for a password-only sign-in), failed {@code signin.password} events of a name that was this user's
+     * login when it was typed, and failed {@code signin.second-factor} events.
      */
     List<AuditEntry> signIns(long userId, int limit) {
         return jdbc.query(

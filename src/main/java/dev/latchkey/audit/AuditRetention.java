@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * F-OPS-4: the audit log keeps every event for {@code latchkey.retention.audit} (400 days by default), then lets it
- * go by age alone: no type is kept longer or dropped sooner than another.
+ * F-OPS-4: the audit log keeps every event for {@code latchkey.retention.audit} (400 days by default), then lets it go
+ * by age alone: no type is kept longer or dropped sooner than another.
  */
 @Component
 class AuditRetention implements RetentionPurge {

@@ -364,8 +364,8 @@ class SecurityEventListener {
 
     /**
      * A wrong password typed for an existing account is recorded under that account (F-ACCOUNT-4: the user sees
-     * "someone tried my password" among their recent sign-ins). Looked up for every failed password, known name or
-     * not, so the step takes the same time either way; what the page answered does not change.
+     * "someone tried my password" among their recent sign-ins). Looked up for every failed password, known name or not,
+     * so the step takes the same time either way; what the page answered does not change.
      */
     private AuditEntry withAccountOf(PasswordStepFailed event, AuditEntry entry) {
         Optional<Realm> realm = Realm.ADMIN_KEY.equals(event.realm())

@@ -5,9 +5,9 @@ import dev.latchkey.shared.web.ReadableTime;
 import java.time.Instant;
 
 /**
- * One sign-in or failed sign-in step of a user, as the user and their admins read it (issues 15 and 16): when,
- * from which address and browser (Latchkey's summary, never the raw header), the second factor used or tried
- * ({@code null}: none), and what came of it.
+ * One sign-in or failed sign-in step of a user, as the user and their admins read it (issues 15 and 16): when, from
+ * which address and browser (Latchkey's summary, never the raw header), the second factor used or tried ({@code null}:
+ * none), and what came of it.
  */
 public record SignInAttempt(Instant at, String ip, BrowserSummary browser, String factor, Result result) {
 

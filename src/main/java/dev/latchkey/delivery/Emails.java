@@ -8,8 +8,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues an email whose texts come from the message bundle: {@code key.subject} and {@code key.body}, both
- * formatted with the same arguments. Like {@link Outbox#enqueue}, it runs in the caller's transaction.
+ * Queues an email whose texts come from the message bundle: {@code key.subject} and {@code key.body}, both formatted
+ * with the same arguments. Like {@link Outbox#enqueue}, it runs in the caller's transaction.
  */
 @Component
 public class Emails {

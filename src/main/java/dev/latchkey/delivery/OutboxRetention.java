@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * F-OPS-4: sent, finally failed and withdrawn outbox messages go {@code latchkey.retention.outbox} after they ended.
- * A failed message still holds its encrypted body (a code, a link), so it should not stay forever either.
+ * F-OPS-4: sent, finally failed and withdrawn outbox messages go {@code latchkey.retention.outbox} after they ended. A
+ * failed message still holds its encrypted body (a code, a link), so it should not stay forever either.
  */
 @Component
 class OutboxRetention implements RetentionPurge {

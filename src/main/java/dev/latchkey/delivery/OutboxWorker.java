@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends due outbox messages. Runs on its own thread, woken after each enqueue and on a timer; several nodes may
- * run it at once because each message is claimed with a conditional update before it is sent.
+ * Sends due outbox messages. Runs on its own thread, woken after each enqueue and on a timer; several nodes may run it
+ * at once because each message is claimed with a conditional update before it is sent.
  *
- * <p>On shutdown it claims nothing more, lets the message in hand finish (up to {@link #STOP_WAIT}), and gives back
- * a claim it took but did not start to send, so another node sends it at once instead of after the claim timeout.
+ * <p>On shutdown it claims nothing more, lets the message in hand finish (up to {@link #STOP_WAIT}), and gives back a
+ * claim it took but did not start to send, so another node sends it at once instead of after the claim timeout.
  */
 @Component
 class OutboxWorker {

@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo data (docs/features.md): the admin, Acme Leasing (MFA required) with Alice and Bob, Globex Field Service
- * (MFA optional) with Carol, accounts with contracts, and contact persons who are not yet portal users. Loaded once;
- * a database that already has the {@code acme} site is left alone.
+ * (MFA optional) with Carol, accounts with contracts, and contact persons who are not yet portal users. Loaded once; a
+ * database that already has the {@code acme} site is left alone.
  */
 @Component
 @Order(1)

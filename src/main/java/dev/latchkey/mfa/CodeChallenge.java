@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * Where the code of one login stands, for the code page: whether a code works in this login, when it was sent and
  * expires, when Resend becomes available, and how delivery stands. {@code sentAt}, {@code expiresAt} and
- * {@code delivery} describe this login's newest code; they are null for {@link Status#NONE} and {@link
- * Status#ELSEWHERE}.
+ * {@code delivery} describe this login's newest code; they are null for {@link Status#NONE} and
+ * {@link Status#ELSEWHERE}.
  */
 public record CodeChallenge(
         Status status, Instant sentAt, Instant expiresAt, Instant resendAvailableAt, DeliveryStatus delivery) {

@@ -3,8 +3,8 @@ package dev.latchkey.mfa;
 import java.util.Optional;
 
 /**
- * One second-step method. Storage, verification and the web step are separate: a factor owns the first two, the
- * sign-in module the third.
+ * One second-step method. Storage, verification and the web step are separate: a factor owns the first two, the sign-in
+ * module the third.
  */
 public interface Factor {
 

@@ -3,8 +3,8 @@ package dev.latchkey.mfa;
 import java.time.Instant;
 
 /**
- * The answer to "send me a code": sent (a new code is made; its message goes out at {@code sendsAt}, now or when
- * the resend interval ends), or throttled until {@code retryAt}.
+ * The answer to "send me a code": sent (a new code is made; its message goes out at {@code sendsAt}, now or when the
+ * resend interval ends), or throttled until {@code retryAt}.
  */
 public record SendResult(boolean sent, Instant retryAt, Instant sendsAt) {
 

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * F-ADMIN-3: when an admin last deleted a user's 2FA setup, kept until the user has been told at a sign-in. One
- * row per user at most ({@code two_factor_removal}).
+ * F-ADMIN-3: when an admin last deleted a user's 2FA setup, kept until the user has been told at a sign-in. One row per
+ * user at most ({@code two_factor_removal}).
  */
 @Component
 class SetupRemovals {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A user's whole 2FA setup, for admins (F-ADMIN-2/3): whether it is activated and "Delete 2FA setup", after which
- * the user signs in per policy without the old factors until they set up again. The user's next sign-in says so
+ * A user's whole 2FA setup, for admins (F-ADMIN-2/3): whether it is activated and "Delete 2FA setup", after which the
+ * user signs in per policy without the old factors until they set up again. The user's next sign-in says so
  * (F-ADMIN-3): {@link #removedByAdmin} until a sign-in completes, which {@link #acknowledgeRemoval}s it.
  */
 @Service
@@ -72,8 +72,8 @@ public class TwoFactorSetup {
     }
 
     /**
-     * The user completed a sign-in: the removal has been told (or is told now) and is forgotten. Answers it to the
-     * one caller that cleared it, so of two simultaneous sign-ins one tells it.
+     * The user completed a sign-in: the removal has been told (or is told now) and is forgotten. Answers it to the one
+     * caller that cleared it, so of two simultaneous sign-ins one tells it.
      */
     @Transactional
     public Optional<Instant> acknowledgeRemoval(long userId) {

@@ -15,8 +15,8 @@ public record Verification(Outcome outcome, int attemptsLeft) {
         /** No live challenge for this login (never sent, already used, or replaced). */
         NO_CHALLENGE,
         /**
-         * No live code in this login, because the user's newest code was made for another sign-in; only the newest
-         * code works. Not counted as a try: the answer was not checked.
+         * No live code in this login, because the user's newest code was made for another sign-in; only the newest code
+         * works. Not counted as a try: the answer was not checked.
          */
         SUPERSEDED,
         /** The login's code has not gone out yet, so the answer cannot be it; not counted as a try, not checked. */

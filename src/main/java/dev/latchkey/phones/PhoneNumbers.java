@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads phone numbers as people type them ({@code 020 123 4567}, {@code (650) 253-0000}, {@code 00 31 20 1234567},
- * {@code +31 20 123 4567}) into E.164 with libphonenumber (F-CONTACT-3). A national number is read in the given
- * default region; an international one in its own country. Only numbers libphonenumber considers valid (an existing
- * number range of a real country) are accepted. Out of scope: whether the number is in service or can take SMS.
+ * {@code +31 20 123 4567}) into E.164 with libphonenumber (F-CONTACT-3). A national number is read in the given default
+ * region; an international one in its own country. Only numbers libphonenumber considers valid (an existing number
+ * range of a real country) are accepted. Out of scope: whether the number is in service or can take SMS.
  */
 @Component
 public final class PhoneNumbers {
@@ -51,8 +51,8 @@ public final class PhoneNumbers {
 
     /**
      * The one E.164 rule: whether {@code number} is a phone number libphonenumber considers valid, written exactly as
-     * {@link #parse} gives it ({@code +31201234567}): a plus, the country code and the national number, nothing else.
-     * A number that matches the E.164 shape but does not exist ({@code +1234567}, {@code +15555550100}) is not one.
+     * {@link #parse} gives it ({@code +31201234567}): a plus, the country code and the national number, nothing else. A
+     * number that matches the E.164 shape but does not exist ({@code +1234567}, {@code +15555550100}) is not one.
      */
     public boolean isValidE164(String number) {
         if (number == null || !E164_SHAPE.matcher(number).matches()) {

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * F-ACCOUNT-2: "Change password" on the Security page of every site and of the admin site. The rules are {@link
- * PasswordChange}'s; a refusal answers with the Security page, the reason in the password section, and a 4xx status.
+ * F-ACCOUNT-2: "Change password" on the Security page of every site and of the admin site. The rules are
+ * {@link PasswordChange}'s; a refusal answers with the Security page, the reason in the password section, and a 4xx
+ * status.
  */
 @Controller
 @NewPasswordFields

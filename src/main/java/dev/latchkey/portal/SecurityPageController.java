@@ -53,9 +53,9 @@ class SecurityPageController {
 
     /**
      * F-ACCOUNT-4: ends one of the user's sessions, named by its handle from the list (never its id). A handle that
-     * names no signed-in session of this user (ended already, someone else's, stale) changes nothing and says so;
-     * one that is no handle at all is a 400. The list signs this browser out through the ordinary logout instead;
-     * should this browser's own handle come here, it is signed out all the same and sent to sign in.
+     * names no signed-in session of this user (ended already, someone else's, stale) changes nothing and says so; one
+     * that is no handle at all is a 400. The list signs this browser out through the ordinary logout instead; should
+     * this browser's own handle come here, it is signed out all the same and sent to sign in.
      */
     @PostMapping({"/sites/{slug}/account/security/sign-out-session", "/admin/account/security/sign-out-session"})
     String signOutSession(

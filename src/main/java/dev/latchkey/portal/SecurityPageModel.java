@@ -48,8 +48,8 @@ class SecurityPageModel {
     }
 
     /**
-     * Step-up for a sensitive action (disable or delete a factor, new backup codes): empty when the session passed
-     * a second factor in the last 10 minutes (or the user has none), else the page that asks for one first.
+     * Step-up for a sensitive action (disable or delete a factor, new backup codes): empty when the session passed a
+     * second factor in the last 10 minutes (or the user has none), else the page that asks for one first.
      */
     Optional<String> stepUpFirst(
             HttpServletRequest request, HttpServletResponse response, Realm realm, LatchkeyPrincipal me) {

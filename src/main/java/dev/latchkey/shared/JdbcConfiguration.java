@@ -13,8 +13,8 @@ import org.springframework.data.relational.core.mapping.NamingStrategy;
 
 /**
  * Spring Data JDBC without forced quoting, so that one schema and one set of queries work on H2 (run with
- * {@code DATABASE_TO_LOWER=TRUE}) and on PostgreSQL: both fold unquoted names to lower case. Enum columns are
- * read and written by their stored strings ({@link StoredEnumColumns}).
+ * {@code DATABASE_TO_LOWER=TRUE}) and on PostgreSQL: both fold unquoted names to lower case. Enum columns are read and
+ * written by their stored strings ({@link StoredEnumColumns}).
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcConfiguration extends AbstractJdbcConfiguration {

@@ -6,9 +6,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * F-OPS-1: outside the demo, Latchkey starts only with the settings a production deployment needs, and names every
- * one that is missing in a single message (see {@link MissingSettingsFailureAnalyzer}). It runs before any bean is
- * made, so nothing touches a database or sends mail first.
+ * F-OPS-1: outside the demo, Latchkey starts only with the settings a production deployment needs, and names every one
+ * that is missing in a single message (see {@link MissingSettingsFailureAnalyzer}). It runs before any bean is made, so
+ * nothing touches a database or sends mail first.
  */
 final class ProductionSettings implements BeanFactoryPostProcessor {
 
@@ -30,8 +30,8 @@ final class ProductionSettings implements BeanFactoryPostProcessor {
 
     /**
      * Whether this is the demo: {@code latchkey.demo} is exactly {@code true}, the same rule as the demo's beans
-     * ({@code @ConditionalOnProperty(havingValue = "true")}), so that "on" or "yes" never skip this check while
-     * loading no demo.
+     * ({@code @ConditionalOnProperty(havingValue = "true")}), so that "on" or "yes" never skip this check while loading
+     * no demo.
      */
     static boolean demo(Environment environment) {
         return "true"

@@ -7,11 +7,11 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Runs a retention purge (F-OPS-4) as a series of small deletes. Each module names its own table and its own
- * condition for an ended row; a batch reads the first {@link #BATCH} matching keys, in key order, and deletes the
- * matching rows up to the last of them: {@code DELETE FROM t WHERE <ended before the cutoff> AND key <= ?}. That is
- * idempotent, so every node may run it at the same time; each batch is its own short transaction, so a large backlog
- * never holds many locks for long; and both statements use plain SQL that runs unchanged on H2 and PostgreSQL.
+ * Runs a retention purge (F-OPS-4) as a series of small deletes. Each module names its own table and its own condition
+ * for an ended row; a batch reads the first {@link #BATCH} matching keys, in key order, and deletes the matching rows
+ * up to the last of them: {@code DELETE FROM t WHERE <ended before the cutoff> AND key <= ?}. That is idempotent, so
+ * every node may run it at the same time; each batch is its own short transaction, so a large backlog never holds many
+ * locks for long; and both statements use plain SQL that runs unchanged on H2 and PostgreSQL.
  */
 public final class Purges {
 

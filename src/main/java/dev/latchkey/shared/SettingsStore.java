@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * System-wide settings, stored in the database so that every node reads the same value on the next request.
- * Values are plain strings; the owning module gives them meaning.
+ * System-wide settings, stored in the database so that every node reads the same value on the next request. Values are
+ * plain strings; the owning module gives them meaning.
  */
 @Component
 public class SettingsStore {

@@ -8,9 +8,9 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 
 /**
- * Lets Spring Data JDBC read and write a {@link StoredEnum} column (entity properties and repository query
- * arguments) by its {@link StoredEnum#dbValue()}, the same on H2 and PostgreSQL. A module declares one bean of this
- * type per such enum; {@code JdbcConfiguration} registers them all. An unknown stored value reads as {@code null}.
+ * Lets Spring Data JDBC read and write a {@link StoredEnum} column (entity properties and repository query arguments)
+ * by its {@link StoredEnum#dbValue()}, the same on H2 and PostgreSQL. A module declares one bean of this type per such
+ * enum; {@code JdbcConfiguration} registers them all. An unknown stored value reads as {@code null}.
  */
 public final class StoredEnumColumns {
 

@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * ASVS V7.3: a session ends {@code latchkey.signin.absolute-timeout} (default 12 h) after it began, however
- * active it was. Runs before Spring Security, so the request continues as signed out.
+ * ASVS V7.3: a session ends {@code latchkey.signin.absolute-timeout} (default 12 h) after it began, however active it
+ * was. Runs before Spring Security, so the request continues as signed out.
  */
 final class AbsoluteSessionTimeout extends OncePerRequestFilter {
 

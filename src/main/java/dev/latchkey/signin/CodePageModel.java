@@ -18,8 +18,8 @@ import org.springframework.ui.Model;
 
 /**
  * Everything the code page shows: where the code went and whether it works here, how long it stays valid (relative,
- * plus the clock time in the reader's own zone where script can write it: the server does not know that zone),
- * Resend, delivery trouble, other factors.
+ * plus the clock time in the reader's own zone where script can write it: the server does not know that zone), Resend,
+ * delivery trouble, other factors.
  */
 @Component
 class CodePageModel {

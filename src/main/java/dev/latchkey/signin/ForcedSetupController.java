@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * F-POLICY-4: a user flagged "2FA required" without an authenticator sets one up inside the sign-in, before any
- * portal page; confirming the app's first code completes the sign-in.
+ * F-POLICY-4: a user flagged "2FA required" without an authenticator sets one up inside the sign-in, before any portal
+ * page; confirming the app's first code completes the sign-in.
  */
 @Controller
 class ForcedSetupController {

@@ -5,8 +5,8 @@ import java.io.Serializable;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
- * The signed-in user, kept in the server-side session. {@link #getName()} is unique across realms, so the session
- * store can find every session of one user.
+ * The signed-in user, kept in the server-side session. {@link #getName()} is unique across realms, so the session store
+ * can find every session of one user.
  */
 public record LatchkeyPrincipal(long userId, String realm, String email, String displayName, AdminRole adminRole)
         implements AuthenticatedPrincipal, Serializable {

@@ -21,16 +21,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Password-step throttling (ASVS V6.3), in the database so every node and a restart see the same counts.
- * Per account (the typed username, whether or not it exists): 5 free failures, then doubling delays up to 15
- * minutes. Per IP address: 20 free failures, then the same (both configurable). A throttled attempt is refused before the password is
+ * Password-step throttling (ASVS V6.3), in the database so every node and a restart see the same counts. Per account
+ * (the typed username, whether or not it exists): 5 free failures, then doubling delays up to 15 minutes. Per IP
+ * address: 20 free failures, then the same (both configurable). A throttled attempt is refused before the password is
  * checked, so the answer says nothing about the password; counts fade after a quiet hour.
  *
- * <p>An attempt is <em>reserved</em> before its password is hashed. The check and the count are one
- * step under the rows' locks, so a burst of simultaneous guesses is counted as it arrives, not after the slow hash:
- * of N parallel wrong guesses exactly as many are checked as the policy allows, on every node. A right password
- * gives its reservation back; a wrong one keeps it as its failure. This also bounds the attempts in flight: at most
- * the free failures per account and per address are ever waiting for a hash (SECURITY.md, "Filling the hashing queue").
+ * <p>An attempt is <em>reserved</em> before its password is hashed. The check and the count are one step under the
+ * rows' locks, so a burst of simultaneous guesses is counted as it arrives, not after the slow hash: of N parallel
+ * wrong guesses exactly as many are checked as the policy allows, on every node. A right password gives its reservation
+ * back; a wrong one keeps it as its failure. This also bounds the attempts in flight: at most the free failures per
+ * account and per address are ever waiting for a hash (SECURITY.md, "Filling the hashing queue").
  */
 @Component
 class LoginThrottle {
@@ -53,8 +53,8 @@ class LoginThrottle {
     }
 
     /**
-     * The typed username, case-folded. Case folding can make a name longer ("İ" becomes two characters), so a long
-     * one is kept as its SHA-256 instead: the key always fits its column, and nothing typed reaches an error.
+     * The typed username, case-folded. Case folding can make a name longer ("İ" becomes two characters), so a long one
+     * is kept as its SHA-256 instead: the key always fits its column, and nothing typed reaches an error.
      */
     static String accountKey(String realm, String username) {
         String name = username.trim().toLowerCase(Locale.ROOT);
@@ -70,9 +70,9 @@ class LoginThrottle {
     }
 
     /**
-     * Reserves one attempt for both keys, counting it as a failure of each until {@link #succeeded} or
-     * {@link #release} gives it back. Answers until when attempts are refused instead, when either key is in its
-     * delay; nothing is counted then.
+     * Reserves one attempt for both keys, counting it as a failure of each until {@link #succeeded} or {@link #release}
+     * gives it back. Answers until when attempts are refused instead, when either key is in its delay; nothing is
+     * counted then.
      */
     Optional<Instant> reserve(String accountKey, String addressKey) {
         for (int round = 0; ; round++) {
@@ -156,9 +156,9 @@ class LoginThrottle {
     }
 
     /**
-     * F-OPS-4 ({@link ThrottleRetention}): deletes the rows whose last failure came before {@code cutoff}, in
-     * batches; answers how many went. A row still counts for an hour after its last failure, so a cutoff later than
-     * that is moved back to it: a purge never gives anyone fresh attempts.
+     * F-OPS-4 ({@link ThrottleRetention}): deletes the rows whose last failure came before {@code cutoff}, in batches;
+     * answers how many went. A row still counts for an hour after its last failure, so a cutoff later than that is
+     * moved back to it: a purge never gives anyone fresh attempts.
      */
     int forgetQuietRows(Instant cutoff) {
         Instant stale = clock.instant().minus(FORGET_AFTER);

@@ -30,12 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>a field longer than any password may be is bad input (400, one log line), nothing is checked;
- *   <li>the step-up rules of backup codes: a user with a second factor whose session has not passed one in the last
- *       10 minutes verifies first; what they typed is not kept;
+ *   <li>the step-up rules of backup codes: a user with a second factor whose session has not passed one in the last 10
+ *       minutes verifies first; what they typed is not kept;
  *   <li>the new password and its confirmation pass {@link PasswordPolicy};
  *   <li>the current password is checked as a password attempt of the sign-in page: reserved in {@link LoginThrottle}
- *       (per account and per address) before it is hashed, so a stolen session guesses no faster than the sign-in
- *       page allows; a wrong one keeps its reservation as a failure and is audited;
+ *       (per account and per address) before it is hashed, so a stolen session guesses no faster than the sign-in page
+ *       allows; a wrong one keeps its reservation as a failure and is audited;
  *   <li>the new password is stored on condition that the hash checked is still the stored one, so of simultaneous
  *       changes with the same current password exactly one wins; a new password equal to the current one is refused;
  *   <li>the user's other sessions end when they asked for it; half-finished sign-ins (a password passed, the second

@@ -120,8 +120,8 @@ class PasswordStepController {
     }
 
     /**
-     * F-ADMIN-3: after a sign-in with the password alone, the news that an admin deleted the user's 2FA setup.
-     * Shown once: its content lives only in the flash attributes of the redirect that leads here.
+     * F-ADMIN-3: after a sign-in with the password alone, the news that an admin deleted the user's 2FA setup. Shown
+     * once: its content lives only in the flash attributes of the redirect that leads here.
      */
     @GetMapping({"/sites/{slug}/login/setup-removed", "/admin/login/setup-removed"})
     String setupRemoved(@PathVariable(required = false) String slug, Model model) {
@@ -134,8 +134,8 @@ class PasswordStepController {
     }
 
     /**
-     * A simultaneous request of the same session (a double click, a retried POST) took the step first and replaced
-     * the session; this one changes nothing. The realm's home leads the browser on with whichever cookie it kept.
+     * A simultaneous request of the same session (a double click, a retried POST) took the step first and replaced the
+     * session; this one changes nothing. The realm's home leads the browser on with whichever cookie it kept.
      */
     static String lostRace(Realm realm) {
         return "redirect:" + realm.basePath() + "/";

@@ -13,15 +13,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A login between the password step and the second factor, held in the server-side session. {@code loginId} is a
- * fresh random value: every challenge is bound to it, so a code of one login is worthless in another session.
+ * A login between the password step and the second factor, held in the server-side session. {@code loginId} is a fresh
+ * random value: every challenge is bound to it, so a code of one login is worthless in another session.
  * {@code available} is in the chooser's order.
  *
  * <p>The code works with {@link FactorType}s ({@link #of}, {@link #allowedTypes()}, {@link #availableTypes()}); the
- * record holds the factors' ids ({@code "email"}, …), its stored form in the session store. That form is the one
- * every version of Latchkey writes and reads, so during a rolling upgrade a login begun on one node goes on at a node
- * of the other version (serialised enum constants would break an older node). An id that names no factor known to
- * this version is ignored by the typed accessors.
+ * record holds the factors' ids ({@code "email"}, …), its stored form in the session store. That form is the one every
+ * version of Latchkey writes and reads, so during a rolling upgrade a login begun on one node goes on at a node of the
+ * other version (serialised enum constants would break an older node). An id that names no factor known to this version
+ * is ignored by the typed accessors.
  */
 record PendingLogin(
         String loginId,

@@ -12,9 +12,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The one owner of the sequence that every second-factor check and every password proof of a known user
- * goes through, wherever it is asked (the sign-in code pages, the forced set-up, the Security page's disable, delete
- * and re-enable):
+ * The one owner of the sequence that every second-factor check and every password proof of a known user goes through,
+ * wherever it is asked (the sign-in code pages, the forced set-up, the Security page's disable, delete and re-enable):
  *
  * <ol>
  *   <li>is the account locked → {@link Result#LOCKED};
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Service;
  *       simultaneous guesses are counted as they arrive and never more are checked than the policy allows (the
  *       admission itself is {@link Users#admitProof}, the one place that reads and writes the count);
  *   <li>verify;
- *   <li>a right answer clears the count; an answer that was never checked (malformed, no live code, expired) gives
- *       the reservation back; a wrong one keeps it;
+ *   <li>a right answer clears the count; an answer that was never checked (malformed, no live code, expired) gives the
+ *       reservation back; a wrong one keeps it;
  *   <li>audit the attempt, and email the user about the first wrong answer after a quiet spell (the one whose
  *       reservation found the count at 0, so simultaneous wrong answers send exactly one alert);
  *   <li>lock the account at the limit (100 by default), which ends its sessions and emails the user.
@@ -59,8 +58,8 @@ public class ProofGate {
     }
 
     /**
-     * One proof: who, where, with what ({@code method}: a factor id such as {@code totp}, or {@code password}) and
-     * for what ({@code purpose}, shown in the audit log; {@code null} for a sign-in).
+     * One proof: who, where, with what ({@code method}: a factor id such as {@code totp}, or {@code password}) and for
+     * what ({@code purpose}, shown in the audit log; {@code null} for a sign-in).
      */
     public record Proof(Realm realm, long userId, String username, String method, String purpose, ClientInfo client) {}
 

@@ -9,8 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Grants a request only to a principal of the realm its path names: a session signed in to one site is not signed
- * in to another, and no portal user reaches {@code /admin/}.
+ * Grants a request only to a principal of the realm its path names: a session signed in to one site is not signed in to
+ * another, and no portal user reaches {@code /admin/}.
  */
 final class RealmAccess implements AuthorizationManager<RequestAuthorizationContext> {
 

@@ -152,7 +152,9 @@ class SecondStepController {
         }
     }
 
-    /** A right answer: a step-up returns, a forced set-up follows, anything else is signed in, each in a new session. */
+    /**
+     * A right answer: a step-up returns, a forced set-up follows, anything else is signed in, each in a new session.
+     */
     private String passed(
             Realm realm,
             PendingLogin pending,
@@ -245,8 +247,8 @@ class SecondStepController {
     }
 
     /**
-     * The factor named in the URL, if this login may still use it; empty when the site's policy took it away since
-     * the login began. A factor the login was never offered is "not found".
+     * The factor named in the URL, if this login may still use it; empty when the site's policy took it away since the
+     * login began. A factor the login was never offered is "not found".
      */
     private Optional<FactorType> offered(HttpServletRequest request, Realm realm, PendingLogin current, String factor) {
         Optional<FactorType> requested = FactorType.fromId(factor);

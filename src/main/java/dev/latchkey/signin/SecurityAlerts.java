@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells the user when someone who knew their password failed the second step (with time and browser), and ends
- * every session of an account that locked itself.
+ * Tells the user when someone who knew their password failed the second step (with time and browser), and ends every
+ * session of an account that locked itself.
  */
 @Component
 class SecurityAlerts {
@@ -38,8 +38,8 @@ class SecurityAlerts {
 
     /**
      * One alert for the first wrong answer after a quiet spell, not one per keystroke of an attacker. {@link ProofGate}
-     * decides which answer that is when it reserves the attempt (the count was 0), so simultaneous wrong answers
-     * still send exactly one.
+     * decides which answer that is when it reserves the attempt (the count was 0), so simultaneous wrong answers still
+     * send exactly one.
      */
     @Transactional
     public void firstWrongAnswer(long userId, ClientInfo client) {

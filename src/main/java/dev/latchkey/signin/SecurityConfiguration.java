@@ -25,11 +25,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
- * One filter chain for the pages. The password and code steps are ordinary controllers (the sign-in module decides
- * when a session is signed in); this chain guards the pages, CSRF, logout and the headers. A second, smaller chain
- * opens the read-only Actuator endpoints (health groups, Prometheus) on the management port only (F-OPS-2). Within a
- * realm, what a role may do is declared on the handlers with method security ({@code @PreAuthorize}), checked against
- * the authorities {@link SignInSession} grants.
+ * One filter chain for the pages. The password and code steps are ordinary controllers (the sign-in module decides when
+ * a session is signed in); this chain guards the pages, CSRF, logout and the headers. A second, smaller chain opens the
+ * read-only Actuator endpoints (health groups, Prometheus) on the management port only (F-OPS-2). Within a realm, what
+ * a role may do is declared on the handlers with method security ({@code @PreAuthorize}), checked against the
+ * authorities {@link SignInSession} grants.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

@@ -6,9 +6,9 @@ import java.io.Serializable;
 import java.time.Instant;
 
 /**
- * Where and when a session signed in, kept in the session for the user's list of their sessions (F-ACCOUNT-4). Only
- * the address and Latchkey's own summary of the browser are kept, never the {@code User-Agent} header itself: the
- * session is a database row that every request reads, so it stays small.
+ * Where and when a session signed in, kept in the session for the user's list of their sessions (F-ACCOUNT-4). Only the
+ * address and Latchkey's own summary of the browser are kept, never the {@code User-Agent} header itself: the session
+ * is a database row that every request reads, so it stays small.
  */
 record SessionClient(String ip, String browser, String system, Instant signedInAt) implements Serializable {
 

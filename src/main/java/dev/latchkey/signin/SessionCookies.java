@@ -6,9 +6,9 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * The session cookie (ASVS V3.3): always {@code HttpOnly} and {@code SameSite=Lax}; {@code Secure} unless the
- * request is plain HTTP to localhost (local development); on HTTPS named {@code __Host-SESSION}, which browsers
- * accept only when Secure, host-only and for path {@code /}.
+ * The session cookie (ASVS V3.3): always {@code HttpOnly} and {@code SameSite=Lax}; {@code Secure} unless the request
+ * is plain HTTP to localhost (local development); on HTTPS named {@code __Host-SESSION}, which browsers accept only
+ * when Secure, host-only and for path {@code /}.
  */
 final class SessionCookies implements CookieSerializer {
 

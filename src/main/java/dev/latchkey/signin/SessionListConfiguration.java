@@ -6,10 +6,10 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Listing a user's sessions reads one row per session attribute, and Spring Session puts a session together from
- * rows that follow each other. Its query has no {@code ORDER BY}, so PostgreSQL may interleave the rows of two
- * sessions; the list then holds a part of a session whose other part (the signed-in principal, say) is lost, and the
- * user's list of sessions (F-ACCOUNT-4) missed a session now and then. Ordered by session, every session is whole
+ * Listing a user's sessions reads one row per session attribute, and Spring Session puts a session together from rows
+ * that follow each other. Its query has no {@code ORDER BY}, so PostgreSQL may interleave the rows of two sessions; the
+ * list then holds a part of a session whose other part (the signed-in principal, say) is lost, and the user's list of
+ * sessions (F-ACCOUNT-4) missed a session now and then. Ordered by session, every session is whole
  * (spring-projects/spring-session#3452).
  */
 @Configuration(proxyBeanMethods = false)

@@ -9,13 +9,13 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Sessions live in the database (Spring Session JDBC). A browser loads a page's resources in parallel, so two
- * requests of one session may add the same attribute at once; Spring Session's plain INSERT then fails on the
- * primary key. An upsert (PostgreSQL's {@code ON CONFLICT}, H2's {@code MERGE … KEY}) lets the last write win.
+ * Sessions live in the database (Spring Session JDBC). A browser loads a page's resources in parallel, so two requests
+ * of one session may add the same attribute at once; Spring Session's plain INSERT then fails on the primary key. An
+ * upsert (PostgreSQL's {@code ON CONFLICT}, H2's {@code MERGE … KEY}) lets the last write win.
  *
  * <p>The upsert also writes nothing for a session that is gone: a sign-in step replaces its session (see
- * {@link SignInSession}), and a request of the old session that was still running must not fail on the foreign
- * key when it saves its attributes at the end.
+ * {@link SignInSession}), and a request of the old session that was still running must not fail on the foreign key when
+ * it saves its attributes at the end.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {

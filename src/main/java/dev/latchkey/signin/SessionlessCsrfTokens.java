@@ -8,10 +8,10 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * CSRF tokens in the server-side session, with one difference: a form POST that arrives without a session (its
- * session was replaced by a simultaneous request, or has expired) does not get a new, empty session just to hold a
- * token it will fail to match anyway. Otherwise the losing half of a double submit would answer with a new cookie
- * and overwrite the winner's in the browser, signing it out (SECURITY.md, "Double submits").
+ * CSRF tokens in the server-side session, with one difference: a form POST that arrives without a session (its session
+ * was replaced by a simultaneous request, or has expired) does not get a new, empty session just to hold a token it
+ * will fail to match anyway. Otherwise the losing half of a double submit would answer with a new cookie and overwrite
+ * the winner's in the browser, signing it out (SECURITY.md, "Double submits").
  */
 final class SessionlessCsrfTokens implements CsrfTokenRepository {
 

@@ -52,9 +52,9 @@ public class Sessions {
     }
 
     /**
-     * The name of a session in pages and forms: the first 128 bits of the SHA-256 of its id, in lower-case hex. The
-     * id is the session's bearer token and never goes into a page; the handle cannot be turned back into it, and
-     * every node computes the same handle for the same session.
+     * The name of a session in pages and forms: the first 128 bits of the SHA-256 of its id, in lower-case hex. The id
+     * is the session's bearer token and never goes into a page; the handle cannot be turned back into it, and every
+     * node computes the same handle for the same session.
      */
     public static String handle(String sessionId) {
         return DigestUtils.sha256Hex(sessionId).substring(0, HANDLE_LENGTH);
@@ -118,9 +118,9 @@ public class Sessions {
 
     /**
      * Ends the one signed-in session of {@code user} that {@code handle} names, on every node, and records it. Only
-     * this user's sessions of this realm are looked at. Of simultaneous sign-outs of one session exactly one ends it
-     * (a conditional delete of its row); the others, a replayed request and a handle of a session that is not the
-     * user's all answer {@link SignOutResult#ALREADY_ENDED} and change nothing.
+     * this user's sessions of this realm are looked at. Of simultaneous sign-outs of one session exactly one ends it (a
+     * conditional delete of its row); the others, a replayed request and a handle of a session that is not the user's
+     * all answer {@link SignOutResult#ALREADY_ENDED} and change nothing.
      *
      * @throws BadInputException when {@code handle} is not a handle at all (wrong length or characters)
      */

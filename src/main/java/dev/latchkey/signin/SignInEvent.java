@@ -3,8 +3,8 @@ package dev.latchkey.signin;
 import dev.latchkey.shared.web.ClientInfo;
 
 /**
- * Every step of a sign-in, in the past tense, for the audit log and notifications. Never carries a password or
- * code. {@code username} is what was typed (password step) or the user's email.
+ * Every step of a sign-in, in the past tense, for the audit log and notifications. Never carries a password or code.
+ * {@code username} is what was typed (password step) or the user's email.
  */
 public sealed interface SignInEvent {
 

@@ -96,8 +96,8 @@ class SignInFlow {
     }
 
     /**
-     * A step-up for a signed-in user: the factors the realm allows and the user has, whatever the policy says
-     * about sign-in. Empty when the user has no second factor to step up with.
+     * A step-up for a signed-in user: the factors the realm allows and the user has, whatever the policy says about
+     * sign-in. Empty when the user has no second factor to step up with.
      */
     Optional<PendingLogin> stepUp(Realm realm, UserView user, String returnTo) {
         String loginId = PendingLogin.newLoginId();
@@ -121,8 +121,8 @@ class SignInFlow {
     }
 
     /**
-     * F-LOGIN-3: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a
-     * factor reaches logins already in progress at their next request.
+     * F-LOGIN-3: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a factor
+     * reaches logins already in progress at their next request.
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
         java.util.Set<FactorType> allowed =
@@ -152,8 +152,8 @@ class SignInFlow {
     }
 
     /**
-     * F-ADMIN-3: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until
-     * a sign-in completes; never in a step-up.
+     * F-ADMIN-3: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until a
+     * sign-in completes; never in a step-up.
      */
     Optional<String> setupRemovedNotice(PendingLogin pending) {
         return pending.stepUp()

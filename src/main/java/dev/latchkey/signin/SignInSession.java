@@ -37,12 +37,12 @@ import org.springframework.stereotype.Component;
  * principal.
  *
  * <p>Every step that changes who a session is, or how well it is proven, <em>replaces</em> the session instead of
- * renaming it (F-LOGIN-2). Spring Session renames a session by rewriting its id on the same row, and every
- * request of that session that was already running writes its stale id back when it ends, so a double submit could
- * leave the id from before the step signed in and the winner's new cookie dead. A replacement claims the old row
- * with one conditional delete: of simultaneous requests of one session exactly one deletes it and goes on in a new
- * session (a new row, which the others' late writes cannot reach); the others are told they lost. The id from
- * before the step is then gone for good.
+ * renaming it (F-LOGIN-2). Spring Session renames a session by rewriting its id on the same row, and every request of
+ * that session that was already running writes its stale id back when it ends, so a double submit could leave the id
+ * from before the step signed in and the winner's new cookie dead. A replacement claims the old row with one
+ * conditional delete: of simultaneous requests of one session exactly one deletes it and goes on in a new session (a
+ * new row, which the others' late writes cannot reach); the others are told they lost. The id from before the step is
+ * then gone for good.
  */
 @Component
 class SignInSession {
@@ -76,9 +76,9 @@ class SignInSession {
     }
 
     /**
-     * Starts a sign-in after a right password: a new session that keeps nothing of the old one but the page first
-     * asked for, with the pending login in it. A session signed in as someone else ends here (F-LOGIN-2), so a
-     * half-finished login can never ride on another user's session.
+     * Starts a sign-in after a right password: a new session that keeps nothing of the old one but the page first asked
+     * for, with the pending login in it. A session signed in as someone else ends here (F-LOGIN-2), so a half-finished
+     * login can never ride on another user's session.
      *
      * @return false when a simultaneous request of the same session got there first; nothing was changed then
      */
@@ -136,8 +136,7 @@ class SignInSession {
     }
 
     /**
-     * Ends a step-up in a new session: the pending step goes, the session counts as freshly verified for its
-     * principal.
+     * Ends a step-up in a new session: the pending step goes, the session counts as freshly verified for its principal.
      *
      * @return where to go, or empty when a simultaneous request of the same session got there first
      */
@@ -160,8 +159,8 @@ class SignInSession {
 
     /**
      * Signs a new session in and answers where to go: the page first asked for when it lies within this realm,
-     * otherwise the realm's home. {@code secondFactor} marks the session as having passed a second factor now, for
-     * this principal only.
+     * otherwise the realm's home. {@code secondFactor} marks the session as having passed a second factor now, for this
+     * principal only.
      *
      * @return where to go, or empty when a simultaneous request of the same session got there first
      */
@@ -216,8 +215,8 @@ class SignInSession {
     }
 
     /**
-     * Replaces this request's session by a new one holding the attributes {@code keep} names. The old session's row
-     * is claimed with a conditional delete first, so of simultaneous requests of one session only one gets here.
+     * Replaces this request's session by a new one holding the attributes {@code keep} names. The old session's row is
+     * claimed with a conditional delete first, so of simultaneous requests of one session only one gets here.
      */
     private boolean renew(HttpServletRequest request, HttpServletResponse response, Predicate<String> keep) {
         HttpSession old = request.getSession(false);

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Step-up (ASVS V6): disabling or deleting a factor and generating backup codes need a second factor
- * passed within the last 10 minutes. A stale session is sent through the ordinary code pages once more, then back.
+ * Step-up (ASVS V6): disabling or deleting a factor and generating backup codes need a second factor passed within the
+ * last 10 minutes. A stale session is sent through the ordinary code pages once more, then back.
  */
 @Service
 public class StepUp {

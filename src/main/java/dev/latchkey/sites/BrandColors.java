@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A site's brand colour and the colours derived from it so that text stays readable (WCAG 2.x contrast ≥ 4.5:1
- * whatever colour an admin picks): the text on brand-coloured buttons, and a darker shade for links on white.
+ * A site's brand colour and the colours derived from it so that text stays readable (WCAG 2.x contrast ≥ 4.5:1 whatever
+ * colour an admin picks): the text on brand-coloured buttons, and a darker shade for links on white.
  */
 public final class BrandColors {
 

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What makes a site look like its organisation: a brand colour and a logo. An uploaded logo is decoded and written
- * again as a PNG by Latchkey itself, so whatever bytes were uploaded (a script, a polyglot, metadata) never reach
- * a browser; SVG is not accepted at all.
+ * again as a PNG by Latchkey itself, so whatever bytes were uploaded (a script, a polyglot, metadata) never reach a
+ * browser; SVG is not accepted at all.
  */
 @Service
 public class Branding {
@@ -133,9 +133,9 @@ public class Branding {
     }
 
     /**
-     * Decodes an image of at most {@link #MAX_LOGO_SIDE} pixels a side. The size is read from the header first: a
-     * file of a few hundred bytes can declare 40000 × 40000 pixels, and decoding it would take gigabytes of memory
-     * and seconds of CPU before any check on the decoded image could refuse it.
+     * Decodes an image of at most {@link #MAX_LOGO_SIDE} pixels a side. The size is read from the header first: a file
+     * of a few hundred bytes can declare 40000 × 40000 pixels, and decoding it would take gigabytes of memory and
+     * seconds of CPU before any check on the decoded image could refuse it.
      */
     private static BufferedImage decode(byte[] upload, String format) {
         ImageReader reader = ImageIO.getImageReadersByFormatName(format).next();

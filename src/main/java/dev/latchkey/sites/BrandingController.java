@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * A site's colours and logo for its pages, public like the sign-in page they style. Browsers keep them and ask
- * again after a minute (ETag), so a change by an admin shows soon without costing a download per page.
+ * A site's colours and logo for its pages, public like the sign-in page they style. Browsers keep them and ask again
+ * after a minute (ETag), so a change by an admin shows soon without costing a download per page.
  */
 @Controller
 class BrandingController {

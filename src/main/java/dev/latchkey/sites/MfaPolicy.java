@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides who must pass a second factor (F-POLICY-1..4). The switches are read from the database on every login,
- * so a change takes effect for the next sign-in on every node.
+ * Decides who must pass a second factor (F-POLICY-1..4). The switches are read from the database on every login, so a
+ * change takes effect for the next sign-in on every node.
  */
 @Service
 public class MfaPolicy {
@@ -68,8 +68,8 @@ public class MfaPolicy {
     }
 
     /**
-     * The second step for one login. A user who enabled an authenticator keeps it even where the site's mode is
-     * off: they asked for it, and dropping it silently would weaken their account.
+     * The second step for one login. A user who enabled an authenticator keeps it even where the site's mode is off:
+     * they asked for it, and dropping it silently would weaken their account.
      */
     public SecondStep decide(Realm realm, boolean userMfaRequired, boolean hasAuthenticator) {
         boolean personal = userMfaRequired || hasAuthenticator;

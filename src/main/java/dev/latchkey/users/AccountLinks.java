@@ -5,8 +5,8 @@ import dev.latchkey.sites.Realm;
 import org.springframework.stereotype.Component;
 
 /**
- * The public addresses that emails link to ({@code latchkey.base-url} plus the realm's path): the security emails'
- * "if this was not you, reset your password" link (F-ACCOUNT-1) and the single-use links of {@link Invitations}.
+ * The public addresses that emails link to ({@code latchkey.base-url} plus the realm's path): the security emails' "if
+ * this was not you, reset your password" link (F-ACCOUNT-1) and the single-use links of {@link Invitations}.
  */
 @Component
 public class AccountLinks {

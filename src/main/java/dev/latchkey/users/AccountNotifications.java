@@ -10,10 +10,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails the user about what an admin did to their account (F-ADMIN-3): "2FA required" set or lifted, unlocked;
- * and about changes of their email address or phone (F-CONTACT-2), always to the address they had before the change.
- * Sent through the outbox in the transaction of the change. No notice carries a code or a single-use link; the
- * security notices end with the site's "Forgot password?" page for "if this was not you" (F-ACCOUNT-4).
+ * Emails the user about what an admin did to their account (F-ADMIN-3): "2FA required" set or lifted, unlocked; and
+ * about changes of their email address or phone (F-CONTACT-2), always to the address they had before the change. Sent
+ * through the outbox in the transaction of the change. No notice carries a code or a single-use link; the security
+ * notices end with the site's "Forgot password?" page for "if this was not you" (F-ACCOUNT-4).
  */
 @Component
 class AccountNotifications {
@@ -76,8 +76,8 @@ class AccountNotifications {
     }
 
     /**
-     * Tells {@code previousAddress} that the organisation changed the user's contact details: {@code
-     * mail.contact.emailPending} (a new address waits for confirmation), {@code mail.contact.emailChanged} (the
+     * Tells {@code previousAddress} that the organisation changed the user's contact details:
+     * {@code mail.contact.emailPending} (a new address waits for confirmation), {@code mail.contact.emailChanged} (the
      * address of a user without password changed at once) or {@code mail.contact.phoneChanged}.
      */
     void contactChanged(UserView user, String previousAddress, String key, String actor) {
@@ -94,8 +94,8 @@ class AccountNotifications {
     }
 
     /**
-     * Arguments of every notice: {0} the user's name, {1} the site's name, {2} the admin who acted, {3} when (UTC),
-     * {4} a detail, {5} the site's "Forgot password?" page, for "if this was not you" (F-ACCOUNT-4).
+     * Arguments of every notice: {0} the user's name, {1} the site's name, {2} the admin who acted, {3} when (UTC), {4}
+     * a detail, {5} the site's "Forgot password?" page, for "if this was not you" (F-ACCOUNT-4).
      */
     private void send(UserView user, String to, String key, String actor, Object detail) {
         Realm realm = sites.realmOf(user.siteId());

@@ -11,20 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks HotSpot's JIT to inline Bouncy Castle's Argon2 block functions into their loop, so every JVM hashes at the
- * same, full speed.
+ * Asks HotSpot's JIT to inline Bouncy Castle's Argon2 block functions into their loop, so every JVM hashes at the same,
+ * full speed.
  *
  * <p>Why: with tiered compilation, C2 decides whether to inline {@code applyBlake} and {@code roundFunction} into
  * {@code fillSegment} from how big their earlier compiled versions happen to be. About one fresh JVM in three on JDK 25
  * (11 of 35) and three of four on JDK 17 got the smaller choice and then hashed at half speed for their whole life:
- * 13–17 instead of 26–40 verifications per second per core at the default cost (docs/performance.md). With the
- * callees force-inlined, all 20 JVMs tried were fast.
+ * 13–17 instead of 26–40 verifications per second per core at the default cost (docs/performance.md). With the callees
+ * force-inlined, all 20 JVMs tried were fast.
  *
- * <p>How: a compiler directive (JEP 165), added at run time through the {@code DiagnosticCommand} MBean, the same
- * thing {@code jcmd <pid> Compiler.directives_add} does. It must be in place before the first hash is compiled, so
+ * <p>How: a compiler directive (JEP 165), added at run time through the {@code DiagnosticCommand} MBean, the same thing
+ * {@code jcmd <pid> Compiler.directives_add} does. It must be in place before the first hash is compiled, so
  * {@link Argon2Hashing} installs it when it is created. Where the MBean does not exist (another JVM) nothing changes
- * but the speed. The directive only concerns the inlining of Bouncy Castle's Argon2 generator into itself. Reaching
- * the MBean starts the JVM's platform MBean server (not a remote JMX port); that costs a few milliseconds at start.
+ * but the speed. The directive only concerns the inlining of Bouncy Castle's Argon2 generator into itself. Reaching the
+ * MBean starts the JVM's platform MBean server (not a remote JMX port); that costs a few milliseconds at start.
  */
 final class Argon2Compilation {
 
@@ -38,8 +38,8 @@ final class Argon2Compilation {
     private Argon2Compilation() {}
 
     /**
-     * Installs the directive once (per class loader: a development restart adds it again, which is harmless);
-     * answers whether it is in place.
+     * Installs the directive once (per class loader: a development restart adds it again, which is harmless); answers
+     * whether it is in place.
      */
     static synchronized boolean install() {
         if (installed == null) {

@@ -22,12 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *
  * <p>Why a pool: each hash needs {@code memory-kib} of memory and a core for tens of milliseconds. Run on the request
  * threads, 32 concurrent sign-ins would allocate 32 × 19 MiB at once and time-slice the cores between them, so every
- * sign-in waits for all the others; on virtual threads they would also pin the carrier threads, so no other request
- * (a code step, a page) could run at all until the hashes were done. Queued here instead (first come, first served),
- * the cores compute whole hashes one after another at their full rate, memory stays at threads × memory-kib, and the
+ * sign-in waits for all the others; on virtual threads they would also pin the carrier threads, so no other request (a
+ * code step, a page) could run at all until the hashes were done. Queued here instead (first come, first served), the
+ * cores compute whole hashes one after another at their full rate, memory stays at threads × memory-kib, and the
  * request threads stay free for the cheap work. The queue is bounded: when it is full the request is answered "try
- * again shortly" ({@link TooBusyException}, a 429) at once instead of waiting behind a burst. The hashing threads run at the lowest priority, which the JVM passes on
- * to the OS with {@code -XX:ThreadPriorityPolicy=1}.
+ * again shortly" ({@link TooBusyException}, a 429) at once instead of waiting behind a burst. The hashing threads run
+ * at the lowest priority, which the JVM passes on to the OS with {@code -XX:ThreadPriorityPolicy=1}.
  *
  * <p>A stored hash is out of date when any of its parameters (memory, iterations, lanes, hash length) differs from the
  * configured ones, lower or higher: Spring's own check only upgrades lower ones.

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Growing delays: the first {@code free} failures cost nothing, then each further failure doubles the wait before
- * the next attempt (1 s, 2 s, 4 s, …) up to {@code cap}. No lock-out: a victim's account stays usable once the
- * attacker stops, and the wait never depends on whether a password was right.
+ * Growing delays: the first {@code free} failures cost nothing, then each further failure doubles the wait before the
+ * next attempt (1 s, 2 s, 4 s, …) up to {@code cap}. No lock-out: a victim's account stays usable once the attacker
+ * stops, and the wait never depends on whether a password was right.
  */
 public record Backoff(int free, Duration cap) {
 

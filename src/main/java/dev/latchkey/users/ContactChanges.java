@@ -11,15 +11,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * F-CONTACT-2 (ADR 0008): the organisation changes a user's email address or phone. The one place that decides
- * what such a change does:
+ * F-CONTACT-2 (ADR 0008): the organisation changes a user's email address or phone. The one place that decides what
+ * such a change does:
  *
  * <ul>
  *   <li>Every change is told to the address the user had before it, at once ({@link AccountNotifications}).
- *   <li>A user with a password keeps signing in with their confirmed address. The new one waits as {@link
- *       UserView#pendingEmail()} and gets only a confirmation link ({@link EmailConfirmations}); codes, invitation
- *       and reset links keep going to the confirmed address until the user confirms. So an admin who enters an
- *       address of their own cannot reset the password through it.
+ *   <li>A user with a password keeps signing in with their confirmed address. The new one waits as
+ *       {@link UserView#pendingEmail()} and gets only a confirmation link ({@link EmailConfirmations}); codes,
+ *       invitation and reset links keep going to the confirmed address until the user confirms. So an admin who enters
+ *       an address of their own cannot reset the password through it.
  *   <li>A user without a password yet (invited) has nothing to take over: their address changes at once, and the
  *       invitation, which confirms the address it reaches, goes to the new one instead.
  *   <li>A phone changes at once (an unreadable one is stored blank by the caller, F-CONTACT-3); it is only ever a
@@ -55,13 +55,13 @@ public class ContactChanges {
     }
 
     /**
-     * Gives a portal user the email address and phone the organisation entered, as described above, in the
-     * caller's transaction (or a new one); audited as {@link ContactDetailsChanged} when something changed.
+     * Gives a portal user the email address and phone the organisation entered, as described above, in the caller's
+     * transaction (or a new one); audited as {@link ContactDetailsChanged} when something changed.
      *
      * @param phone E.164 ({@code +31201234567}) or null for no phone
      * @throws EmailTakenException when another user of the same site signs in with this email; nothing is changed
-     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not a valid
-     *     E.164 number ({@link PhoneNumbers#isValidE164})
+     * @throws IllegalArgumentException for an unknown user, a blank email or a phone that is not a valid E.164 number
+     *     ({@link PhoneNumbers#isValidE164})
      */
     @Transactional
     public ContactChange apply(long userId, String email, String phone, String actor) {

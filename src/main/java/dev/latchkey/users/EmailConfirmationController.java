@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The link that confirms a new email address (F-CONTACT-2): the user types their current password and the address
- * becomes their login. A link that is unknown, used, expired, replaced, out of tries or of another site gets one
- * answer (410). It signs nobody in: the user signs in afterwards with the new address.
+ * becomes their login. A link that is unknown, used, expired, replaced, out of tries or of another site gets one answer
+ * (410). It signs nobody in: the user signs in afterwards with the new address.
  */
 @Controller
 class EmailConfirmationController {

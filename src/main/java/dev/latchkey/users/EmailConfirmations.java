@@ -16,11 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * F-CONTACT-2: a new email address the organisation entered for a user with a password becomes their login only when
- * the user confirms it, by following the link sent to that address and typing their current password. The link
- * proves the address, the password proves the person, so neither an admin nor whoever reads the new mailbox can
- * move the login alone. The link is the invitation machinery's ({@link InvitationStore}, purpose {@code EMAIL}):
- * 256 random bits, only the SHA-256 stored, single use, {@link Invitations#LIFETIME}, bound to the address it was
- * sent to and to its site, and dead after {@link #MAX_TRIES} wrong passwords. It signs nobody in.
+ * the user confirms it, by following the link sent to that address and typing their current password. The link proves
+ * the address, the password proves the person, so neither an admin nor whoever reads the new mailbox can move the login
+ * alone. The link is the invitation machinery's ({@link InvitationStore}, purpose {@code EMAIL}): 256 random bits, only
+ * the SHA-256 stored, single use, {@link Invitations#LIFETIME}, bound to the address it was sent to and to its site,
+ * and dead after {@link #MAX_TRIES} wrong passwords. It signs nobody in.
  */
 @Service
 class EmailConfirmations {
@@ -78,10 +78,10 @@ class EmailConfirmations {
     }
 
     /**
-     * Confirms the pending address of the link's user when {@code password} is theirs. Each call with a live link
-     * takes one of its {@link #MAX_TRIES} tries before the password is checked, and the link is used up by a
-     * conditional update, so of concurrent calls at most one confirms. The password hash is computed outside any
-     * transaction. Every refusal is logged in one line, without the token.
+     * Confirms the pending address of the link's user when {@code password} is theirs. Each call with a live link takes
+     * one of its {@link #MAX_TRIES} tries before the password is checked, and the link is used up by a conditional
+     * update, so of concurrent calls at most one confirms. The password hash is computed outside any transaction. Every
+     * refusal is logged in one line, without the token.
      */
     public Outcome confirm(Realm realm, String token, String password) {
         Optional<Link> link = link(realm, token);

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The invitation link of F-CONTACT-1: choose a first password, then sign in. A link that is unknown, used,
- * expired, replaced by a newer one or of another site gets one answer (410), so the page tells nothing about which.
+ * The invitation link of F-CONTACT-1: choose a first password, then sign in. A link that is unknown, used, expired,
+ * replaced by a newer one or of another site gets one answer (410), so the page tells nothing about which.
  */
 @Controller
 @NewPasswordFields

@@ -10,10 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code user_invitation} table: the single-use links of {@link Invitations} ({@link Purpose#PASSWORD},
- * {@link Purpose#RESET}) and of
- * {@link EmailConfirmations} ({@link Purpose#EMAIL}). Tokens are looked up by their SHA-256 only, and always with
- * their purpose, so a link of one kind never works as the other. Timestamps are bound as {@link Timestamp}, which
- * both H2 and PostgreSQL's driver accept.
+ * {@link Purpose#RESET}) and of {@link EmailConfirmations} ({@link Purpose#EMAIL}). Tokens are looked up by their
+ * SHA-256 only, and always with their purpose, so a link of one kind never works as the other. Timestamps are bound as
+ * {@link Timestamp}, which both H2 and PostgreSQL's driver accept.
  */
 @Component
 class InvitationStore {

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invitations (F-CONTACT-1, F-ADMIN-7): a new portal user gets an email with a link where they choose their first
- * password. The link holds 256 random bits, works once and for {@link #LIFETIME}; only its SHA-256 is stored.
- * Choosing the password also confirms the email address, since the link could only be read there.
+ * password. The link holds 256 random bits, works once and for {@link #LIFETIME}; only its SHA-256 is stored. Choosing
+ * the password also confirms the email address, since the link could only be read there.
  */
 @Service
 public class Invitations {
@@ -80,8 +80,8 @@ public class Invitations {
 
     /**
      * Sends a fresh invitation to a user who has not chosen a password yet, to their current email address; earlier
-     * links stop working. Answers false, and sends nothing, for a user who already has a password. Admin users
-     * are not invited this way (yet).
+     * links stop working. Answers false, and sends nothing, for a user who already has a password. Admin users are not
+     * invited this way (yet).
      */
     @Transactional
     public boolean resend(long userId, String actor) {
@@ -94,8 +94,8 @@ public class Invitations {
     }
 
     /**
-     * F-ADMIN-7 "Create admin user": an admin without a password, invited to {@code /admin/invitation/{token}}.
-     * A site admin manages the users of {@code siteIds} only.
+     * F-ADMIN-7 "Create admin user": an admin without a password, invited to {@code /admin/invitation/{token}}. A site
+     * admin manages the users of {@code siteIds} only.
      */
     @Transactional
     public UserView inviteAdmin(
@@ -108,9 +108,9 @@ public class Invitations {
 
     /**
      * F-ADMIN-3 "Send password reset": a single-use link valid {@link #LIFETIME} to choose a new password; earlier
-     * links stop working. Following it ends the user's other sessions. The link goes to the address the user signs
-     * in with, never to a new address that waits for confirmation ({@link UserView#pendingEmail()}), so an admin
-     * who changed the address cannot reset the password through it.
+     * links stop working. Following it ends the user's other sessions. The link goes to the address the user signs in
+     * with, never to a new address that waits for confirmation ({@link UserView#pendingEmail()}), so an admin who
+     * changed the address cannot reset the password through it.
      */
     @Transactional
     public void sendPasswordReset(long userId, String actor) {
@@ -128,9 +128,8 @@ public class Invitations {
     }
 
     /**
-     * What {@link PasswordPolicy} says of a password chosen through a live link of this realm, in the context of
-     * the site and the invitee's address; empty when it may be stored. An unusable link is {@link #accept}'s to
-     * refuse.
+     * What {@link PasswordPolicy} says of a password chosen through a live link of this realm, in the context of the
+     * site and the invitee's address; empty when it may be stored. An unusable link is {@link #accept}'s to refuse.
      */
     public Optional<String> passwordProblem(Realm realm, String token, String password, String confirmation) {
         return passwordProblem(realm, token, password, confirmation, Purpose.PASSWORD);
@@ -145,8 +144,8 @@ public class Invitations {
     }
 
     /**
-     * Sets the user's first password with an invitation token and confirms their email. Single use by construction:
-     * the token is used up by a conditional update, so of two concurrent calls exactly one succeeds.
+     * Sets the user's first password with an invitation token and confirms their email. Single use by construction: the
+     * token is used up by a conditional update, so of two concurrent calls exactly one succeeds.
      *
      * @return false, with nothing changed, for an unknown, used, expired, replaced or other-realm token
      */
@@ -165,8 +164,8 @@ public class Invitations {
     record UsedLink(long userId, boolean hadPassword) {}
 
     /**
-     * Uses up a password link of this realm (an invitation, an admin's reset or a "Forgot password?" link), stores
-     * the new password and confirms the email address the link was read at. Single use by a conditional update.
+     * Uses up a password link of this realm (an invitation, an admin's reset or a "Forgot password?" link), stores the
+     * new password and confirms the email address the link was read at. Single use by a conditional update.
      *
      * @return the user, or empty with nothing changed for an unknown, used, expired, replaced or other-realm token
      */
@@ -184,8 +183,8 @@ public class Invitations {
     }
 
     /**
-     * Ends every unused link of the user that sets a password (invitation, admin-sent reset, "Forgot password?"):
-     * after a new password, and after a new sign-in address is confirmed, a link mailed earlier must not work.
+     * Ends every unused link of the user that sets a password (invitation, admin-sent reset, "Forgot password?"): after
+     * a new password, and after a new sign-in address is confirmed, a link mailed earlier must not work.
      */
     @Transactional
     public void revokePasswordLinks(long userId) {
@@ -199,9 +198,9 @@ public class Invitations {
     }
 
     /**
-     * F-ACCOUNT-1: a "Forgot password?" link, valid {@code lifetime}, to {@code {realm}/password-reset/{token}};
-     * the user's earlier "Forgot password?" links stop working, an invitation or an admin's link does not. Runs in
-     * the caller's transaction.
+     * F-ACCOUNT-1: a "Forgot password?" link, valid {@code lifetime}, to {@code {realm}/password-reset/{token}}; the
+     * user's earlier "Forgot password?" links stop working, an invitation or an admin's link does not. Runs in the
+     * caller's transaction.
      */
     void sendSelfServiceReset(UserView user, Realm realm, Duration lifetime) {
         send(user, realm, null, Kind.SELF_RESET, lifetime);
@@ -228,8 +227,8 @@ public class Invitations {
     }
 
     /**
-     * The kinds of password link this class mails: which texts the mail uses ({@code <mailKey>.mail.*} in the
-     * message bundles), which page the link opens, and what the link may be used for.
+     * The kinds of password link this class mails: which texts the mail uses ({@code <mailKey>.mail.*} in the message
+     * bundles), which page the link opens, and what the link may be used for.
      */
     enum Kind {
         /** F-ADMIN-7: a new portal user chooses a first password. */

@@ -10,9 +10,9 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id behind a DelegatingPasswordEncoder: stored hashes carry their algorithm id and their parameters, so the
- * cost can be changed later and hashes with other parameters are re-hashed at the next sign-in. Hashing runs on a
- * fixed pool of {@code latchkey.password.hashing-threads} (default: one per core), see {@link Argon2Hashing}.
+ * Argon2id behind a DelegatingPasswordEncoder: stored hashes carry their algorithm id and their parameters, so the cost
+ * can be changed later and hashes with other parameters are re-hashed at the next sign-in. Hashing runs on a fixed pool
+ * of {@code latchkey.password.hashing-threads} (default: one per core), see {@link Argon2Hashing}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PasswordProperties.class, ResetProperties.class})

@@ -20,20 +20,20 @@ import org.springframework.stereotype.Service;
  * (invitation, reset link, change on the Security page). The rules:
  *
  * <ul>
- *   <li>at least {@code latchkey.password.min-length} characters (default 12, never below 8), counted in Unicode
- *       code points without leading and trailing white space, and at most {@link Users#MAX_PASSWORD_LENGTH} UTF-16
- *       units (V6.2.1, V6.2.9);
- *   <li>any printable Unicode, spaces included, and no rule about which kinds of character it must contain
- *       (V6.2.5); only control characters and broken or unassigned code points are refused;
- *   <li>not one of the 100,000 most common passwords of nbvcxz's bundled list, compared {@link #fold folded}
- *       (without case, spaces or invisible characters) and checked offline (V6.2.4);
+ *   <li>at least {@code latchkey.password.min-length} characters (default 12, never below 8), counted in Unicode code
+ *       points without leading and trailing white space, and at most {@link Users#MAX_PASSWORD_LENGTH} UTF-16 units
+ *       (V6.2.1, V6.2.9);
+ *   <li>any printable Unicode, spaces included, and no rule about which kinds of character it must contain (V6.2.5);
+ *       only control characters and broken or unassigned code points are refused;
+ *   <li>not one of the 100,000 most common passwords of nbvcxz's bundled list, compared {@link #fold folded} (without
+ *       case, spaces or invisible characters) and checked offline (V6.2.4);
  *   <li>no context word: the site's name, the user's email address or a part of it (V6.2.11).
  * </ul>
  *
  * <p>The list (100,001 passwords, about 96,500 once folded) is read when a password is first chosen, not at start-up
  * (idle memory stays as it was; the first choice waits about a quarter of a second), and kept as one sorted array of
- * {@link #fold folded} strings (about 5 MB). The minimum length is counted
- * without leading and trailing white space, so twelve spaces after a short word do not make it long enough.
+ * {@link #fold folded} strings (about 5 MB). The minimum length is counted without leading and trailing white space, so
+ * twelve spaces after a short word do not make it long enough.
  */
 @Service
 public class PasswordPolicy {
@@ -60,8 +60,8 @@ public class PasswordPolicy {
     }
 
     /**
-     * The message key of what is wrong with a new password and its confirmation, or empty when it may be stored.
-     * Keys: {@code password.rule.blank}, {@code .tooShort} (argument: {@link #minLength()}), {@code .tooLong},
+     * The message key of what is wrong with a new password and its confirmation, or empty when it may be stored. Keys:
+     * {@code password.rule.blank}, {@code .tooShort} (argument: {@link #minLength()}), {@code .tooLong},
      * {@code .unprintable}, {@code .common}, {@code .context}, {@code .mismatch}.
      */
     public Optional<String> problem(String password, String confirmation, Context context) {
@@ -114,10 +114,10 @@ public class PasswordPolicy {
     }
 
     /**
-     * The form in which passwords are compared with the list and the context words: Unicode compatibility
-     * normalisation (NFKC: full-width letters become plain ones), then without white space and format characters
-     * (zero-width spaces, soft hyphens, joiners), in lower case. Only for comparing: the password itself is stored
-     * and checked exactly as typed.
+     * The form in which passwords are compared with the list and the context words: Unicode compatibility normalisation
+     * (NFKC: full-width letters become plain ones), then without white space and format characters (zero-width spaces,
+     * soft hyphens, joiners), in lower case. Only for comparing: the password itself is stored and checked exactly as
+     * typed.
      */
     static String fold(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
@@ -177,16 +177,17 @@ public class PasswordPolicy {
     }
 
     /**
-     * The context of a new password: the name of the site it signs in to and the user's email address.
-     * Either may be null.
+     * The context of a new password: the name of the site it signs in to and the user's email address. Either may be
+     * null.
      */
     public record Context(String siteName, String email) {
 
         /**
-         * The words a password may not contain, {@link PasswordPolicy#fold folded} as the password is: the site's
-         * name and each of its words; the whole email address, its local part and the local part's pieces ({@code jan.de.vries}
-         * gives {@code vries}); the domain's labels but its last ({@code example} of {@code example.com}). A whole
-         * name or address shorter than three characters, and a piece shorter than four, are left out.
+         * The words a password may not contain, {@link PasswordPolicy#fold folded} as the password is: the site's name
+         * and each of its words; the whole email address, its local part and the local part's pieces
+         * ({@code jan.de.vries} gives {@code vries}); the domain's labels but its last ({@code example} of
+         * {@code example.com}). A whole name or address shorter than three characters, and a piece shorter than four,
+         * are left out.
          */
         List<String> words() {
             List<String> whole = new ArrayList<>();

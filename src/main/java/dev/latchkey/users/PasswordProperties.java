@@ -4,12 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Argon2id cost ({@code latchkey.password.argon2.*}). The defaults are OWASP's and ASVS's minimum for Argon2id:
- * 19 MiB of memory, 2 iterations, 1 lane. {@code hashing-threads} is how many hashes run at once; 0 (the default)
- * means one per available core. {@code hashing-queue} is how many more may wait for a thread on this node; 0 (the
- * default) means 32 per thread, about half a second of work. Beyond it a request is told to try again shortly
- * instead of waiting without limit. {@code min-length} is the shortest password a person may choose
- * (default 12, at least 8: {@link PasswordPolicy}).
+ * Argon2id cost ({@code latchkey.password.argon2.*}). The defaults are OWASP's and ASVS's minimum for Argon2id: 19 MiB
+ * of memory, 2 iterations, 1 lane. {@code hashing-threads} is how many hashes run at once; 0 (the default) means one
+ * per available core. {@code hashing-queue} is how many more may wait for a thread on this node; 0 (the default) means
+ * 32 per thread, about half a second of work. Beyond it a request is told to try again shortly instead of waiting
+ * without limit. {@code min-length} is the shortest password a person may choose (default 12, at least 8:
+ * {@link PasswordPolicy}).
  */
 @ConfigurationProperties("latchkey.password")
 record PasswordProperties(

@@ -29,9 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       belongs to a user: the request only counts against its client network and hands the rest to a background
  *       worker. The look-up, the per-account limit and the email happen there, so neither the answer nor its timing
  *       depends on them.
- *   <li><b>Throttled.</b> Per client network ({@code per-address} per 15 minutes; an IPv6 client by its /64), which
- *       the page does report, since it says nothing about an account; and per account ({@code per-account} links
- *       per hour), which it never reports: extra requests are dropped quietly and audited.
+ *   <li><b>Throttled.</b> Per client network ({@code per-address} per 15 minutes; an IPv6 client by its /64), which the
+ *       page does report, since it says nothing about an account; and per account ({@code per-account} links per hour),
+ *       which it never reports: extra requests are dropped quietly and audited.
  *   <li><b>The link</b> holds 256 random bits, works once and for {@code link-lifetime} (30 minutes), replaces earlier
  *       links, and only its hash is stored ({@link Invitations}). It is sent to the address the user signs in with.
  *   <li><b>After a reset</b> every session of the user ends, half-finished sign-ins included, and the user gets a

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * "Forgot password?" (F-ACCOUNT-1), {@code latchkey.password-reset.*}: how long the emailed link works (default 30
- * minutes), how many links one account may be sent per hour (default 3) and how many requests one client network
- * may make per 15 minutes (default 10).
+ * minutes), how many links one account may be sent per hour (default 3) and how many requests one client network may
+ * make per 15 minutes (default 10).
  */
 @ConfigurationProperties("latchkey.password-reset")
 record ResetProperties(

@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * F-ACCOUNT-1: how many "Forgot password?" requests a key (a client network, an account) may make in a fixed window,
- * in the database so every node and a restart see the same counts. Each request is counted by one conditional
- * update, so of simultaneous requests never more than the limit get through, on any number of nodes. Runs without a
- * surrounding transaction: a lost insert race is retried, which PostgreSQL allows only outside one.
+ * F-ACCOUNT-1: how many "Forgot password?" requests a key (a client network, an account) may make in a fixed window, in
+ * the database so every node and a restart see the same counts. Each request is counted by one conditional update, so
+ * of simultaneous requests never more than the limit get through, on any number of nodes. Runs without a surrounding
+ * transaction: a lost insert race is retried, which PostgreSQL allows only outside one.
  */
 @Component
 class ResetThrottle {
@@ -28,8 +28,8 @@ class ResetThrottle {
     }
 
     /**
-     * Counts one request of {@code key} and answers empty, or answers when its window ends and counts nothing when
-     * the window already holds {@code limit} requests.
+     * Counts one request of {@code key} and answers empty, or answers when its window ends and counts nothing when the
+     * window already holds {@code limit} requests.
      */
     Optional<Instant> take(String key, int limit, Duration window) {
         for (int round = 0; round < 5; round++) {

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * Verifies Argon2id hashes with Bouncy Castle's {@link Argon2BytesGenerator}, as Spring's encoder does, but keeps the
  * generator's memory (19 MiB at the default cost) per hashing thread instead of allocating it again for every hash.
  *
- * <p>Why: a fresh 19 MiB per sign-in is garbage the collector must copy while hashes are in flight; at the hash
- * ceiling that costs stop-the-world pauses of about 100 ms, which become every request's p99 (docs/performance.md).
- * Bouncy Castle sizes the memory in {@code init} and zeroes it after every hash ({@code reset}), and Argon2 v1.3
- * overwrites every block in its first pass, so a generator whose parameters are swapped for the next hash's (same
- * memory size and lanes, another salt) computes exactly what a fresh one would. The swap needs the generator's
- * private {@code parameters} field; where that is not possible (another Bouncy Castle), {@link #available()} is false
- * and the caller uses the allocating path. {@code ReusedArgon2MemoryTests} checks it against Spring's encoder.
+ * <p>Why: a fresh 19 MiB per sign-in is garbage the collector must copy while hashes are in flight; at the hash ceiling
+ * that costs stop-the-world pauses of about 100 ms, which become every request's p99 (docs/performance.md). Bouncy
+ * Castle sizes the memory in {@code init} and zeroes it after every hash ({@code reset}), and Argon2 v1.3 overwrites
+ * every block in its first pass, so a generator whose parameters are swapped for the next hash's (same memory size and
+ * lanes, another salt) computes exactly what a fresh one would. The swap needs the generator's private
+ * {@code parameters} field; where that is not possible (another Bouncy Castle), {@link #available()} is false and the
+ * caller uses the allocating path. {@code ReusedArgon2MemoryTests} checks it against Spring's encoder.
  */
 final class ReusedArgon2Memory {
 

@@ -6,9 +6,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The row lock of one {@code app_user} row ({@code select ... for update}, on H2 and PostgreSQL alike), held until
- * the caller's transaction ends: check-then-act sequences on one user run one at a time on every node. Only a caller
- * that already runs a transaction may take it; an unknown user locks nothing.
+ * The row lock of one {@code app_user} row ({@code select ... for update}, on H2 and PostgreSQL alike), held until the
+ * caller's transaction ends: check-then-act sequences on one user run one at a time on every node. Only a caller that
+ * already runs a transaction may take it; an unknown user locks nothing.
  */
 @Component
 class UserRowLocks {

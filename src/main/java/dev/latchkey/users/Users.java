@@ -77,10 +77,10 @@ public class Users {
     }
 
     /**
-     * Checks a password. An unknown user, a user without a password yet, a locked user and a wrong password all
-     * take one hash computation and all answer empty, so neither the answer nor its timing tells them apart. No
-     * transaction: a database connection is not held while the hash is computed or waits for a hashing thread.
-     * A hash whose parameters differ from the configured ones is replaced by one with the configured parameters.
+     * Checks a password. An unknown user, a user without a password yet, a locked user and a wrong password all take
+     * one hash computation and all answer empty, so neither the answer nor its timing tells them apart. No transaction:
+     * a database connection is not held while the hash is computed or waits for a hashing thread. A hash whose
+     * parameters differ from the configured ones is replaced by one with the configured parameters.
      */
     public Optional<UserView> authenticate(Realm realm, String email, String password) {
         Optional<User> found = repository.findByLoginKey(loginKey(realm, email));
@@ -130,8 +130,8 @@ public class Users {
     }
 
     /**
-     * Gives the user a new email address, which is also their username, and clears any pending one. Only {@link
-     * ContactChanges} calls this, for a user who has no password yet; the confirmed flag is left as it is.
+     * Gives the user a new email address, which is also their username, and clears any pending one. Only
+     * {@link ContactChanges} calls this, for a user who has no password yet; the confirmed flag is left as it is.
      *
      * @throws EmailTakenException when another user of the same realm signs in with this email; nothing is changed
      */
@@ -161,7 +161,10 @@ public class Users {
         repository.updatePendingEmail(userId, email == null ? null : email.trim());
     }
 
-    /** Stores a phone, a valid E.164 number ({@link PhoneNumbers#isValidE164}) or null. Only {@link ContactChanges} calls this. */
+    /**
+     * Stores a phone, a valid E.164 number ({@link PhoneNumbers#isValidE164}) or null. Only {@link ContactChanges}
+     * calls this.
+     */
     @Transactional
     void storePhone(long userId, String phone) {
         if (phone != null && !phones.isValidE164(phone)) {
@@ -189,9 +192,9 @@ public class Users {
     }
 
     /**
-     * Whether {@code password} is the user's password, for a step that proves who is there without signing in.
-     * A locked user, a user without a password and an unknown user all answer false after one hash computation.
-     * No transaction, as in {@link #authenticate}.
+     * Whether {@code password} is the user's password, for a step that proves who is there without signing in. A locked
+     * user, a user without a password and an unknown user all answer false after one hash computation. No transaction,
+     * as in {@link #authenticate}.
      */
     public boolean passwordMatches(long userId, String password) {
         return passwordOf(repository.findById(userId), password);
@@ -228,8 +231,8 @@ public class Users {
     }
 
     /**
-     * Stores a new password (hashed with the password encoder). Callers check what the person typed with {@link
-     * PasswordPolicy} first; this only refuses lengths the policy never allows.
+     * Stores a new password (hashed with the password encoder). Callers check what the person typed with
+     * {@link PasswordPolicy} first; this only refuses lengths the policy never allows.
      */
     @Transactional
     public void setPassword(long userId, String password) {
@@ -254,9 +257,9 @@ public class Users {
 
     /**
      * F-ACCOUNT-2: replaces the password when {@code current} is it. The store is conditional on the very hash that
-     * {@code current} was checked against, so of simultaneous changes with the same current password exactly one
-     * wins. Callers check {@code password} with {@link PasswordPolicy} first and throttle the attempt; this only
-     * refuses lengths the policy never allows. No transaction around the two hashes, as in {@link #authenticate}.
+     * {@code current} was checked against, so of simultaneous changes with the same current password exactly one wins.
+     * Callers check {@code password} with {@link PasswordPolicy} first and throttle the attempt; this only refuses
+     * lengths the policy never allows. No transaction around the two hashes, as in {@link #authenticate}.
      */
     public PasswordChangeResult changePassword(long userId, String current, String password) {
         if (!passwords.lengthAllowed(password)) {
@@ -301,8 +304,8 @@ public class Users {
     }
 
     /**
-     * Holds the user's row lock until the caller's transaction ends, so that check-then-act sequences on one
-     * user (the resend limit, replacing backup codes) run one at a time on every node.
+     * Holds the user's row lock until the caller's transaction ends, so that check-then-act sequences on one user (the
+     * resend limit, replacing backup codes) run one at a time on every node.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockForUpdate(long userId) {
@@ -332,8 +335,8 @@ public class Users {
     }
 
     /**
-     * Counts a wrong second-factor code against the user, across sessions and nodes; at the limit (NIST SP 800-63B:
-     * at most 100 consecutive failures) the account locks. Resending a code never resets this count.
+     * Counts a wrong second-factor code against the user, across sessions and nodes; at the limit (NIST SP 800-63B: at
+     * most 100 consecutive failures) the account locks. Resending a code never resets this count.
      */
     @Transactional
     public void recordSecondFactorFailure(long userId) {
@@ -351,10 +354,10 @@ public class Users {
     public record ProofAdmission(boolean admitted, boolean locked, Instant delayedUntil, boolean firstOfSpell) {}
 
     /**
-     * Under the user's row lock, refuses a proof of a locked account or one in its failure delay, and
-     * otherwise counts the attempt as a failure <em>before</em> it is checked, so simultaneous guesses are counted
-     * as they arrive. A right answer then clears the count ({@link #recordSecondFactorSuccess}); one that was never
-     * checked gives it back ({@link #releaseSecondFactorAttempt}); a wrong one keeps it ({@link #lockWhenOverLimit}).
+     * Under the user's row lock, refuses a proof of a locked account or one in its failure delay, and otherwise counts
+     * the attempt as a failure <em>before</em> it is checked, so simultaneous guesses are counted as they arrive. A
+     * right answer then clears the count ({@link #recordSecondFactorSuccess}); one that was never checked gives it back
+     * ({@link #releaseSecondFactorAttempt}); a wrong one keeps it ({@link #lockWhenOverLimit}).
      */
     @Transactional
     public ProofAdmission admitProof(long userId) {

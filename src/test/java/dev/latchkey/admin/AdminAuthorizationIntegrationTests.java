@@ -43,16 +43,16 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Who may use each route of the admin site (F-ADMIN; SECURITY.md, "Threats and controls"). The table below has one row per route mapped under
- * {@code /admin}, and {@link #everyAdminRouteHasARowAndEveryRowARoute} reads the routes from Spring MVC's handler
- * mapping, so a new route fails the build until someone decides who may use it.
+ * Who may use each route of the admin site (F-ADMIN; SECURITY.md, "Threats and controls"). The table below has one row
+ * per route mapped under {@code /admin}, and {@link #everyAdminRouteHasARowAndEveryRowARoute} reads the routes from
+ * Spring MVC's handler mapping, so a new route fails the build until someone decides who may use it.
  *
  * <p>Each row is requested by four visitors: not signed in, a portal user signed in on a site, a site admin and a
  * system admin. The first two are sent to the admin login page; a site admin gets the {@code 403} refusal page on a
- * system-only route; everything else is allowed. A GET that is allowed answers its row's status. A POST carries a
- * valid CSRF token and is checked for the authorization outcome only (refused or not): its fields are chosen so that
- * an allowed POST changes nothing but this class's own users, or fails after the role check (an unknown site,
- * contact or account, a field that is refused).
+ * system-only route; everything else is allowed. A GET that is allowed answers its row's status. A POST carries a valid
+ * CSRF token and is checked for the authorization outcome only (refused or not): its fields are chosen so that an
+ * allowed POST changes nothing but this class's own users, or fails after the role check (an unknown site, contact or
+ * account, a field that is refused).
  */
 @IntegrationTest
 class AdminAuthorizationIntegrationTests {
@@ -79,8 +79,8 @@ class AdminAuthorizationIntegrationTests {
     }
 
     /**
-     * One route as Spring MVC maps it ({@code "POST /admin/users/{id}/lock"}), who may use it, the request that
-     * stands for it, and for a GET the status an allowed visitor gets.
+     * One route as Spring MVC maps it ({@code "POST /admin/users/{id}/lock"}), who may use it, the request that stands
+     * for it, and for a GET the status an allowed visitor gets.
      */
     record Row(String route, Access access, String path, Map<String, String> fields, int allowedStatus) {
 

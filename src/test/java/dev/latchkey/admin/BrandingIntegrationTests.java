@@ -70,8 +70,8 @@ class BrandingIntegrationTests {
         assertThat(saved.location()).isEqualTo(PAGE + "?saved");
         String css = css();
         assertThat(css).contains("--brand: #ffeb3b;").contains("--on-brand: #000000;");
-        assertThat(jdbc.sql(
-                                "select count(*) from audit_event where type = 'settings.branding' and detail like '%#ffeb3b%'")
+        assertThat(jdbc.sql("select count(*) from audit_event where type = 'settings.branding' and detail"
+                                + " like '%#ffeb3b%'")
                         .query(Long.class)
                         .single())
                 .isPositive();

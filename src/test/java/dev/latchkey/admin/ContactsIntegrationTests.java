@@ -29,8 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * F-CONTACT on the admin site: contact persons listed, added and edited; promoted to portal users with an
- * invitation; later edits applied to the user; phones read per site with a warning when they cannot be read.
+ * F-CONTACT on the admin site: contact persons listed, added and edited; promoted to portal users with an invitation;
+ * later edits applied to the user; phones read per site with a warning when they cannot be read.
  */
 @IntegrationTest
 class ContactsIntegrationTests {

@@ -29,10 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * ADR 0008: an admin changed a promoted contact's email (which is also the user's login) to an address of
- * their own, sent a password reset there and signed in as the customer, and the customer's real address heard
- * nothing. Now the old address is told at once, the new one is only pending until the user confirms it with their
- * password, and until then resets and codes go to the confirmed address only.
+ * ADR 0008: an admin changed a promoted contact's email (which is also the user's login) to an address of their own,
+ * sent a password reset there and signed in as the customer, and the customer's real address heard nothing. Now the old
+ * address is told at once, the new one is only pending until the user confirms it with their password, and until then
+ * resets and codes go to the confirmed address only.
  */
 @IntegrationTest
 class EmailTakeoverIntegrationTests {

@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * ADR 0006: a site admin reads their own sites' data and nothing of another site's. Signed in as a site admin
- * of {@code globex}, every admin route either shows globex's data and none of acme's (names, emails, phones, slugs,
+ * ADR 0006: a site admin reads their own sites' data and nothing of another site's. Signed in as a site admin of
+ * {@code globex}, every admin route either shows globex's data and none of acme's (names, emails, phones, slugs,
  * policies), or is refused: accounts and contact persons belong to no site, so they are for system admins only.
  */
 @IntegrationTest

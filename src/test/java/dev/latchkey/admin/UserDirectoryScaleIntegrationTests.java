@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * F-ADMIN-2 at scale: 100,000 portal users in PostgreSQL, and how long the Users page's queries take. Runs in the
- * PostgreSQL pass of the build only; the times are printed, and a generous bound guards against a query that
- * loads everything.
+ * PostgreSQL pass of the build only; the times are printed, and a generous bound guards against a query that loads
+ * everything.
  */
 @IntegrationTest
 class UserDirectoryScaleIntegrationTests {

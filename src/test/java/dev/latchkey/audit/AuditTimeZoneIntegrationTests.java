@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * F-ADMIN-5: the audit log's From and Until are read in the reader's time zone (the hidden field {@code tz} that
- * app.js fills), in the page and in the CSV export alike; no zone, an unknown one or an oversized one means UTC,
- * never an error, and the page names the zone it used.
+ * F-ADMIN-5: the audit log's From and Until are read in the reader's time zone (the hidden field {@code tz} that app.js
+ * fills), in the page and in the CSV export alike; no zone, an unknown one or an oversized one means UTC, never an
+ * error, and the page names the zone it used.
  */
 @IntegrationTest
 class AuditTimeZoneIntegrationTests {

@@ -6,7 +6,10 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import java.util.List;
 
-/** The backup codes, shown once: {@code .backup-code}, {@code #backup-download}, {@code #backup-print}, {@code #backup-copy}. */
+/**
+ * The backup codes, shown once: {@code .backup-code}, {@code #backup-download}, {@code #backup-print},
+ * {@code #backup-copy}.
+ */
 final class BackupCodesPage {
 
     private final Page page;

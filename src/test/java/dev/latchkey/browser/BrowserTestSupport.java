@@ -18,10 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The application on a random port and a fresh browser context (own cookies) per test. Every page that a test
- * opens is watched by {@link PageAudit}: the problems its {@link PageAudit#check} calls found, and any console error
- * (a Content-Security-Policy violation is one), script error or failed sub-resource that no audit reported, fail the
- * test at its end, all in one list. A failing test leaves a screenshot under {@code target/screenshots/failures/}.
+ * The application on a random port and a fresh browser context (own cookies) per test. Every page that a test opens is
+ * watched by {@link PageAudit}: the problems its {@link PageAudit#check} calls found, and any console error (a
+ * Content-Security-Policy violation is one), script error or failed sub-resource that no audit reported, fail the test
+ * at its end, all in one list. A failing test leaves a screenshot under {@code target/screenshots/failures/}.
  */
 @IntegrationTest
 abstract class BrowserTestSupport {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One headless Debian Chromium for the whole browser suite, driven by Playwright for Java. Playwright never
- * downloads a browser here: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} and the system's {@code /usr/bin/chromium}
- * (another path with {@code -Dlatchkey.test.chromium=...}).
+ * One headless Debian Chromium for the whole browser suite, driven by Playwright for Java. Playwright never downloads a
+ * browser here: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1} and the system's {@code /usr/bin/chromium} (another path
+ * with {@code -Dlatchkey.test.chromium=...}).
  */
 final class Chromium {
 

@@ -39,9 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every page of the portal and the admin site, as each kind of person reaches it, through {@link PageAudit} at a
  * phone's and a desktop's width: the pages of a normal visit, and the pages rendered after a refused form (a wrong
- * password, a wrong code, a wrong authenticator confirmation, a refused admin form), after an action (a notice),
- * and the pages shown only once (backup codes). A page that cannot be reached is a problem too; the walk goes on,
- * and each test fails at its end with every problem of every page it visited. The list is also written to
+ * password, a wrong code, a wrong authenticator confirmation, a refused admin form), after an action (a notice), and
+ * the pages shown only once (backup codes). A page that cannot be reached is a problem too; the walk goes on, and each
+ * test fails at its end with every problem of every page it visited. The list is also written to
  * {@code target/screenshots/page-audit-<test>.txt}, beside the screenshots.
  */
 class EveryPageBrowserTests extends BrowserTestSupport {
@@ -527,7 +527,8 @@ class EveryPageBrowserTests extends BrowserTestSupport {
         page.locator(form)
                 .evaluate(
                         "(form, fields) => { form.noValidate = true;"
-                                + " for (const [name, value] of Object.entries(fields)) { form.elements[name].value = value; } }",
+                                + " for (const [name, value] of Object.entries(fields)) {"
+                                + " form.elements[name].value = value; } }",
                         fields);
         page.locator(form + " [type=submit]").first().click();
     }
@@ -539,9 +540,11 @@ class EveryPageBrowserTests extends BrowserTestSupport {
                         + " form.method = 'post'; form.action = action; form.id = 'audit-hand-made-form';"
                         + " const token = document.querySelector('input[name=_csrf]');"
                         + " const all = Object.assign({}, fields, token ? { _csrf: token.value } : {});"
-                        + " for (const [name, value] of Object.entries(all)) { const input = document.createElement('input');"
+                        + " for (const [name, value] of Object.entries(all)) { const input ="
+                        + " document.createElement('input');"
                         + " input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input); }"
-                        + " const send = document.createElement('button'); send.type = 'submit'; send.textContent = 'Send';"
+                        + " const send = document.createElement('button'); send.type = 'submit';"
+                        + " send.textContent = 'Send';"
                         + " form.appendChild(send); document.body.appendChild(form); }",
                 List.of(action, fields));
         // a click waits for the navigation it starts, so the audit sees the answer, not the page that sent it

@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * F-ACCOUNT-1 end to end in Chromium: "Forgot password?" on the sign-in page, the link read from the SMTP server,
- * a refused common password, the new password, and a sign-in that still asks for the second factor.
+ * F-ACCOUNT-1 end to end in Chromium: "Forgot password?" on the sign-in page, the link read from the SMTP server, a
+ * refused common password, the new password, and a sign-in that still asks for the second factor.
  */
 class ForgotPasswordBrowserTests extends BrowserTestSupport {
 

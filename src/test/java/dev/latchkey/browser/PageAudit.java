@@ -30,49 +30,50 @@ import java.util.stream.Collectors;
 
 /**
  * What a person would call broken on a page, checked as the page is now, at a phone's window (390×844) and at a
- * desktop's (1280×800). Every check runs at both sizes and every problem is collected; {@link #check} then fails
- * with one message that lists them all (page, width, where, what), {@link #audit} answers them for a caller that
- * walks many pages and reports at the end. A full-page screenshot of each size is kept as
+ * desktop's (1280×800). Every check runs at both sizes and every problem is collected; {@link #check} then fails with
+ * one message that lists them all (page, width, where, what), {@link #audit} answers them for a caller that walks many
+ * pages and reports at the end. A full-page screenshot of each size is kept as
  * {@code target/screenshots/<name>-phone.png} and {@code <name>-desktop.png}.
  *
  * <p>The rules:
+ *
  * <ul>
- * <li><b>No sideways page scrolling</b>: the document is no wider than the window
- *     ({@code documentElement.scrollWidth <= clientWidth}); the elements that stick out are named.</li>
- * <li><b>No clipped text</b>: no visible text (of a button, link, label, table cell or anything else) passes the
- *     edge of a box that hides its overflow: neither its own box (an ellipsis, {@code scrollWidth > clientWidth})
- *     nor one further up. A box that scrolls shows its content by scrolling, so text in it counts as clipped only
- *     when the scrolling box is itself cut off. Elements hidden on purpose for screen readers
- *     ({@code .visually-hidden}: clipped to 1 px) are not looked at.</li>
- * <li><b>Buttons with a {@code value} label and date/time fields</b> show all of their text.</li>
- * <li><b>No code broken over two lines</b>: a token of 2 to 24 characters with two digits or more and no
- *     {@code @} or {@code /} (a backup code, a contract or account number, a date) is on one line. "6-digit" in a
- *     sentence and long addresses may wrap.</li>
- * <li><b>A drop-down is as wide as its chosen option</b>: a copy of the {@code <select>} holding only that option,
- *     at its natural width, must not be wider than the real one.</li>
- * <li><b>Sideways scrolling only for data tables on a phone</b>: a {@code .table-wrap} may scroll on the phone; at
- *     desktop width its table must fit. Any other box that scrolls sideways must not hide a control (a tab, a link,
- *     a button) past its edge.</li>
- * <li><b>Nothing sticks out of its box</b>: no element passes the left or right edge of the nearest ancestor that
- *     draws a border or a background (a card, an alert, a tile) unless a box in between scrolls.</li>
- * <li><b>The language switcher</b> {@code #language-switcher} is visible with a link per language.</li>
- * <li><b>The title says which site and which page</b>: it contains the name the page's top bar shows
- *     ({@code .brand-name}: the site's name, "Latchkey Admin" on the admin site, "Latchkey" outside any site), and
- *     beyond that name, "Latchkey" and "Admin", at least one more word of three or more letters. So
- *     "Users · Latchkey Admin" and "Sign in · Acme Leasing" pass; "", "Latchkey", "Admin", "Users",
- *     "Latchkey Admin" do not.</li>
- * <li><b>Every sub-resource loads</b>: no css, script, image, font or fetch of the page is answered with 4xx or 5xx
- *     or fails, and the favicon (the page's {@code link rel=icon}, else {@code /favicon.ico}, which Chromium asks for
- *     on its own) is an image. The page's own document may have an error status (a 404 page, a refused form).</li>
- * <li><b>No console error and no script error</b> (a CSP violation is a console error); Chromium's "Failed to load
- *     resource" lines are reported as the failed sub-resource above, with its address.</li>
- * <li><b>axe-core</b> finds no violation of impact serious or critical (WCAG 2.2 AA and best practices).</li>
+ *   <li><b>No sideways page scrolling</b>: the document is no wider than the window ({@code documentElement.scrollWidth
+ *       <= clientWidth}); the elements that stick out are named.
+ *   <li><b>No clipped text</b>: no visible text (of a button, link, label, table cell or anything else) passes the edge
+ *       of a box that hides its overflow: neither its own box (an ellipsis, {@code scrollWidth > clientWidth}) nor one
+ *       further up. A box that scrolls shows its content by scrolling, so text in it counts as clipped only when the
+ *       scrolling box is itself cut off. Elements hidden on purpose for screen readers ({@code .visually-hidden}:
+ *       clipped to 1 px) are not looked at.
+ *   <li><b>Buttons with a {@code value} label and date/time fields</b> show all of their text.
+ *   <li><b>No code broken over two lines</b>: a token of 2 to 24 characters with two digits or more and no {@code @} or
+ *       {@code /} (a backup code, a contract or account number, a date) is on one line. "6-digit" in a sentence and
+ *       long addresses may wrap.
+ *   <li><b>A drop-down is as wide as its chosen option</b>: a copy of the {@code <select>} holding only that option, at
+ *       its natural width, must not be wider than the real one.
+ *   <li><b>Sideways scrolling only for data tables on a phone</b>: a {@code .table-wrap} may scroll on the phone; at
+ *       desktop width its table must fit. Any other box that scrolls sideways must not hide a control (a tab, a link, a
+ *       button) past its edge.
+ *   <li><b>Nothing sticks out of its box</b>: no element passes the left or right edge of the nearest ancestor that
+ *       draws a border or a background (a card, an alert, a tile) unless a box in between scrolls.
+ *   <li><b>The language switcher</b> {@code #language-switcher} is visible with a link per language.
+ *   <li><b>The title says which site and which page</b>: it contains the name the page's top bar shows
+ *       ({@code .brand-name}: the site's name, "Latchkey Admin" on the admin site, "Latchkey" outside any site), and
+ *       beyond that name, "Latchkey" and "Admin", at least one more word of three or more letters. So "Users · Latchkey
+ *       Admin" and "Sign in · Acme Leasing" pass; "", "Latchkey", "Admin", "Users", "Latchkey Admin" do not.
+ *   <li><b>Every sub-resource loads</b>: no css, script, image, font or fetch of the page is answered with 4xx or 5xx
+ *       or fails, and the favicon (the page's {@code link rel=icon}, else {@code /favicon.ico}, which Chromium asks for
+ *       on its own) is an image. The page's own document may have an error status (a 404 page, a refused form).
+ *   <li><b>No console error and no script error</b> (a CSP violation is a console error); Chromium's "Failed to load
+ *       resource" lines are reported as the failed sub-resource above, with its address.
+ *   <li><b>axe-core</b> finds no violation of impact serious or critical (WCAG 2.2 AA and best practices).
  * </ul>
+ *
  * Console and network events are recorded from the moment a page opens ({@link #watch}); an audit reports those
  * recorded since the previous audit of the same page, so each is reported once. The same layout problem in the same
  * place of every row of a table or item of a list is one line, "(and N more like it)". Problems found at both widths
- * are one line marked {@code [390+1280]}; {@code [page]} marks what does not depend on the width. The layout checks
- * are in {@code page-audit.js} beside this class; {@link PageAuditBrowserTests} shows each of them at work.
+ * are one line marked {@code [390+1280]}; {@code [page]} marks what does not depend on the width. The layout checks are
+ * in {@code page-audit.js} beside this class; {@link PageAuditBrowserTests} shows each of them at work.
  */
 final class PageAudit {
 
@@ -181,7 +182,9 @@ final class PageAudit {
         watch(page, false);
     }
 
-    /** As {@link #watch(Page)}; with {@code deferChecks}, {@link #check} keeps its problems for {@link #takeDeferred}. */
+    /**
+     * As {@link #watch(Page)}; with {@code deferChecks}, {@link #check} keeps its problems for {@link #takeDeferred}.
+     */
     static void watch(Page page, boolean deferChecks) {
         Events events = new Events(deferChecks);
         EVENTS.put(page, events);

@@ -69,7 +69,8 @@ class PageAuditBrowserTests {
                     html(
                             "Select · Latchkey",
                             "<label for=\"s\">MFA</label>"
-                                    + "<select id=\"s\" style=\"width: 70px\"><option>Required (locked)</option></select>")),
+                                    + "<select id=\"s\" style=\"width: 70px\"><option>Required"
+                                    + " (locked)</option></select>")),
             Map.entry(
                     "/ellipsis",
                     html(
@@ -81,13 +82,15 @@ class PageAuditBrowserTests {
                     html(
                             "Parent · Latchkey",
                             "<div style=\"width: 120px; overflow: hidden\">"
-                                    + "<a href=\"#x\" style=\"white-space: nowrap\">A link with a long text</a></div>")),
+                                    + "<a href=\"#x\" style=\"white-space: nowrap\">A link with a long"
+                                    + " text</a></div>")),
             Map.entry(
                     "/wide-table",
                     html(
                             "Table · Latchkey",
                             "<div class=\"card table-wrap\" tabindex=\"0\""
-                                    + " role=\"region\" aria-label=\"Log\"><table class=\"nowrap\"><thead><tr><th>Time</th>"
+                                    + " role=\"region\" aria-label=\"Log\"><table"
+                                    + " class=\"nowrap\"><thead><tr><th>Time</th>"
                                     + "<th>Detail</th></tr></thead><tbody><tr><td>19:56</td><td>" + "word ".repeat(250)
                                     + "</td></tr></tbody></table></div>")),
             Map.entry(
@@ -119,7 +122,8 @@ class PageAuditBrowserTests {
                     html(
                             "Errors · Latchkey",
                             "<img src=\"/logo.png\">"
-                                    + "<script>console.error('boom'); setTimeout(() => { throw new Error('bang'); });</script>")),
+                                    + "<script>console.error('boom'); setTimeout(() => { throw new"
+                                    + " Error('bang'); });</script>")),
             Map.entry(
                     "/no-icon",
                     html("No icon · Latchkey", "<p>Text</p>")

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * F-ACCOUNT-4, F-ADMIN-5 in Chromium: two browsers of one user see each other on the Security page, one signs the
- * other out; times are written in the reader's zone (the context's, Europe/Amsterdam) by app.js, on the Security
- * page, the code page and the audit log's filter.
+ * F-ACCOUNT-4, F-ADMIN-5 in Chromium: two browsers of one user see each other on the Security page, one signs the other
+ * out; times are written in the reader's zone (the context's, Europe/Amsterdam) by app.js, on the Security page, the
+ * code page and the audit log's filter.
  */
 class SecurityActivityBrowserTests extends BrowserTestSupport {
 

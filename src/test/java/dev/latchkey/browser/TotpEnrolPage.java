@@ -21,7 +21,9 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Authenticator set-up (from the security page or forced during sign-in): {@code img#totp-qr}, {@code #totp-secret}. */
+/**
+ * Authenticator set-up (from the security page or forced during sign-in): {@code img#totp-qr}, {@code #totp-secret}.
+ */
 final class TotpEnrolPage {
 
     private final Page page;

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * F-OPS-2: a node that shuts down lets the message in hand finish and claims nothing more, so another node sends
- * the rest at once, and nothing is sent twice.
+ * F-OPS-2: a node that shuts down lets the message in hand finish and claims nothing more, so another node sends the
+ * rest at once, and nothing is sent twice.
  */
 @IntegrationTest
 class OutboxShutdownIntegrationTests {

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The one code normaliser. Each rule gives, for every input, what the place that used it gave before it moved here:
- * the former expressions are kept below as the reference.
+ * The one code normaliser. Each rule gives, for every input, what the place that used it gave before it moved here: the
+ * former expressions are kept below as the reference.
  */
 class TypedCodeTests {
 

@@ -57,8 +57,8 @@ class CompiledPageExpressionsIntegrationTests {
     }
 
     /**
-     * The CSRF token is masked afresh for every response, and a session's "last active" time moves with every
-     * request (F-ACCOUNT-4: the Security page lists the sessions); everything else must not change.
+     * The CSRF token is masked afresh for every response, and a session's "last active" time moves with every request
+     * (F-ACCOUNT-4: the Security page lists the sessions); everything else must not change.
      */
     private static String withoutCsrfToken(String html) {
         return html.replaceAll("(name=\"_csrf\" value=\")[^\"]*\"", "$1\"")

@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * F-ACCOUNT-2, ASVS 5.0 V6.2.2/V6.2.3: a signed-in user changes their password on the Security page with the current
- * one, a new one and its confirmation; the rules of {@code PasswordChange} over real HTTP, on every site and the
- * admin site.
+ * one, a new one and its confirmation; the rules of {@code PasswordChange} over real HTTP, on every site and the admin
+ * site.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -29,8 +29,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * F-ACCOUNT-4: the Security page lists the user's signed-in sessions, this one marked, each other one
- * with a Sign out that ends exactly it, and the last sign-ins with browser, address, factor and result.
+ * F-ACCOUNT-4: the Security page lists the user's signed-in sessions, this one marked, each other one with a Sign out
+ * that ends exactly it, and the last sign-ins with browser, address, factor and result.
  */
 @IntegrationTest
 class SecurityActivityIntegrationTests {

@@ -23,9 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Bad input: thousands of generated bad inputs (too long, control and format characters, odd unicode, SQL and
- * HTML shapes, wrong types) to every form and query parameter, anonymous, as a portal user and as an admin. No
- * answer may be a 5xx or show a stack trace, and the data that matters must be exactly as before.
+ * Bad input: thousands of generated bad inputs (too long, control and format characters, odd unicode, SQL and HTML
+ * shapes, wrong types) to every form and query parameter, anonymous, as a portal user and as an admin. No answer may be
+ * a 5xx or show a stack trace, and the data that matters must be exactly as before.
  */
 @IntegrationTest
 class FuzzIntegrationTests {
@@ -194,10 +194,10 @@ class FuzzIntegrationTests {
     }
 
     /**
-     * Posts bad input through a form. The page holding the form is fetched once per browser and reused while its
-     * CSRF token works: fetching the same page before every post doubled the requests without testing anything
-     * more. A refused post (403) fetches the page again and posts the same input once more, and
-     * {@link #formsStillThere} checks at the end that no post signed a browser out.
+     * Posts bad input through a form. The page holding the form is fetched once per browser and reused while its CSRF
+     * token works: fetching the same page before every post doubled the requests without testing anything more. A
+     * refused post (403) fetches the page again and posts the same input once more, and {@link #formsStillThere} checks
+     * at the end that no post signed a browser out.
      */
     private int fuzzPosts(Browser browser, String pagePath, List<String> failures, String form, String... fields) {
         FormPage key = new FormPage(browser, pagePath, form);

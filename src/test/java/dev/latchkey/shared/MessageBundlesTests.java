@@ -99,8 +99,8 @@ class MessageBundlesTests {
 
     /**
      * In a text formatted with arguments, a single ' starts a quoted section that hides the braces after it (and
-     * disappears itself); an apostrophe is written ''. A text counts as formatted when it or its English twin has
-     * {n} arguments, so a stray ' that hides all Dutch arguments is still found.
+     * disappears itself); an apostrophe is written ''. A text counts as formatted when it or its English twin has {n}
+     * arguments, so a stray ' that hides all Dutch arguments is still found.
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"messages", "contacts"})

@@ -73,9 +73,9 @@ class OperationsIntegrationTests {
     }
 
     /**
-     * Readiness is up only once start-up is done. Flyway migrates while the context starts; the bootstrap admin and
-     * the demo data are application runners (orders 0 and 1). A runner ordered after them still sees the node
-     * refusing traffic, and the node is ready once it returned.
+     * Readiness is up only once start-up is done. Flyway migrates while the context starts; the bootstrap admin and the
+     * demo data are application runners (orders 0 and 1). A runner ordered after them still sees the node refusing
+     * traffic, and the node is ready once it returned.
      */
     @Test
     void readinessWaitsForMigrationsAndDemoData() {

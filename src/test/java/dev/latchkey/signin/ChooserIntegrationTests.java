@@ -27,9 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * F-LOGIN-3: the chooser offers exactly the right factors for every combination of confirmed email, valid phone,
- * SMS configured and the site allowing SMS; with one factor the sign-in goes straight to it, with none it stops
- * with an explanation.
+ * F-LOGIN-3: the chooser offers exactly the right factors for every combination of confirmed email, valid phone, SMS
+ * configured and the site allowing SMS; with one factor the sign-in goes straight to it, with none it stops with an
+ * explanation.
  */
 @IntegrationTest
 class ChooserIntegrationTests {

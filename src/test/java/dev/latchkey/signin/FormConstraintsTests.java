@@ -14,8 +14,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * The sign-in forms' Bean Validation constraints give the problem the hand-written checks gave before, for every
- * input: those checks are kept below as the reference.
+ * The sign-in forms' Bean Validation constraints give the problem the hand-written checks gave before, for every input:
+ * those checks are kept below as the reference.
  */
 class FormConstraintsTests {
 

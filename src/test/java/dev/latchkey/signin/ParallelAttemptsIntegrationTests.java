@@ -28,10 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Simultaneous guesses. Before the fix the throttle was asked before the slow hash and told of
- * the failure after it, so 30–40 parallel guesses were all checked and 7 authenticator guesses passed where 5 are
- * allowed. Now an attempt is reserved before it is checked: of N parallel wrong guesses exactly as many are checked
- * as the policy allows, and the rest are told to wait (429 with Retry-After) without being checked.
+ * Simultaneous guesses. Before the fix the throttle was asked before the slow hash and told of the failure after it, so
+ * 30–40 parallel guesses were all checked and 7 authenticator guesses passed where 5 are allowed. Now an attempt is
+ * reserved before it is checked: of N parallel wrong guesses exactly as many are checked as the policy allows, and the
+ * rest are told to wait (429 with Retry-After) without being checked.
  */
 @IntegrationTest
 class ParallelAttemptsIntegrationTests {
@@ -146,8 +146,8 @@ class ParallelAttemptsIntegrationTests {
 
     /**
      * A double click on the right authenticator code: one request signs in; the others set no cookie (so the browser
-     * keeps the winner's), and those that end after the winner replaced the session are led on to the portal
-     * instead of an error page.
+     * keeps the winner's), and those that end after the winner replaced the session are led on to the portal instead of
+     * an error page.
      */
     @Test
     void aDoubleSubmittedAuthenticatorCodeSignsInOnceAndLeadsTheOthersOn() {

@@ -19,9 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * ASVS V6.3 / F-LOGIN-1: the password step is throttled per account and per IP with growing delays, in the
- * database (so across sessions, nodes and restarts), and a throttled answer never tells whether the password was
- * right.
+ * ASVS V6.3 / F-LOGIN-1: the password step is throttled per account and per IP with growing delays, in the database (so
+ * across sessions, nodes and restarts), and a throttled answer never tells whether the password was right.
  */
 @IntegrationTest
 @TestPropertySource(properties = "latchkey.signin.address-free-failures=12")
@@ -151,8 +150,8 @@ class PasswordThrottleIntegrationTests {
     }
 
     /**
-     * Case folding can make a username longer than the key column ("İ" becomes two characters);
-     * such a name is kept as its hash, so it gets an ordinary 401, not a 500 with the typed text in the log.
+     * Case folding can make a username longer than the key column ("İ" becomes two characters); such a name is kept as
+     * its hash, so it gets an ordinary 401, not a 500 with the typed text in the log.
      */
     @Test
     void aUsernameThatGrowsWhenCaseFoldedIsAnOrdinaryWrongPassword() {

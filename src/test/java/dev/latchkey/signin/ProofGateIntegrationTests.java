@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One gate for every second-factor check (signin/ProofGate): every entry point that checks a second factor or a
- * password proof of a signed-in or half-signed-in user reserves, delays, counts, audits, notifies and locks in the
- * same way, because one service ({@link ProofGate}) does it for all of them. Before, the Security page's proofs had
- * no delay, no audit and no alert, and the forced set-up and the code pages each had their own copy.
+ * password proof of a signed-in or half-signed-in user reserves, delays, counts, audits, notifies and locks in the same
+ * way, because one service ({@link ProofGate}) does it for all of them. Before, the Security page's proofs had no
+ * delay, no audit and no alert, and the forced set-up and the code pages each had their own copy.
  */
 @IntegrationTest
 class ProofGateIntegrationTests {

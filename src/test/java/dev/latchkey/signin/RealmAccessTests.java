@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * F-LOGIN-4 in a web slice, without a database: the real filter chain of {@link SecurityConfiguration} in front of
- * a stand-in page under every realm path. A site's pages need a session of that site; a visitor without one is sent
- * to that site's login page; no portal session reaches {@code /admin/}; paths outside every realm answer 404; a
- * form post without its CSRF token changes nothing. The full sign-in flows are the integration tests'.
+ * F-LOGIN-4 in a web slice, without a database: the real filter chain of {@link SecurityConfiguration} in front of a
+ * stand-in page under every realm path. A site's pages need a session of that site; a visitor without one is sent to
+ * that site's login page; no portal session reaches {@code /admin/}; paths outside every realm answer 404; a form post
+ * without its CSRF token changes nothing. The full sign-in flows are the integration tests'.
  */
 @WebMvcTest(RealmAccessTests.Pages.class)
 @Import({WebSecuritySlice.class, RealmAccessTests.Pages.class})

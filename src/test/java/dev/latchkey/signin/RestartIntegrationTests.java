@@ -16,8 +16,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Failure counts and locks live in the database, so a restarted node (here: a second instance of the
- * application started on the same database) sees exactly what the first one counted.
+ * Failure counts and locks live in the database, so a restarted node (here: a second instance of the application
+ * started on the same database) sees exactly what the first one counted.
  */
 @IntegrationTest
 class RestartIntegrationTests {

@@ -20,9 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * NIST SP 800-63B rate limiting of the second factor: growing delays after 5 wrong answers, counted per account
- * across sessions (and, being in the database, across nodes and restarts), and a lock at 100 that even the right
- * code cannot pass.
+ * NIST SP 800-63B rate limiting of the second factor: growing delays after 5 wrong answers, counted per account across
+ * sessions (and, being in the database, across nodes and restarts), and a lock at 100 that even the right code cannot
+ * pass.
  */
 @IntegrationTest
 class SecondFactorBruteForceIntegrationTests {

@@ -59,8 +59,8 @@ class SessionBindingIntegrationTests {
     }
 
     /**
-     * Before, the password step for bob inside alice's signed-in session kept alice signed in under the new id,
-     * indexed under bob, so nothing that ends alice's sessions found it. Now the step starts from a fresh session.
+     * Before, the password step for bob inside alice's signed-in session kept alice signed in under the new id, indexed
+     * under bob, so nothing that ends alice's sessions found it. Now the step starts from a fresh session.
      */
     @Test
     void aPasswordStepInsideASignedInSessionEndsThatSessionAndCarriesNothingOver() {

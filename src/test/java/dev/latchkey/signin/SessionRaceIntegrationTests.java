@@ -11,10 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A double submit (2–8 simultaneous POSTs of one session) of any step that changes the session id or
- * its authentication. Before the fix a losing request wrote its stale session id back after the winner renamed the
- * session: the id from before the code step was signed in and the winner's cookie was dead (every run of the old
- * code failed in round 0 or 1). 50 rounds of the code step and 25 of each password step, 2 to 8 requests each;
+ * A double submit (2–8 simultaneous POSTs of one session) of any step that changes the session id or its
+ * authentication. Before the fix a losing request wrote its stale session id back after the winner renamed the session:
+ * the id from before the code step was signed in and the winner's cookie was dead (every run of the old code failed in
+ * round 0 or 1). 50 rounds of the code step and 25 of each password step, 2 to 8 requests each;
  * {@code TwoNodesIntegrationTests} runs the same rounds spread over two nodes.
  */
 @IntegrationTest

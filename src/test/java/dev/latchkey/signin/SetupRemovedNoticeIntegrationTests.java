@@ -33,9 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * F-ADMIN-3: after an admin deletes a user's 2FA setup, the user's next sign-in says what happened (before, only
- * the email did). Every page of a second step says it until a sign-in completes, so someone with the password alone
- * cannot use it up; a sign-in with the password alone says it on a page of its own, once.
+ * F-ADMIN-3: after an admin deletes a user's 2FA setup, the user's next sign-in says what happened (before, only the
+ * email did). Every page of a second step says it until a sign-in completes, so someone with the password alone cannot
+ * use it up; a sign-in with the password alone says it on a page of its own, once.
  */
 @IntegrationTest
 class SetupRemovedNoticeIntegrationTests {

@@ -27,11 +27,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * F-CODE-3: a user who signs in again (a new session: another window or device) while no new code may be sent
- * yet. Before, the new sign-in said "No code has been sent for this sign-in yet" while the inbox held a fresh code,
- * and that code was refused there. Now only the newest code of a user works, in the sign-in it was made for (ASVS
- * V6.6.2): the new sign-in gets its own code at once, the earlier code stops working at once, and the new code's
- * message waits until the resend interval ends, so the throttle holds and nothing extra goes out. Both pages say so.
+ * F-CODE-3: a user who signs in again (a new session: another window or device) while no new code may be sent yet.
+ * Before, the new sign-in said "No code has been sent for this sign-in yet" while the inbox held a fresh code, and that
+ * code was refused there. Now only the newest code of a user works, in the sign-in it was made for (ASVS V6.6.2): the
+ * new sign-in gets its own code at once, the earlier code stops working at once, and the new code's message waits until
+ * the resend interval ends, so the throttle holds and nothing extra goes out. Both pages say so.
  */
 @IntegrationTest
 class SignInAgainIntegrationTests {
@@ -84,7 +84,8 @@ class SignInAgainIntegrationTests {
         var waiting = page.document().selectFirst("#code-waiting");
         assertThat(waiting.text())
                 .matches("You signed in again shortly after a code was sent, so the code for this"
-                        + " sign-in goes to u•••.@acme\\.test in (1\\d|20) seconds, once sending is allowed again\\. Codes sent"
+                        + " sign-in goes to u•••.@acme\\.test in (1\\d|20) seconds, once sending is allowed"
+                        + " again\\. Codes sent"
                         + " earlier no longer work\\..*");
         assertThat(Long.parseLong(waiting.selectFirst(".countdown").attr("data-seconds")))
                 .isBetween(10L, 20L);
@@ -220,8 +221,8 @@ class SignInAgainIntegrationTests {
 
     /**
      * Someone who knows the password signs in again and again, each time a few seconds apart, so each sign-in's code
-     * waits and replaces the one before it. Withdrawn codes count towards the window like sent ones: after five
-     * codes in 15 minutes a further sign-in makes none, so it can no longer end the code the user holds.
+     * waits and replaces the one before it. Withdrawn codes count towards the window like sent ones: after five codes
+     * in 15 minutes a further sign-in makes none, so it can no longer end the code the user holds.
      */
     @Test
     void signInsThatOnlyReplaceWaitingCodesStopAtTheSameFiveIn15Minutes() {

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
- * F-OPS-4: a password throttle row goes an hour after its last failure, when it stops counting, and never sooner,
- * so a purge gives nobody fresh attempts.
+ * F-OPS-4: a password throttle row goes an hour after its last failure, when it stops counting, and never sooner, so a
+ * purge gives nobody fresh attempts.
  */
 @IntegrationTest
 class ThrottleRetentionIntegrationTests {

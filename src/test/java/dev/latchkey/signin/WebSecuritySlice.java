@@ -15,9 +15,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * The application's own security filter chains (realm access, CSRF, headers, login redirects) for a
- * {@code @WebMvcTest} slice, which does not scan configuration classes: import this next to the controller under
- * test, so the slice answers as the application does instead of with Spring Boot's default security.
+ * The application's own security filter chains (realm access, CSRF, headers, login redirects) for a {@code @WebMvcTest}
+ * slice, which does not scan configuration classes: import this next to the controller under test, so the slice answers
+ * as the application does instead of with Spring Boot's default security.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, SignOut.class})

@@ -15,8 +15,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * A site's stylesheet and logo in a web slice behind the application's real security rules: public to read, cached
- * for a minute with an ETag, a missing logo is a 404. The branding data itself is stubbed; storing it is
+ * A site's stylesheet and logo in a web slice behind the application's real security rules: public to read, cached for
+ * a minute with an ETag, a missing logo is a 404. The branding data itself is stubbed; storing it is
  * {@code BrandingIntegrationTests}' part, on H2 and PostgreSQL.
  */
 @WebMvcTest(BrandingController.class)

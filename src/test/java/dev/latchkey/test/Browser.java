@@ -20,8 +20,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A minimal browser for HTTP-level tests: its own cookie jar, no automatic redirects, and forms submitted the way
- * a browser would (hidden fields such as the CSRF token included).
+ * A minimal browser for HTTP-level tests: its own cookie jar, no automatic redirects, and forms submitted the way a
+ * browser would (hidden fields such as the CSRF token included).
  */
 public final class Browser {
 

@@ -16,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * Simultaneous requests of one browser session, as a double click, a retried POST or a prefetch sends them: each on
- * its own connection, all with the same session cookie, and each answer's own new cookie kept apart.
+ * Simultaneous requests of one browser session, as a double click, a retried POST or a prefetch sends them: each on its
+ * own connection, all with the same session cookie, and each answer's own new cookie kept apart.
  */
 public final class SameSession {
 

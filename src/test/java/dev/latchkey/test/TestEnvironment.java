@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application under test at the test database and the test SMTP server, with a fixed encryption key and
- * a fast outbox.
+ * Points the application under test at the test database and the test SMTP server, with a fixed encryption key and a
+ * fast outbox.
  */
 public final class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real SMTP server (GreenMail) for the tests, on a free port, shared by every test of the JVM. It can be stopped
- * and started again on the same port to play an SMTP outage.
+ * A real SMTP server (GreenMail) for the tests, on a free port, shared by every test of the JVM. It can be stopped and
+ * started again on the same port to play an SMTP outage.
  */
 public final class TestMailServer {
 

@@ -4,8 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
- * A local HTTP test double of Twilio's API (WireMock on a free port), shared by every test of the JVM. The
- * application under test sends its Twilio SDK calls here through {@code latchkey.sms.twilio.api-base-url}.
+ * A local HTTP test double of Twilio's API (WireMock on a free port), shared by every test of the JVM. The application
+ * under test sends its Twilio SDK calls here through {@code latchkey.sms.twilio.api-base-url}.
  */
 public final class TestTwilio {
 

@@ -12,8 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a fresh user per test, so per-user limits (resend throttle, failure count) of one test never leak into
- * another.
+ * Makes a fresh user per test, so per-user limits (resend throttle, failure count) of one test never leak into another.
  */
 @Component
 public class TestUsers {

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The growing delays behind the password throttle and the second-factor gate, on a fixed clock: free failures, then
- * a doubling wait from the last failure, capped, and never a lock-out.
+ * The growing delays behind the password throttle and the second-factor gate, on a fixed clock: free failures, then a
+ * doubling wait from the last failure, capped, and never a lock-out.
  */
 class BackoffTests {
 

@@ -34,9 +34,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * F-CONTACT-2: the link that confirms a new email address (the only state-changing page it adds). It works once,
- * for 24 hours, on its own site, for its own user's password, for the address it was sent to; never as an
- * invitation; and bad input gets a clear 4xx, changes nothing and is logged in one line without the token.
+ * F-CONTACT-2: the link that confirms a new email address (the only state-changing page it adds). It works once, for 24
+ * hours, on its own site, for its own user's password, for the address it was sent to; never as an invitation; and bad
+ * input gets a clear 4xx, changes nothing and is logged in one line without the token.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -294,8 +294,8 @@ class EmailConfirmationIntegrationTests {
     }
 
     /**
-     * The password typed on a link is a proof like any other. A wrong one counts against the user
-     * (so a fresh link never buys fresh guesses), and in the user's delay even the right one is not checked.
+     * The password typed on a link is a proof like any other. A wrong one counts against the user (so a fresh link
+     * never buys fresh guesses), and in the user's delay even the right one is not checked.
      */
     @Test
     void wrongPasswordsCountAgainstTheUserAcrossLinksAndTheDelayHolds() {

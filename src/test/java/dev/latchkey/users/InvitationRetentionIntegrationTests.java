@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
- * F-OPS-4: invitation, reset and email-confirmation links go thirty days after their expiry, used or not; a link
- * that still works, or expired less than thirty days ago, stays.
+ * F-OPS-4: invitation, reset and email-confirmation links go thirty days after their expiry, used or not; a link that
+ * still works, or expired less than thirty days ago, stays.
  */
 @IntegrationTest
 class InvitationRetentionIntegrationTests {

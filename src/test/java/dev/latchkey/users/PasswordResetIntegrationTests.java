@@ -101,8 +101,8 @@ class PasswordResetIntegrationTests {
     }
 
     /**
-     * No enumeration by construction: with the background worker held, a request for a known address is answered
-     * before anything about the account was looked up, counted, stored or sent.
+     * No enumeration by construction: with the background worker held, a request for a known address is answered before
+     * anything about the account was looked up, counted, stored or sent.
      */
     @Test
     void theAnswerComesBeforeTheAddressIsEvenLookedUp() throws Exception {

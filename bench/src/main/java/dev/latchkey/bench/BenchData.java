@@ -19,11 +19,11 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Creates the benchmark's schema (Flyway, the application's own migrations) and its users straight in the database,
- * before the server starts: a site {@code bench} (MFA required, authenticator app only) whose users all have an
- * enabled authenticator, a few more such users kept apart for the burst phase's legitimate sign-ins (so no other
- * phase has used their current time step), a site {@code mailbench} (MFA required, email codes only), and one system
- * admin with an authenticator. Passwords are stored as the server stores them (Argon2id with the configured
- * parameters, one precomputed hash), TOTP secrets AES-GCM encrypted with the key the server is given.
+ * before the server starts: a site {@code bench} (MFA required, authenticator app only) whose users all have an enabled
+ * authenticator, a few more such users kept apart for the burst phase's legitimate sign-ins (so no other phase has used
+ * their current time step), a site {@code mailbench} (MFA required, email codes only), and one system admin with an
+ * authenticator. Passwords are stored as the server stores them (Argon2id with the configured parameters, one
+ * precomputed hash), TOTP secrets AES-GCM encrypted with the key the server is given.
  */
 final class BenchData {
 
@@ -70,7 +70,8 @@ final class BenchData {
             try (PreparedStatement users = db.prepareStatement(
                             "insert into app_user (site_id, login_key, email,"
                                     + " display_name, password_hash, email_confirmed, phone, mfa_required, admin_role,"
-                                    + " second_factor_failures, created_at) values (?, ?, ?, ?, ?, true, null, false, ?, 0, ?)",
+                                    + " second_factor_failures, created_at) values (?, ?, ?, ?, ?, true, null,"
+                                    + " false, ?, 0, ?)",
                             Statement.RETURN_GENERATED_KEYS);
                     PreparedStatement totp = db.prepareStatement("insert into authenticator (user_id, secret, status,"
                             + " created_at, enabled_at) values (?, ?, 'ENABLED', ?, ?)")) {

@@ -13,17 +13,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Availability under a burst. N clients from ONE source address each GET the login page (their own
- * session and CSRF token, as an attacker's script would), wait until all have theirs, then POST a wrong password at
- * the same moment. Once all of them are on the wire, one legitimate user signs in from another address the whole
- * way, as {@link SignInLoad} does: GET login, POST the password, GET the code page, POST the authenticator code, GET
- * the portal home; its wall time, first request to the home page, is what that user waits.
+ * Availability under a burst. N clients from ONE source address each GET the login page (their own session and CSRF
+ * token, as an attacker's script would), wait until all have theirs, then POST a wrong password at the same moment.
+ * Once all of them are on the wire, one legitimate user signs in from another address the whole way, as
+ * {@link SignInLoad} does: GET login, POST the password, GET the code page, POST the authenticator code, GET the portal
+ * home; its wall time, first request to the home page, is what that user waits.
  *
- * <p>Two shapes per round: every guess at one account (the per-account limit decides how many are hashed, 5 by
- * default) and each guess at a different account (the per-address limit decides, 20 by default: four times the
- * hashing, the harsher one). Each burst comes from an address of its own (127.2.round.shape) and aims at accounts no
- * earlier burst touched; each legitimate sign-in comes from an address of its own (127.3.round.shape) with a user no
- * other phase signs in, so neither throttle state nor a used time step carries over from one round to the next.
+ * <p>Two shapes per round: every guess at one account (the per-account limit decides how many are hashed, 5 by default)
+ * and each guess at a different account (the per-address limit decides, 20 by default: four times the hashing, the
+ * harsher one). Each burst comes from an address of its own (127.2.round.shape) and aims at accounts no earlier burst
+ * touched; each legitimate sign-in comes from an address of its own (127.3.round.shape) with a user no other phase
+ * signs in, so neither throttle state nor a used time step carries over from one round to the next.
  */
 final class Burst {
 

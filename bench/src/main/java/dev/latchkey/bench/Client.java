@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One browser: its own cookies, no redirects followed, the CSRF token pulled from each page, its own source address
  * (Linux routes all of 127.0.0.0/8 to the loopback interface, so each client binds its socket to one of them and the
- * server's per-address throttle sees distinct addresses, as it would see distinct users). It speaks plain
- * HTTP/1.1 over one kept-alive socket (Content-Length, chunked and close-delimited bodies; a request is sent again
- * only when the server had closed the kept-alive connection before answering a byte of it), because it competes with the server for
+ * server's per-address throttle sees distinct addresses, as it would see distinct users). It speaks plain HTTP/1.1 over
+ * one kept-alive socket (Content-Length, chunked and close-delimited bodies; a request is sent again only when the
+ * server had closed the kept-alive connection before answering a byte of it), because it competes with the server for
  * the same cores and the ratio to the hash ceiling counts its CPU against Latchkey: {@code java.net.http} cost about
  * 3–5 ms of CPU per sign-in (0.12–0.16 cores at 35 sign-ins/s), this a fraction of that.
  */

@@ -72,8 +72,8 @@ final class CpuShare {
     /**
      * CPU seconds so far of the process's threads, by group of {@link #GROUPS}, from their names (Linux keeps 15
      * characters): the hashing threads ({@code argon2-N}), the virtual threads' carriers and Tomcat's threads, the JIT
-     * compilers, the collector (the VM thread, where Serial GC runs), and the rest. A thread that ended since the
-     * first sample takes its seconds with it, so a difference can miss a little.
+     * compilers, the collector (the VM thread, where Serial GC runs), and the rest. A thread that ended since the first
+     * sample takes its seconds with it, so a difference can miss a little.
      */
     static double[] threadSeconds(long pid) {
         double[] seconds = new double[GROUPS.length];

@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Email-code verification as the code step runs it (OneTimeCodes#verify, reached through the test fixture {@link
- * EmailCodeFixture}): find the login's newest code, HMAC compare, then the conditional update that consumes it. Each
- * invocation verifies a fresh code, sent (and so stored) in an untimed per-invocation set-up.
+ * Email-code verification as the code step runs it (OneTimeCodes#verify, reached through the test fixture
+ * {@link EmailCodeFixture}): find the login's newest code, HMAC compare, then the conditional update that consumes it.
+ * Each invocation verifies a fresh code, sent (and so stored) in an untimed per-invocation set-up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -8,9 +8,9 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The ceiling: how many password verifications per second this machine does with one thread per core and nothing
- * else to do, for the configured cost. Measured twice, and the higher figure is the ceiling (the strict choice): with
- * the server's own encoder (its hashing threads and kept memory) and with Spring's plain {@code Argon2PasswordEncoder},
+ * The ceiling: how many password verifications per second this machine does with one thread per core and nothing else
+ * to do, for the configured cost. Measured twice, and the higher figure is the ceiling (the strict choice): with the
+ * server's own encoder (its hashing threads and kept memory) and with Spring's plain {@code Argon2PasswordEncoder},
  * each after 10 s of warm-up.
  */
 final class HashCeiling {

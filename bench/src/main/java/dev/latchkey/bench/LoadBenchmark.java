@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load benchmark of docs/performance.md: full browser-style sign-ins against a separate Latchkey process, the
- * raw Argon2id ceiling on the same cores, start time and memory, the code step's latency, a legitimate sign-in during
- * a burst of wrong passwords from one address, delivery with a slow SMTP server and the admin's user list. Run it
- * with {@code bench/run.sh}; {@code bench/run.sh --help} lists the options.
+ * The load benchmark of docs/performance.md: full browser-style sign-ins against a separate Latchkey process, the raw
+ * Argon2id ceiling on the same cores, start time and memory, the code step's latency, a legitimate sign-in during a
+ * burst of wrong passwords from one address, delivery with a slow SMTP server and the admin's user list. Run it with
+ * {@code bench/run.sh}; {@code bench/run.sh --help} lists the options.
  */
 public final class LoadBenchmark {
 
@@ -243,7 +243,8 @@ public final class LoadBenchmark {
                                 + note
                                 + (userBound
                                         ? String.format(
-                                                " (too few users for this rate: %d waits for a fresh time step; raise --users)",
+                                                " (too few users for this rate: %d waits for a fresh time step;"
+                                                        + " raise --users)",
                                                 result.stepWaits())
                                         : ""));
                 double p99 = result.steps()[3].percentileMs(99);
@@ -341,7 +342,8 @@ public final class LoadBenchmark {
     private void burst(Burst burst, CpuShare cpu, int size, int rounds) throws InterruptedException {
         System.out.printf(
                 "burst: %d wrong-password POSTs at once from one address (each after its own GET of the login"
-                        + " page), a full sign-in from another address meanwhile; a warm-up round, then %d rounds of each"
+                        + " page), a full sign-in from another address meanwhile; a warm-up round, then %d"
+                        + " rounds of each"
                         + " shape%n",
                 size, rounds);
         List<List<Burst.Result>> byShape = new ArrayList<>();

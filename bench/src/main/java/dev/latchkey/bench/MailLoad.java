@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The code-sending request: on a site whose only factor is an email code, the password POST queues the code's email
- * and redirects to the code page. Each user is used once (the resend throttle would refuse a second code soon after).
+ * The code-sending request: on a site whose only factor is an email code, the password POST queues the code's email and
+ * redirects to the code page. Each user is used once (the resend throttle would refuse a second code soon after).
  */
 final class MailLoad {
 

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * C clients, each signing in again and again for D seconds: GET the login page, POST the password, GET the code page,
- * POST the authenticator code, GET the portal home. Users rotate through one queue, so a user comes back only after
- * all others; a code is computed for the current 30 s step and a user never signs in twice in one step.
+ * POST the authenticator code, GET the portal home. Users rotate through one queue, so a user comes back only after all
+ * others; a code is computed for the current 30 s step and a user never signs in twice in one step.
  */
 final class SignInLoad {
 

@@ -2,9 +2,9 @@ package dev.latchkey.bench;
 
 /**
  * The least a request costs the server here: one client asks, one after the other, for the bench site's
- * {@code brand.css}, a response of a hundred bytes that still passes Tomcat, Spring Security's filter chain, Spring
- * MVC and one site look-up, but no session and no template. The server's CPU per request, times the five requests
- * of a sign-in, is a floor under what a sign-in costs besides its hash, whatever Latchkey's own code does.
+ * {@code brand.css}, a response of a hundred bytes that still passes Tomcat, Spring Security's filter chain, Spring MVC
+ * and one site look-up, but no session and no template. The server's CPU per request, times the five requests of a
+ * sign-in, is a floor under what a sign-in costs besides its hash, whatever Latchkey's own code does.
  */
 final class StackFloor {
 

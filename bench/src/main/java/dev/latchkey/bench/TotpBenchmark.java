@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * TOTP verification: the pure RFC 6238 check of three time steps (Totp#matchingStep, reached through the test
- * fixture {@link TotpFixture}), the whole {@link Authenticators#verify} (read the row, decrypt the secret, check,
- * conditional update of the used step) for a right code, and the same for a wrong code (no update).
+ * TOTP verification: the pure RFC 6238 check of three time steps (Totp#matchingStep, reached through the test fixture
+ * {@link TotpFixture}), the whole {@link Authenticators#verify} (read the row, decrypt the secret, check, conditional
+ * update of the used step) for a right code, and the same for a wrong code (no update).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

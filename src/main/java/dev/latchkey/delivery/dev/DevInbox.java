@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every email and SMS this node sent, newest first, so the demo works without a mailbox. Kept in memory (the
- * newest 500): the demo run is a single node. Exists only with {@code latchkey.demo=true}.
+ * Every email and SMS this node sent, newest first, so the demo works without a mailbox. Kept in memory (the newest
+ * 500): the demo run is a single node. Exists only with {@code latchkey.demo=true}.
  */
 @Component
 @ConditionalOnProperty(name = "latchkey.demo", havingValue = "true")

@@ -14,8 +14,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The demo run's embedded SMTP server (GreenMail on 127.0.0.1) and a {@link JavaMailSender} pointing at it. Exists
- * only with {@code latchkey.demo=true} and no {@code spring.mail.host}; the outbox talks real SMTP to it.
+ * The demo run's embedded SMTP server (GreenMail on 127.0.0.1) and a {@link JavaMailSender} pointing at it. Exists only
+ * with {@code latchkey.demo=true} and no {@code spring.mail.host}; the outbox talks real SMTP to it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(

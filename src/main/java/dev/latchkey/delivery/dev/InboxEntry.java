@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One message of the dev inbox as the page shows it: the one-time code it carries picked out, so the demo user
- * copies the code rather than reading it from the body, and the time both exact (for the local-time script) and
- * readable in UTC (without it).
+ * One message of the dev inbox as the page shows it: the one-time code it carries picked out, so the demo user copies
+ * the code rather than reading it from the body, and the time both exact (for the local-time script) and readable in
+ * UTC (without it).
  */
 record InboxEntry(MessageSent message, String code, String sentAtUtc) {
 

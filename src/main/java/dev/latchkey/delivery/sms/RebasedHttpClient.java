@@ -6,9 +6,9 @@ import com.twilio.http.Response;
 import java.net.URI;
 
 /**
- * Twilio's HTTP client with another base URL ({@code latchkey.sms.twilio.api-base-url}): a regional edge, a proxy,
- * or a test double. The SDK has no base-URL option, so each request is copied onto the new scheme, host and port,
- * keeping the path, parameters, headers and credentials.
+ * Twilio's HTTP client with another base URL ({@code latchkey.sms.twilio.api-base-url}): a regional edge, a proxy, or a
+ * test double. The SDK has no base-URL option, so each request is copied onto the new scheme, host and port, keeping
+ * the path, parameters, headers and credentials.
  */
 final class RebasedHttpClient extends NetworkHttpClient {
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The last SMS delivery failure, for the System settings page (F-ADMIN-4): a provider that keeps refusing still
- * counts as configured, so the admin needs to see that it fails. Only a safe summary is kept (when, which {@link
- * SmsProblem}, the provider's status and error code), never the provider's text, a number or a secret. In the
- * settings store, so every node records and shows the same.
+ * The last SMS delivery failure, for the System settings page (F-ADMIN-4): a provider that keeps refusing still counts
+ * as configured, so the admin needs to see that it fails. Only a safe summary is kept (when, which {@link SmsProblem},
+ * the provider's status and error code), never the provider's text, a number or a secret. In the settings store, so
+ * every node records and shows the same.
  */
 @Service
 public class SmsFailures {

@@ -34,8 +34,8 @@ public class SmsSenders implements SmsSender {
     }
 
     /**
-     * F-ADMIN-4 "Send test SMS": sends at once, outside the outbox, so the admin sees the provider's answer. It
-     * appears in the dev inbox like any message sent.
+     * F-ADMIN-4 "Send test SMS": sends at once, outside the outbox, so the admin sees the provider's answer. It appears
+     * in the dev inbox like any message sent.
      */
     public SmsResult sendTest(String to, String body) {
         SmsResult result = send(to, body);

@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends SMS with Twilio's official Java SDK. A client is built per send from the stored settings, so a change on
- * the settings page applies to the next message. Retry advice: throttling (429), server errors (5xx) and network
- * trouble are retried; a refused number or bad credentials are not.
+ * Sends SMS with Twilio's official Java SDK. A client is built per send from the stored settings, so a change on the
+ * settings page applies to the next message. Retry advice: throttling (429), server errors (5xx) and network trouble
+ * are retried; a refused number or bad credentials are not.
  */
 @Component
 class TwilioSmsSender implements SmsSender {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Backup codes (F-BACKUP-1/2). A code is 10 characters from an alphabet without look-alikes (about 49 bits), shown
- * as {@code xxxxx-xxxxx}, stored as an Argon2id hash through the password encoder.
+ * Backup codes (F-BACKUP-1/2). A code is 10 characters from an alphabet without look-alikes (about 49 bits), shown as
+ * {@code xxxxx-xxxxx}, stored as an Argon2id hash through the password encoder.
  */
 @Service
 public class BackupCodes {

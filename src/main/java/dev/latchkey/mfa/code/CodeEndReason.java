@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Why a one-time code ended ({@code one_time_code.end_reason}); a live code has none. Stored by {@link #dbValue()}.
- * Every version so far wrote only these values. One this version does not know reads as {@code null}: the code is
- * still ended (by {@code ended_at}), just not for a reason that changes what the code page says.
+ * Every version so far wrote only these values. One this version does not know reads as {@code null}: the code is still
+ * ended (by {@code ended_at}), just not for a reason that changes what the code page says.
  */
 enum CodeEndReason implements StoredEnum {
     /** Accepted: used up by the right answer. */

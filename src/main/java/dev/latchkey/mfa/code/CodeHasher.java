@@ -11,9 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes and hashes codes. A 6-digit code has only a million values, so a plain or salted hash would fall to a
- * brute force in a second: the hash is an HMAC under a key derived from the encryption key, which the database does
- * not hold. The login id is part of the message, binding the code to its login.
+ * Makes and hashes codes. A 6-digit code has only a million values, so a plain or salted hash would fall to a brute
+ * force in a second: the hash is an HMAC under a key derived from the encryption key, which the database does not hold.
+ * The login id is part of the message, binding the code to its login.
  */
 @Component
 class CodeHasher {

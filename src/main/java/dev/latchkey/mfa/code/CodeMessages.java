@@ -10,8 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The texts of code messages (F-CODE-5): which site, the code, when it expires, and what to do if it wasn't you.
- * Texts come from the message bundle in the login's language.
+ * The texts of code messages (F-CODE-5): which site, the code, when it expires, and what to do if it wasn't you. Texts
+ * come from the message bundle in the login's language.
  */
 @Component
 class CodeMessages {

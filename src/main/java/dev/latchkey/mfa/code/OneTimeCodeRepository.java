@@ -22,10 +22,10 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
     int countLiveOfLogin(String loginId, Instant now);
 
     /**
-     * The user's codes made since {@code since} (and those due to go out), oldest first: the resend throttle's input.
-     * A code withdrawn before its message went out ({@link CodeEndReason#UNSENT}) was never sent, but it still counts towards the
-     * number of codes in the window: each sign-in that makes one ends the user's other codes, so a password holder
-     * signing in again and again may do that only as often as the window allows.
+     * The user's codes made since {@code since} (and those due to go out), oldest first: the resend throttle's input. A
+     * code withdrawn before its message went out ({@link CodeEndReason#UNSENT}) was never sent, but it still counts
+     * towards the number of codes in the window: each sign-in that makes one ends the user's other codes, so a password
+     * holder signing in again and again may do that only as often as the window allows.
      */
     @Query("select * from one_time_code where user_id = :userId and created_at > :since order by created_at, id")
     List<OneTimeCode> sentSince(long userId, Instant since);
@@ -40,8 +40,8 @@ interface OneTimeCodeRepository extends ListCrudRepository<OneTimeCode, Long> {
     Optional<OneTimeCode> findNewestLive(long userId, Instant now);
 
     /**
-     * Ends every live code of the user before a new one is made, so only the newest code works: the login's own
-     * ones as {@link CodeEndReason#RESENT}, those of the user's other logins as {@link CodeEndReason#SUPERSEDED}.
+     * Ends every live code of the user before a new one is made, so only the newest code works: the login's own ones as
+     * {@link CodeEndReason#RESENT}, those of the user's other logins as {@link CodeEndReason#SUPERSEDED}.
      */
     default int endLiveOfUser(long userId, String loginId, Instant now) {
         return endLiveOfUser(userId, loginId, now, CodeEndReason.RESENT, CodeEndReason.SUPERSEDED);

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The challenge store of email and SMS codes (F-CODE-1..3): 6 digits, bound to one login, dead on use, on resend,
- * on expiry, after too many wrong tries, and when a newer code is made for the user: only the newest code of a user
- * works, in the login it was made for. Sends throttled per user ({@link SendThrottle}).
+ * The challenge store of email and SMS codes (F-CODE-1..3): 6 digits, bound to one login, dead on use, on resend, on
+ * expiry, after too many wrong tries, and when a newer code is made for the user: only the newest code of a user works,
+ * in the login it was made for. Sends throttled per user ({@link SendThrottle}).
  */
 @Service
 @EnableConfigurationProperties(CodeProperties.class)
@@ -61,9 +61,9 @@ class OneTimeCodes {
      * answers when the user may send again.
      *
      * <p>F-CODE-3: a login that holds no code yet (a sign-in started while the resend interval still ran, say in a
-     * second window) is not left without one. Its code is made now, the user's earlier codes stop working now, and
-     * its message waits in the outbox until the interval ends: the throttle holds and nothing extra goes out. A newer
-     * such login replaces a code whose message is still waiting, before it goes out.
+     * second window) is not left without one. Its code is made now, the user's earlier codes stop working now, and its
+     * message waits in the outbox until the interval ends: the throttle holds and nothing extra goes out. A newer such
+     * login replaces a code whose message is still waiting, before it goes out.
      */
     @Transactional
     public SendResult send(
@@ -118,8 +118,8 @@ class OneTimeCodes {
     }
 
     /**
-     * Codes of the user whose message still waits: withdrawn, unless a worker is sending it right now. Answers
-     * whether any was.
+     * Codes of the user whose message still waits: withdrawn, unless a worker is sending it right now. Answers whether
+     * any was.
      */
     private boolean withdrawUnsent(long userId, Instant now) {
         boolean withdrawn = false;

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * F-CODE-3: one send per {@code resend-interval} and {@code max-sends} per {@code send-window}, per user, over all
- * channels, read from the code table (ADR 0002). The interval runs from the newest send, except that a code by
- * another channel whose message has not gone out (its delivery is failing) does not hold this one back: a user
- * whose SMS cannot be delivered gets the code by email at once (F-CODE-4). It still counts towards {@code max-sends}, as
- * does a code withdrawn before its message went out (a newer sign-in replaced it).
+ * channels, read from the code table (ADR 0002). The interval runs from the newest send, except that a code by another
+ * channel whose message has not gone out (its delivery is failing) does not hold this one back: a user whose SMS cannot
+ * be delivered gets the code by email at once (F-CODE-4). It still counts towards {@code max-sends}, as does a code
+ * withdrawn before its message went out (a newer sign-in replaced it).
  */
 @Component
 class SendThrottle {

@@ -12,9 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS one-time code (F-LOGIN-3): available only when the user has a valid phone number ({@code phones}' one
- * E.164 rule) and SMS is configured system-wide; whether the site allows it is the registry's filter. Same code rules
- * as email.
+ * The SMS one-time code (F-LOGIN-3): available only when the user has a valid phone number ({@code phones}' one E.164
+ * rule) and SMS is configured system-wide; whether the site allows it is the registry's filter. Same code rules as
+ * email.
  */
 @Component
 class SmsCodeFactor extends CodeFactor {

@@ -13,9 +13,9 @@ class AuthenticatorStore {
 
     /**
      * The stored state of an authenticator ({@code authenticator.status}), by {@link #dbValue()}; pages show
-     * {@link AuthenticatorStatus}. Every version so far wrote only these. A row with a value this version does not
-     * know reads with a null status: neither pending nor enabled nor disabled, so it shows as not set up and no
-     * code, confirmation or re-enabling works with it, as before the enum.
+     * {@link AuthenticatorStatus}. Every version so far wrote only these. A row with a value this version does not know
+     * reads with a null status: neither pending nor enabled nor disabled, so it shows as not set up and no code,
+     * confirmation or re-enabling works with it, as before the enum.
      */
     enum State implements StoredEnum {
         /** A secret shown for scanning, not yet confirmed with a code. */
@@ -63,9 +63,9 @@ class AuthenticatorStore {
 
     /** Moves to {@code to} from {@code from}, recording the step used; answers whether this call won. */
     boolean transition(long userId, State from, State to, long step, Instant now) {
-        return jdbc.sql(
-                                "update authenticator set status = ?, last_used_step = ?, enabled_at = ?"
-                                        + " where user_id = ? and status = ? and (last_used_step is null or last_used_step < ?)")
+        return jdbc.sql("update authenticator set status = ?, last_used_step = ?, enabled_at = ?"
+                                + " where user_id = ? and status = ? and (last_used_step is null or"
+                                + " last_used_step < ?)")
                         .params(to.dbValue(), step, Timestamp.from(now), userId, from.dbValue(), step)
                         .update()
                 == 1;

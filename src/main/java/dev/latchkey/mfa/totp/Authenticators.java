@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A user's authenticator app (F-TOTP-1..3): enrolment, verification with replay protection, disable, re-enable,
- * delete. Secrets are 160 random bits, encrypted at rest.
+ * A user's authenticator app (F-TOTP-1..3): enrolment, verification with replay protection, disable, re-enable, delete.
+ * Secrets are 160 random bits, encrypted at rest.
  */
 @Service
 public class Authenticators {
@@ -58,8 +58,8 @@ public class Authenticators {
     }
 
     /**
-     * Starts (or resumes) enrolment: a new secret is made once and kept until confirmed, so reloading the page
-     * shows the same QR code. {@code issuer} is the site's name, {@code account} the user's email.
+     * Starts (or resumes) enrolment: a new secret is made once and kept until confirmed, so reloading the page shows
+     * the same QR code. {@code issuer} is the site's name, {@code account} the user's email.
      */
     @Transactional
     public Optional<Enrolment> enrolment(long userId, String issuer, String account) {

@@ -27,10 +27,10 @@ import javax.imageio.ImageIO;
  * Renders a text as a QR code PNG with ZXing, in a form that a scanner finds.
  *
  * <p>A QR code's data is XOR-ed with one of eight mask patterns. The writer picks the mask with the lowest penalty
- * score, but for about one text in a hundred that code still contains shapes that ZXing's own reader (the
- * open-source library inside many scanning apps) takes for a finder pattern, and it cannot read the code at all.
- * Each code is therefore read back, as a scanner would and not as a "pure barcode", before it is shown; when it
- * cannot be read, the other masks are tried in turn. This costs about a millisecond per enrolment page.
+ * score, but for about one text in a hundred that code still contains shapes that ZXing's own reader (the open-source
+ * library inside many scanning apps) takes for a finder pattern, and it cannot read the code at all. Each code is
+ * therefore read back, as a scanner would and not as a "pure barcode", before it is shown; when it cannot be read, the
+ * other masks are tried in turn. This costs about a millisecond per enrolment page.
  */
 final class QrCodes {
 

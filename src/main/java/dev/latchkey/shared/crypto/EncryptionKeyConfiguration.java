@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where the encryption key comes from: {@code latchkey.encryption-key}, or, only in the demo run, a key generated
- * once into {@code ./data/encryption.key}. A production start without a key stops with a clear message rather than
+ * Where the encryption key comes from: {@code latchkey.encryption-key}, or, only in the demo run, a key generated once
+ * into {@code ./data/encryption.key}. A production start without a key stops with a clear message rather than
  * encrypting secrets under a key that lives beside the database.
  */
 @Configuration(proxyBeanMethods = false)

@@ -75,8 +75,8 @@ public final class EncryptionKeys {
     }
 
     /**
-     * A key for another purpose (HMAC of one-time codes, …) derived from the current key, so a second secret need
-     * not be configured. Different purposes give independent keys.
+     * A key for another purpose (HMAC of one-time codes, …) derived from the current key, so a second secret need not
+     * be configured. Different purposes give independent keys.
      */
     public byte[] derive(String purpose) {
         try {

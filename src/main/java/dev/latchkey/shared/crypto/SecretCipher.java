@@ -9,9 +9,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets at rest with AES-GCM. A ciphertext reads {@code keyId:base64(iv ‖ ciphertext ‖ tag)}, so it can
- * be decrypted after the current key has been rotated. The purpose is bound as associated data: a ciphertext made
- * for one purpose (say a TOTP secret) does not decrypt as another (say an outbox body).
+ * Encrypts secrets at rest with AES-GCM. A ciphertext reads {@code keyId:base64(iv ‖ ciphertext ‖ tag)}, so it can be
+ * decrypted after the current key has been rotated. The purpose is bound as associated data: a ciphertext made for one
+ * purpose (say a TOTP secret) does not decrypt as another (say an outbox body).
  */
 @Component
 public final class SecretCipher {

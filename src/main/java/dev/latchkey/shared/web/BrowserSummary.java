@@ -3,21 +3,21 @@ package dev.latchkey.shared.web;
 import java.util.List;
 
 /**
- * What a {@code User-Agent} header says about the browser, for texts a user reads (the security alert email):
- * a browser family with its major version and an operating system, each from the fixed lists below, or
- * {@code null} when the header names none of them. No character of the header itself is ever returned, so a header
- * full of links and phone numbers cannot put them in an email (SECURITY.md, "Phishing through the alert email").
+ * What a {@code User-Agent} header says about the browser, for texts a user reads (the security alert email): a browser
+ * family with its major version and an operating system, each from the fixed lists below, or {@code null} when the
+ * header names none of them. No character of the header itself is ever returned, so a header full of links and phone
+ * numbers cannot put them in an email (SECURITY.md, "Phishing through the alert email").
  *
- * <p>Deliberately small and conservative instead of a full User-Agent parser: a parser's regex list adds start-up
- * time and memory, its names can echo text captured from the header, and a sender chooses its header freely anyway,
- * so the summary is a hint for the user, never evidence.
+ * <p>Deliberately small and conservative instead of a full User-Agent parser: a parser's regex list adds start-up time
+ * and memory, its names can echo text captured from the header, and a sender chooses its header freely anyway, so the
+ * summary is a hint for the user, never evidence.
  */
 public record BrowserSummary(String browser, String system) {
 
     /**
      * "Chrome 120 on Windows" for an email or a page, in the reader's language, in words of Latchkey's own: the
-     * User-Agent header is the sender's free text, and an attacker's links or phone number must not reach the user.
-     * A {@link String} or a {@link org.springframework.context.MessageSourceResolvable} of the keys
+     * User-Agent header is the sender's free text, and an attacker's links or phone number must not reach the user. A
+     * {@link String} or a {@link org.springframework.context.MessageSourceResolvable} of the keys
      * {@code mail.alert.browserOn} and {@code mail.alert.unknownBrowser}, either of which a message argument takes.
      */
     public static Object describe(String userAgent) {

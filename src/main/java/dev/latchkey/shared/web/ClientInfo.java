@@ -16,8 +16,8 @@ public record ClientInfo(String ip, String userAgent) {
     }
 
     /**
-     * The network a client address stands for when requests are counted: an IPv4 address itself, an IPv6 address by
-     * its /64, the block one host or one customer line usually gets, so rotating through it buys no fresh allowance.
+     * The network a client address stands for when requests are counted: an IPv4 address itself, an IPv6 address by its
+     * /64, the block one host or one customer line usually gets, so rotating through it buys no fresh allowance.
      */
     public static String networkKey(String ip) {
         if (ip != null && ip.indexOf(':') >= 0) {
@@ -34,8 +34,8 @@ public record ClientInfo(String ip, String userAgent) {
     }
 
     /**
-     * An address as people read it: IPv6 in its short RFC 5952 form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}), done
-     * by the servlet container's own canonicaliser. Anything that is not an IPv6 literal is returned unchanged.
+     * An address as people read it: IPv6 in its short RFC 5952 form ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}), done by
+     * the servlet container's own canonicaliser. Anything that is not an IPv6 literal is returned unchanged.
      */
     public static String address(String ip) {
         if (ip == null || ip.indexOf(':') < 0) {

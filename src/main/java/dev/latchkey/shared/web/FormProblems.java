@@ -6,8 +6,8 @@ import org.springframework.validation.ObjectError;
 
 /**
  * The first problem of a form checked by Bean Validation. A form record's constraints carry the message key of their
- * problem as {@code message}; Bean Validation reports violations in no order, so the page names the order in which
- * they are shown, and the first one present is the one the user sees.
+ * problem as {@code message}; Bean Validation reports violations in no order, so the page names the order in which they
+ * are shown, and the first one present is the one the user sees.
  */
 public final class FormProblems {
 

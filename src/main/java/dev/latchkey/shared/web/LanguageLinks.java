@@ -18,14 +18,14 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The language switcher of every page: the same page in each language. The layout asks for it itself
- * ({@code @languageLinks.current()}), so every page has one, whoever rendered it: a controller, an exception handler
- * (a 400 or a refusal) or the error page of a 404.
+ * ({@code @languageLinks.current()}), so every page has one, whoever rendered it: a controller, an exception handler (a
+ * 400 or a refusal) or the error page of a 404.
  *
- * <p>A page that answers a form (a POST) has no address of its own to reload, so its switcher leads to the nearest
- * page a browser can open: the same path when it also answers GET (a failed sign-in shows the sign-in page again),
- * else the path one step up ({@code …/totp/confirm} → {@code …/totp}). Nothing the form sent is repeated. A page
- * that would lose something the user must keep says so next to the switcher (model attribute
- * {@code languageWarning}). An error page links to the page that failed, not to {@code /error}.
+ * <p>A page that answers a form (a POST) has no address of its own to reload, so its switcher leads to the nearest page
+ * a browser can open: the same path when it also answers GET (a failed sign-in shows the sign-in page again), else the
+ * path one step up ({@code …/totp/confirm} → {@code …/totp}). Nothing the form sent is repeated. A page that would lose
+ * something the user must keep says so next to the switcher (model attribute {@code languageWarning}). An error page
+ * links to the page that failed, not to {@code /error}.
  */
 @Component("languageLinks")
 class LanguageLinks {

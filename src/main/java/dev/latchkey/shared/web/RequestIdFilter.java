@@ -15,9 +15,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request id on every log line of a request (F-OPS-2): the {@code X-Request-Id} a proxy or load balancer
- * sent, when it is a short token, or a new random one. It is in the logs' MDC as {@code requestId} (a field of its
- * own in the JSON logs) and sent back in the response's {@code X-Request-Id}.
+ * A request id on every log line of a request (F-OPS-2): the {@code X-Request-Id} a proxy or load balancer sent, when
+ * it is a short token, or a new random one. It is in the logs' MDC as {@code requestId} (a field of its own in the JSON
+ * logs) and sent back in the response's {@code X-Request-Id}.
  */
 final class RequestIdFilter extends OncePerRequestFilter {
 

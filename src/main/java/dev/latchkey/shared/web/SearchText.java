@@ -1,8 +1,8 @@
 package dev.latchkey.shared.web;
 
 /**
- * Free text typed into a search or filter field: at most {@code max} characters and no control characters
- * (PostgreSQL refuses NUL in text, and nobody searches for a tab). Anything else is bad input, a 400.
+ * Free text typed into a search or filter field: at most {@code max} characters and no control characters (PostgreSQL
+ * refuses NUL in text, and nobody searches for a tab). Anything else is bad input, a 400.
  */
 public final class SearchText {
 

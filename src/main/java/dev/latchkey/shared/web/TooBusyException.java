@@ -1,8 +1,8 @@
 package dev.latchkey.shared.web;
 
 /**
- * The server cannot take this request now without making it wait without limit (a full hashing queue): answered
- * 429 "try again shortly" with {@code Retry-After}, and nothing was changed.
+ * The server cannot take this request now without making it wait without limit (a full hashing queue): answered 429
+ * "try again shortly" with {@code Retry-After}, and nothing was changed.
  */
 public class TooBusyException extends RuntimeException {
 

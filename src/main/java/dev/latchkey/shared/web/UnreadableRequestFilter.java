@@ -29,12 +29,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads a request's parameters (query string, form or multipart body) before any other filter does. A request that
- * cannot be parsed (a malformed or oversized body, too many parts or fields, a broken escape) gets a 4xx error page
- * and one log line, and goes no further: no session, no CSRF check, no controller (SECURITY.md, "Flooding the log").
+ * cannot be parsed (a malformed or oversized body, too many parts or fields, a broken escape) gets a 4xx error page and
+ * one log line, and goes no further: no session, no CSRF check, no controller (SECURITY.md, "Flooding the log").
  *
  * <p>Before, the first reader was Spring Security's CSRF filter: Tomcat's parse exception escaped the filter chain and
- * was logged as an ERROR with two stack traces, about 230 lines a request, the second because the error page failed
- * on the same body. The error page of a refused request now sees the request without its body.
+ * was logged as an ERROR with two stack traces, about 230 lines a request, the second because the error page failed on
+ * the same body. The error page of a refused request now sees the request without its body.
  */
 final class UnreadableRequestFilter implements Filter {
 

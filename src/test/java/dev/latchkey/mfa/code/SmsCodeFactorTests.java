@@ -14,7 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** F-LOGIN-3: SMS is offered for a phone on file only when it is a valid E.164 number, by the rule of {@code phones}. */
+/**
+ * F-LOGIN-3: SMS is offered for a phone on file only when it is a valid E.164 number, by the rule of {@code phones}.
+ */
 class SmsCodeFactorTests {
 
     private final SmsSettings sms = mock(SmsSettings.class);

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The language switcher is on every page, also on a page that answers a form. There it leads to the
- * nearest page a browser can open (nothing the form sent is repeated), and where switching would lose what the user
- * must keep (backup codes, shown once) the page says so first.
+ * The language switcher is on every page, also on a page that answers a form. There it leads to the nearest page a
+ * browser can open (nothing the form sent is repeated), and where switching would lose what the user must keep (backup
+ * codes, shown once) the page says so first.
  */
 @IntegrationTest
 class LanguageSwitcherIntegrationTests {

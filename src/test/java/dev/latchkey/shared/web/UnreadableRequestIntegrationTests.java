@@ -27,8 +27,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A request whose body or query cannot be parsed, sent anonymously over real HTTP, is a clear 4xx
- * page, creates no session and is logged in exactly one line: never a 5xx, never a stack trace.
+ * A request whose body or query cannot be parsed, sent anonymously over real HTTP, is a clear 4xx page, creates no
+ * session and is logged in exactly one line: never a 5xx, never a stack trace.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
