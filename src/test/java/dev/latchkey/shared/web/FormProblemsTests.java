@@ -20,6 +20,18 @@ class FormProblemsTests {
     }
 
     @Test
+    void aFieldThatCouldNotBeBoundIsBadInputNotAProblemOfTheForm() {
+        org.springframework.validation.BeanPropertyBindingResult errors =
+                new org.springframework.validation.BeanPropertyBindingResult(null, "form");
+        errors.addError(new org.springframework.validation.FieldError(
+                "form", "username", "x.txt", true, new String[] {"typeMismatch"}, null, "no text"));
+        assertThatThrownBy(() -> FormProblems.first(errors, "a.blank"))
+                .isInstanceOf(BadInputException.class)
+                .extracting("messageKey")
+                .isEqualTo("error.badRequest");
+    }
+
+    @Test
     void aProblemTheOrderDoesNotNameIsAMistakeOfTheForm() {
         MapBindingResult errors = new MapBindingResult(new java.util.HashMap<>(), "form");
         errors.rejectValue("code", "typeMismatch", "not listed");
