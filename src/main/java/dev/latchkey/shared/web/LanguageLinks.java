@@ -28,7 +28,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * links to the page that failed, not to {@code /error}.
  */
 @Component("languageLinks")
-class LanguageLinks {
+public class LanguageLinks { // public for the layout: Spring's SpEL compiler compiles calls on public types only
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile List<PathPattern> pages;
