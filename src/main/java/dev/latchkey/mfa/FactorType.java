@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 /** The second-step methods, by the ids of docs/features.md and its stable hooks ({@code data-factor}). */
 public enum FactorType {
+    /** F-PASSKEY: first, so a user who has one is offered it first. */
+    PASSKEY("passkey"),
     EMAIL("email"),
     SMS("sms"),
     TOTP("totp"),

@@ -17,6 +17,10 @@ public class MfaPolicy {
 
     static final String ALL_SITES = "mfa.all-sites";
     static final String PLATFORM = "mfa.platform";
+    static final String ADMIN_REMEMBER_DAYS = "remember.admin-days";
+
+    /** F-DEVICE: the longest a site may remember a browser. */
+    public static final int MAX_REMEMBER_DAYS = 365;
 
     private final SettingsStore settings;
     private final MfaProperties properties;
@@ -68,21 +72,67 @@ public class MfaPolicy {
     }
 
     /**
+     * F-DEVICE and F-ASSURANCE for one site: how many days a browser may skip the second factor (null: off, else 1 to
+     * {@link #MAX_REMEMBER_DAYS}) and who must use a passkey.
+     */
+    @Transactional
+    public SiteView updateSignInExtras(long siteId, Integer rememberDays, PhishingResistance resistance, String actor) {
+        SiteView site = sites.updateSignInExtras(siteId, checkedDays(rememberDays), resistance);
+        events.publishEvent(new MfaSettingChanged(
+                "site." + site.slug() + ".sign-in",
+                "remember=" + (rememberDays == null ? "off" : rememberDays + "d") + " phishing-resistant=" + resistance,
+                actor));
+        return site;
+    }
+
+    /** F-DEVICE: how many days the admin site remembers a browser; empty (the default) when it does not. */
+    public java.util.Optional<Integer> adminRememberDays() {
+        return settings.get(ADMIN_REMEMBER_DAYS)
+                .filter(v -> v.matches("[0-9]{1,3}"))
+                .map(Integer::valueOf);
+    }
+
+    @Transactional
+    public void setAdminRememberDays(Integer days, String actor) {
+        Integer checked = checkedDays(days);
+        settings.put(ADMIN_REMEMBER_DAYS, checked == null ? "off" : checked.toString());
+        events.publishEvent(new MfaSettingChanged("admin.remember", checked == null ? "off" : checked + "d", actor));
+    }
+
+    private static Integer checkedDays(Integer days) {
+        if (days != null && (days < 1 || days > MAX_REMEMBER_DAYS)) {
+            throw new IllegalArgumentException("remember days out of range");
+        }
+        return days;
+    }
+
+    /**
      * The second step for one login. A user who enabled an authenticator keeps it even where the site's mode is off:
      * they asked for it, and dropping it silently would weaken their account.
      */
     public SecondStep decide(Realm realm, boolean userMfaRequired, boolean hasAuthenticator) {
         boolean personal = userMfaRequired || hasAuthenticator;
         if (realm.isAdmin()) {
-            return new SecondStep(platform() || personal, Set.copyOf(Sites.FACTORS), properties.codeTtl());
+            return new SecondStep(
+                    platform() || personal,
+                    Set.copyOf(Sites.FACTORS),
+                    properties.codeTtl(),
+                    false,
+                    adminRememberDays().map(Duration::ofDays).orElse(null));
         }
         SiteView site = sites.findById(realm.siteId()).orElseThrow();
-        boolean required = allSites() || site.mfaMode() == MfaMode.REQUIRED || personal;
+        // F-ASSURANCE: a site that requires phishing-resistant sign-in requires a second step, and a passkey
+        boolean phishingResistant = site.phishingResistant().appliesTo(userMfaRequired);
+        boolean required = allSites() || site.mfaMode() == MfaMode.REQUIRED || personal || phishingResistant;
         Set<String> factors = new LinkedHashSet<>(site.allowedFactors());
         if (required && factors.isEmpty()) {
             factors.add("email");
         }
-        return new SecondStep(required, factors, site.codeTtl());
+        if (phishingResistant) {
+            factors.add("passkey");
+        }
+        Duration remember = site.rememberDays() == null ? null : Duration.ofDays(site.rememberDays());
+        return new SecondStep(required, factors, site.codeTtl(), phishingResistant, remember);
     }
 
     private boolean flag(String name, boolean fallback) {

@@ -14,13 +14,52 @@ record Site(
         String allowedFactors,
         Integer codeTtlSeconds,
         String brandColor,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer rememberDays,
+        PhishingResistance phishingResistant) {
 
     Site withPolicy(MfaMode mode, String factors, Integer ttlSeconds) {
-        return new Site(id, slug, name, defaultRegion, mode, factors, ttlSeconds, brandColor, createdAt);
+        return new Site(
+                id,
+                slug,
+                name,
+                defaultRegion,
+                mode,
+                factors,
+                ttlSeconds,
+                brandColor,
+                createdAt,
+                rememberDays,
+                phishingResistant);
+    }
+
+    Site withSignInExtras(Integer days, PhishingResistance resistance) {
+        return new Site(
+                id,
+                slug,
+                name,
+                defaultRegion,
+                mfaMode,
+                allowedFactors,
+                codeTtlSeconds,
+                brandColor,
+                createdAt,
+                days,
+                resistance);
     }
 
     Site withBrandColor(String color) {
-        return new Site(id, slug, name, defaultRegion, mfaMode, allowedFactors, codeTtlSeconds, color, createdAt);
+        return new Site(
+                id,
+                slug,
+                name,
+                defaultRegion,
+                mfaMode,
+                allowedFactors,
+                codeTtlSeconds,
+                color,
+                createdAt,
+                rememberDays,
+                phishingResistant);
     }
 }

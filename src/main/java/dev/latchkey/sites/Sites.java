@@ -19,6 +19,9 @@ public class Sites {
     /** Factors a site may allow, in the order the chooser shows them. */
     public static final List<String> FACTORS = List.of("email", "sms", "totp", "backup");
 
+    /** F-DEVICE: a new site lets a browser skip the second factor for 30 days after one. */
+    public static final int DEFAULT_REMEMBER_DAYS = 30;
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
 
     private final SiteRepository repository;
@@ -67,7 +70,9 @@ public class Sites {
                 joinFactors(draft.allowedFactors()),
                 null,
                 null,
-                clock.instant());
+                clock.instant(),
+                DEFAULT_REMEMBER_DAYS,
+                PhishingResistance.OFF);
         return view(repository.save(site));
     }
 
@@ -77,6 +82,13 @@ public class Sites {
         Site site = repository.findById(siteId).orElseThrow();
         Integer ttl = codeTtl == null ? null : Math.toIntExact(codeTtl.toSeconds());
         return view(repository.save(site.withPolicy(mode, joinFactors(factors), ttl)));
+    }
+
+    /** F-DEVICE / F-ASSURANCE: how long a browser is remembered (null: off) and who must use a passkey. */
+    @Transactional
+    public SiteView updateSignInExtras(long siteId, Integer rememberDays, PhishingResistance resistance) {
+        Site site = repository.findById(siteId).orElseThrow();
+        return view(repository.save(site.withSignInExtras(rememberDays, resistance)));
     }
 
     private SiteView view(Site site) {
@@ -89,7 +101,9 @@ public class Sites {
                 site.mfaMode(),
                 splitFactors(site.allowedFactors()),
                 ttl,
-                site.brandColor());
+                site.brandColor(),
+                site.rememberDays(),
+                site.phishingResistant() == null ? PhishingResistance.OFF : site.phishingResistant());
     }
 
     private static String joinFactors(Set<String> factors) {
