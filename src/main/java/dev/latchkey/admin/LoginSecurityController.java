@@ -1,11 +1,13 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.mfa.FactorType;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.ErrorPage;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.MfaPolicy;
+import dev.latchkey.sites.PhishingResistance;
 import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.Sites;
@@ -51,14 +53,20 @@ class LoginSecurityController {
         model.addAttribute("platform", policy.platform());
         model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("factorNames", Sites.FACTORS);
+        model.addAttribute("adminRememberDays", policy.adminRememberDays().orElse(0));
+        model.addAttribute("maxRememberDays", MfaPolicy.MAX_REMEMBER_DAYS);
         return "admin/login-security";
     }
 
     @PostMapping("/admin/login-security")
     @SystemAdminsOnly
     String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
+        Integer remember = form.rememberDays() == null
+                ? policy.adminRememberDays().orElse(null)
+                : rememberDays(form.rememberDays());
         policy.setAllSites(form.allSitesOn(), admin.email());
         policy.setPlatform(form.platformOn(), admin.email());
+        policy.setAdminRememberDays(remember, admin.email());
         return "redirect:/admin/login-security?saved";
     }
 
@@ -78,14 +86,41 @@ class LoginSecurityController {
         if (minutes != null && (minutes < 1 || minutes > 10)) {
             throw new BadInputException("admin.policy.badTtl");
         }
+        Integer remember = form.rememberDays() == null ? site.rememberDays() : rememberDays(form.rememberDays());
+        PhishingResistance resistance =
+                form.phishingResistant() == null ? site.phishingResistant() : parseResistance(form.phishingResistant());
+        if (resistance != PhishingResistance.OFF) {
+            // F-ASSURANCE: requiring a passkey allows it
+            factors.add(FactorType.PASSKEY.id());
+        }
         policy.updateSite(
                 site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes), admin.email());
+        policy.updateSignInExtras(site.id(), remember, resistance, admin.email());
         return "redirect:/admin/login-security?saved";
     }
 
     @ExceptionHandler(PolicyLockedException.class)
     ModelAndView locked() {
         return ErrorPage.of(HttpStatus.CONFLICT, "admin.policy.locked");
+    }
+
+    /** F-DEVICE: 0 is off; otherwise 1 to the maximum. (An absent field keeps what was set.) */
+    private static Integer rememberDays(int days) {
+        if (days == 0) {
+            return null;
+        }
+        if (days < 0 || days > MfaPolicy.MAX_REMEMBER_DAYS) {
+            throw new BadInputException("admin.policy.badRemember");
+        }
+        return days;
+    }
+
+    private static PhishingResistance parseResistance(String resistance) {
+        try {
+            return PhishingResistance.valueOf(resistance.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new BadInputException("admin.policy.badResistance");
+        }
     }
 
     private static MfaMode parseMode(String mode) {

@@ -78,7 +78,7 @@ public class Branding {
         }
         String normalised = color == null ? null : color.toLowerCase(java.util.Locale.ROOT);
         Site site = repository.findById(siteId).orElseThrow();
-        repository.save(site.withBrandColor(normalised));
+        repository.updateBrandColor(siteId, normalised);
         events.publishEvent(
                 new BrandingChanged(site.slug(), "colour " + (color == null ? "default" : normalised), actor));
     }

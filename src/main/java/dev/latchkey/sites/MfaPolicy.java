@@ -73,11 +73,15 @@ public class MfaPolicy {
 
     /**
      * F-DEVICE and F-ASSURANCE for one site: how many days a browser may skip the second factor (null: off, else 1 to
-     * {@link #MAX_REMEMBER_DAYS}) and who must use a passkey.
+     * {@link #MAX_REMEMBER_DAYS}) and who must use a passkey. Audited (and announced) only when something changed.
      */
     @Transactional
     public SiteView updateSignInExtras(long siteId, Integer rememberDays, PhishingResistance resistance, String actor) {
-        SiteView site = sites.updateSignInExtras(siteId, checkedDays(rememberDays), resistance);
+        java.util.Optional<SiteView> changed = sites.updateSignInExtras(siteId, checkedDays(rememberDays), resistance);
+        if (changed.isEmpty()) {
+            return sites.findById(siteId).orElseThrow();
+        }
+        SiteView site = changed.get();
         events.publishEvent(new MfaSettingChanged(
                 "site." + site.slug() + ".sign-in",
                 "remember=" + (rememberDays == null ? "off" : rememberDays + "d") + " phishing-resistant=" + resistance,
@@ -95,6 +99,9 @@ public class MfaPolicy {
     @Transactional
     public void setAdminRememberDays(Integer days, String actor) {
         Integer checked = checkedDays(days);
+        if (java.util.Objects.equals(adminRememberDays().orElse(null), checked)) {
+            return;
+        }
         settings.put(ADMIN_REMEMBER_DAYS, checked == null ? "off" : checked.toString());
         events.publishEvent(new MfaSettingChanged("admin.remember", checked == null ? "off" : checked + "d", actor));
     }

@@ -79,16 +79,23 @@ public class Sites {
     /** Sets a site's MFA mode, allowed factors and code lifetime (null: the deployment default). */
     @Transactional
     public SiteView updatePolicy(long siteId, MfaMode mode, Set<String> factors, Duration codeTtl) {
-        Site site = repository.findById(siteId).orElseThrow();
         Integer ttl = codeTtl == null ? null : Math.toIntExact(codeTtl.toSeconds());
-        return view(repository.save(site.withPolicy(mode, joinFactors(factors), ttl)));
+        if (repository.updatePolicy(siteId, mode.name(), joinFactors(factors), ttl) == 0) {
+            throw new java.util.NoSuchElementException("no site " + siteId);
+        }
+        return findById(siteId).orElseThrow();
     }
 
-    /** F-DEVICE / F-ASSURANCE: how long a browser is remembered (null: off) and who must use a passkey. */
+    /**
+     * F-DEVICE / F-ASSURANCE: how long a browser is remembered (null: off) and who must use a passkey. Answers the site
+     * as saved, or empty when it already said so (of two equal saves at once, one changes it).
+     */
     @Transactional
-    public SiteView updateSignInExtras(long siteId, Integer rememberDays, PhishingResistance resistance) {
-        Site site = repository.findById(siteId).orElseThrow();
-        return view(repository.save(site.withSignInExtras(rememberDays, resistance)));
+    public Optional<SiteView> updateSignInExtras(long siteId, Integer rememberDays, PhishingResistance resistance) {
+        if (repository.updateSignInExtras(siteId, rememberDays, resistance.name()) == 0) {
+            return Optional.empty();
+        }
+        return findById(siteId);
     }
 
     private SiteView view(Site site) {

@@ -6,10 +6,10 @@
  * <p>Public API: {@link dev.latchkey.sites.Sites}, {@link dev.latchkey.sites.SiteView},
  * {@link dev.latchkey.sites.SiteDraft}, {@link dev.latchkey.sites.Realm}, {@link dev.latchkey.sites.MfaPolicy} with
  * {@link dev.latchkey.sites.MfaMode}, {@link dev.latchkey.sites.PhishingResistance},
- * {@link dev.latchkey.sites.SecondStep} and {@link dev.latchkey.sites.PolicyLockedException},
- * {@link dev.latchkey.sites.Branding} with {@link dev.latchkey.sites.BrandColors} and
- * {@link dev.latchkey.sites.InvalidBrandingException}; events {@link dev.latchkey.sites.MfaSettingChanged} and
- * {@link dev.latchkey.sites.BrandingChanged}.
+ * {@link dev.latchkey.sites.Assurance}, {@link dev.latchkey.sites.SecondStep} and
+ * {@link dev.latchkey.sites.PolicyLockedException}, {@link dev.latchkey.sites.Branding} with
+ * {@link dev.latchkey.sites.BrandColors} and {@link dev.latchkey.sites.InvalidBrandingException}; events
+ * {@link dev.latchkey.sites.MfaSettingChanged} and {@link dev.latchkey.sites.BrandingChanged}.
  */
 @ApplicationModule(allowedDependencies = "shared")
 package dev.latchkey.sites;

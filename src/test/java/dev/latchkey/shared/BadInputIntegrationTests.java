@@ -123,7 +123,12 @@ class BadInputIntegrationTests {
             Map.of("mode", "banana", "factors", "email"),
             Map.of("mode", "REQUIRED", "factors", "carrier-pigeon"),
             Map.of("mode", "REQUIRED", "factors", "email", "codeTtlMinutes", "abc"),
-            Map.of("mode", "REQUIRED", "factors", "email", "codeTtlMinutes", "999")
+            Map.of("mode", "REQUIRED", "factors", "email", "codeTtlMinutes", "999"),
+            Map.of("mode", "REQUIRED", "factors", "email", "rememberDays", "366"),
+            Map.of("mode", "REQUIRED", "factors", "email", "rememberDays", "-1"),
+            Map.of("mode", "REQUIRED", "factors", "email", "rememberDays", "99999999999"),
+            Map.of("mode", "REQUIRED", "factors", "email", "phishingResistant", "sometimes"),
+            Map.of("mode", "REQUIRED", "factors", "email", "phishingResistant", "")
         }) {
             Page refused = browser.submit(page, "#policy-acme", bad);
             assertThat(refused.status()).as(bad.toString()).isEqualTo(400);

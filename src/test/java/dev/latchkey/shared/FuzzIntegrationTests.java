@@ -140,7 +140,15 @@ class FuzzIntegrationTests {
                     "confirm",
                     "signOutOthers");
             requests += fuzzPosts(
-                    staff, "/admin/login-security", failures, "#policy-acme", "mode", "factors", "codeTtlMinutes");
+                    staff,
+                    "/admin/login-security",
+                    failures,
+                    "#policy-acme",
+                    "mode",
+                    "factors",
+                    "codeTtlMinutes",
+                    "rememberDays",
+                    "phishingResistant");
             requests += fuzzPosts(
                     staff,
                     "/admin/system-settings",
