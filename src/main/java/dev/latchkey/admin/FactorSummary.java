@@ -19,6 +19,23 @@ import java.util.List;
  */
 record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone) {
 
+    /**
+     * F-ASSURANCE: the ids of a user's strongest factor, strongest first. Backup codes are not among them: they only
+     * stand in for a factor the user has. {@code none}: not even a confirmed email address.
+     */
+    static final java.util.List<String> STRENGTHS = java.util.List.of("totp", "sms", "email", "none");
+
+    /** The strongest factor the user has, one of {@link #STRENGTHS}. */
+    public String strongest() {
+        if (authenticatorEnabled()) {
+            return "totp";
+        }
+        if (phone != null && !phone.isBlank()) {
+            return "sms";
+        }
+        return emailConfirmed ? "email" : "none";
+    }
+
     /** Activated: the user turned on an authenticator app, so each of their sign-ins asks for a second factor. */
     public boolean activated() {
         return authenticatorEnabled();

@@ -35,6 +35,15 @@ class UserDirectory {
     private static final String ACTIVATED =
             "exists (select 1 from authenticator e where e.user_id = u.id" + " and e.status = 'ENABLED')";
 
+    private static final String HAS_PHONE = "(u.phone is not null and u.phone <> '')";
+
+    /** F-ASSURANCE: the condition "this is the user's strongest factor", by {@link FactorSummary#strongest()}. */
+    private static final java.util.Map<String, String> STRONGEST = java.util.Map.of(
+            "totp", ACTIVATED,
+            "sms", "not " + ACTIVATED + " and " + HAS_PHONE,
+            "email", "not " + ACTIVATED + " and not " + HAS_PHONE + " and u.email_confirmed = true",
+            "none", "not " + ACTIVATED + " and not " + HAS_PHONE + " and u.email_confirmed = false");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     UserDirectory(NamedParameterJdbcTemplate jdbc) {
@@ -144,6 +153,9 @@ class UserDirectory {
                     .replace("%", "\\%")
                     .replace("_", "\\_");
             params.addValue("q", "%" + term + "%");
+        }
+        if (query.strongest() != null) {
+            conditions.add("(" + STRONGEST.get(query.strongest()) + ")");
         }
         if (Boolean.TRUE.equals(query.activated())) {
             conditions.add(ACTIVATED);

@@ -67,14 +67,16 @@ class UsersController {
             @RequestParam(required = false) String site,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String mfa,
+            @RequestParam(required = false) String strongest,
             @RequestParam(required = false) String page,
             Model model) {
-        UsersFilter filter = filters.read(admin, site, q, mfa, page);
+        UsersFilter filter = filters.read(admin, site, q, mfa, strongest, page);
         Set<Long> sites = scope.sites(admin);
         model.addAttribute("realm", Realm.ADMIN);
         model.addAttribute("user", admin);
         model.addAttribute("sites", scope.visibleSites(admin));
         model.addAttribute("filter", filter);
+        model.addAttribute("strengths", FactorSummary.STRENGTHS);
         model.addAttribute("back", new UsersReturn(false, filter));
         model.addAttribute("result", directory.page(filter.query(sites), filter.page()));
         // admins belong to no site: listed to system admins, and not when the list is narrowed to one site
@@ -201,6 +203,7 @@ class UsersController {
         if (!back.isEmpty() && !back.equals(UsersReturn.USER_PAGE)) {
             throw new BadInputException("error.badRequest");
         }
-        return new UsersReturn(!back.isEmpty(), filters.read(admin, form.site(), form.q(), form.mfa(), form.page()));
+        return new UsersReturn(
+                !back.isEmpty(), filters.read(admin, form.site(), form.q(), form.mfa(), form.strongest(), form.page()));
     }
 }

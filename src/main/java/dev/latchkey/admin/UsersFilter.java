@@ -10,12 +10,13 @@ import java.util.stream.Collectors;
 
 /**
  * The Users page's filters as an admin set them, checked: a site they manage (or none), a search text, the 2FA status
- * ({@code activated}, {@code not-activated} or blank) and the page. Actions on a user carry them along, so the admin
- * comes back to the list they were looking at (F-ADMIN-3).
+ * ({@code activated}, {@code not-activated} or blank), the user's strongest factor ({@link FactorSummary#STRENGTHS} or
+ * blank; F-ASSURANCE) and the page. Actions on a user carry them along, so the admin comes back to the list they were
+ * looking at (F-ADMIN-3).
  */
-record UsersFilter(SiteView site, String search, String mfa, int page) {
+record UsersFilter(SiteView site, String search, String mfa, String strongest, int page) {
 
-    static final UsersFilter NONE = new UsersFilter(null, null, "", 0);
+    static final UsersFilter NONE = new UsersFilter(null, null, "", "", 0);
 
     /** The 2FA status filter: true for activated, false for not activated, null for any. */
     public Boolean activated() {
@@ -36,12 +37,13 @@ record UsersFilter(SiteView site, String search, String mfa, int page) {
 
     /** The query of the directory, limited to {@code managed} sites (null: every site). */
     DirectoryQuery query(Set<Long> managed) {
-        return new DirectoryQuery(site == null ? null : site.id(), search, activated(), managed);
+        return new DirectoryQuery(
+                site == null ? null : site.id(), search, activated(), strongest.isEmpty() ? null : strongest, managed);
     }
 
     /** The list with these filters on page {@code page}: for the pager. */
     public String listHref(int page) {
-        return href("/admin/users", new UsersFilter(site, search, mfa, page).parameters());
+        return href("/admin/users", new UsersFilter(site, search, mfa, strongest, page).parameters());
     }
 
     /** A path with the filters as its query, each value form-encoded ({@code +} stays a plus, not a space). */
@@ -63,6 +65,9 @@ record UsersFilter(SiteView site, String search, String mfa, int page) {
         }
         if (!mfa.isEmpty()) {
             parameters.put("mfa", mfa);
+        }
+        if (!strongest.isEmpty()) {
+            parameters.put("strongest", strongest);
         }
         if (page > 0) {
             parameters.put("page", Integer.toString(page));

@@ -26,7 +26,7 @@ class UsersFilters {
         this.scope = scope;
     }
 
-    UsersFilter read(LatchkeyPrincipal admin, String site, String q, String mfa, String page) {
+    UsersFilter read(LatchkeyPrincipal admin, String site, String q, String mfa, String strongest, String page) {
         Optional<SiteView> chosen = site == null || site.isBlank()
                 ? Optional.empty()
                 : sites.findBySlug(site).filter(s -> scope.manages(admin, s.id()));
@@ -38,7 +38,11 @@ class UsersFilters {
         if (!status.isEmpty() && !status.equals("activated") && !status.equals("not-activated")) {
             throw new BadInputException("admin.users.badMfa");
         }
-        return new UsersFilter(chosen.orElse(null), search, status, page(page));
+        String strength = strongest == null ? "" : strongest;
+        if (!strength.isEmpty() && !FactorSummary.STRENGTHS.contains(strength)) {
+            throw new BadInputException("admin.users.badStrongest");
+        }
+        return new UsersFilter(chosen.orElse(null), search, status, strength, page(page));
     }
 
     private static int page(String page) {

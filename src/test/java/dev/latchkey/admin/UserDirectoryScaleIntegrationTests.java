@@ -59,27 +59,33 @@ class UserDirectoryScaleIntegrationTests {
 
         List<String> report = new ArrayList<>();
         DirectoryPage first = time(
-                report, "first page, all sites", () -> directory.page(new DirectoryQuery(null, null, null, null), 0));
+                report,
+                "first page, all sites",
+                () -> directory.page(new DirectoryQuery(null, null, null, null, null), 0));
         DirectoryPage bySite = time(
                 report,
                 "first page, one site",
-                () -> directory.page(new DirectoryQuery(site.id(), null, null, null), 0));
+                () -> directory.page(new DirectoryQuery(site.id(), null, null, null, null), 0));
         DirectoryPage activated = time(
                 report,
                 "first page, 2FA activated",
-                () -> directory.page(new DirectoryQuery(site.id(), null, true, null), 0));
+                () -> directory.page(new DirectoryQuery(site.id(), null, true, null, null), 0));
         DirectoryPage notActivated = time(
                 report,
                 "first page, 2FA not activated",
-                () -> directory.page(new DirectoryQuery(site.id(), null, false, null), 0));
+                () -> directory.page(new DirectoryQuery(site.id(), null, false, null, null), 0));
         DirectoryPage search = time(
                 report,
                 "search by email",
-                () -> directory.page(new DirectoryQuery(site.id(), "scale-user-99999@", null, null), 0));
+                () -> directory.page(new DirectoryQuery(site.id(), "scale-user-99999@", null, null, null), 0));
         DirectoryPage deep = time(
                 report,
                 "page 1,000 of one site",
-                () -> directory.page(new DirectoryQuery(site.id(), null, null, null), 1000));
+                () -> directory.page(new DirectoryQuery(site.id(), null, null, null, null), 1000));
+        DirectoryPage bySms = time(
+                report,
+                "strongest factor SMS, one site",
+                () -> directory.page(new DirectoryQuery(site.id(), null, null, "sms", null), 0));
         log.info("Users page queries with {} users in PostgreSQL:\n  {}", USERS, String.join("\n  ", report));
 
         assertThat(first.rows()).hasSize(UserDirectory.PAGE_SIZE);
@@ -88,6 +94,7 @@ class UserDirectoryScaleIntegrationTests {
         assertThat(notActivated.rows()).hasSize(UserDirectory.PAGE_SIZE).noneMatch(DirectoryRow::activated);
         assertThat(search.rows()).extracting(DirectoryRow::email).containsExactly("scale-user-99999@scale.test");
         assertThat(deep.rows()).hasSize(UserDirectory.PAGE_SIZE);
+        assertThat(bySms.rows()).allMatch(r -> r.factors().strongest().equals("sms"));
     }
 
     private void load(long siteId) {

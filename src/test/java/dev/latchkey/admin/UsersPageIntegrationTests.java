@@ -101,6 +101,41 @@ class UsersPageIntegrationTests {
     }
 
     @Test
+    void theListFiltersByEachUsersStrongestFactor() {
+        String tag = "str" + System.nanoTime();
+        UserView app = user("acme", tag + "-app");
+        activate(app, "acme");
+        UserView sms = users.create(
+                sites.findBySlug("acme").orElseThrow().realm(),
+                new NewUser(tag + "-sms@acme.test", "Sms", TestUsers.PASSWORD, true, "+31612345678", false, null));
+        UserView email = user("acme", tag + "-mail");
+        UserView none = users.create(
+                sites.findBySlug("acme").orElseThrow().realm(),
+                new NewUser(tag + "-none@acme.test", "None", TestUsers.PASSWORD, false, null, false, null));
+        Browser admin = signedInAdmin();
+
+        assertThat(emails(admin, "/admin/users?q=" + tag + "&strongest=totp")).containsExactly(app.email());
+        assertThat(emails(admin, "/admin/users?q=" + tag + "&strongest=sms")).containsExactly(sms.email());
+        assertThat(emails(admin, "/admin/users?q=" + tag + "&strongest=email")).containsExactly(email.email());
+        assertThat(emails(admin, "/admin/users?q=" + tag + "&strongest=none")).containsExactly(none.email());
+        Page all = admin.get("/admin/users?q=" + tag);
+        assertThat(all.document().select("tr[data-username]").eachAttr("data-strongest"))
+                .containsExactlyInAnyOrder("totp", "sms", "email", "none");
+        // an action on a row carries the filter back to the list it came from
+        Page filtered = admin.get("/admin/users?q=" + tag + "&strongest=sms");
+        assertThat(filtered.document()
+                        .select("tr[data-username] input[name=strongest]")
+                        .eachAttr("value"))
+                .isNotEmpty()
+                .containsOnly("sms");
+        for (String bad : new String[] {"fido", "SMS", "sms%00", "x".repeat(5000)}) {
+            assertThat(admin.get("/admin/users?strongest=" + bad).status())
+                    .as(bad)
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
     void pagesHoldFiftyUsersAndStayStable() {
         String tag = "pg" + System.nanoTime();
         for (int i = 0; i < 55; i++) {
