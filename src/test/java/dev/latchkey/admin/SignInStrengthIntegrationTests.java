@@ -111,7 +111,7 @@ class SignInStrengthIntegrationTests {
     void eachSitesStrengthIsSaidInPlainWordsHereAndOnTheOverview() {
         long globex = globex().id();
         policy.updateSite(globex, MfaMode.REQUIRED, Set.of("totp", "backup"), null, "test");
-        assertThat(level(admin.get(PAGE), "#site-policies")).isEqualTo("multi-factor");
+        assertThat(level(admin.get(PAGE), "#site-assurance")).isEqualTo("multi-factor");
         assertThat(level(admin.get("/admin"), "#assurance-overview")).isEqualTo("multi-factor");
         assertThat(admin.get("/admin")
                         .document()
@@ -120,15 +120,15 @@ class SignInStrengthIntegrationTests {
                 .contains("fake site can still pass on a code");
 
         policy.updateSite(globex, MfaMode.REQUIRED, Set.of("email", "totp"), null, "test");
-        assertThat(level(admin.get(PAGE), "#site-policies")).isEqualTo("email-only");
+        assertThat(level(admin.get(PAGE), "#site-assurance")).isEqualTo("email-only");
         assertThat(admin.get("/admin")
                         .document()
                         .selectFirst("#assurance-overview [data-site=globex]")
                         .text())
-                .contains("NIST SP 800-63B");
+                .contains("does not accept email as a second factor");
 
         policy.updateSignInExtras(globex, 30, PhishingResistance.ALL, "test");
-        assertThat(level(admin.get(PAGE), "#site-policies")).isEqualTo("phishing-resistant");
+        assertThat(level(admin.get(PAGE), "#site-assurance")).isEqualTo("phishing-resistant");
         assertThat(level(admin.get("/admin"), "#assurance-overview")).isEqualTo("phishing-resistant");
     }
 
