@@ -77,6 +77,9 @@ class RememberedBrowsersIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BrowserRetention retention;
+
     private final Map<String, Integer> codesSent = new HashMap<>();
     private SiteView site;
     private String base;
@@ -507,6 +510,30 @@ class RememberedBrowsersIntegrationTests {
                 .update();
         assertThat(rows(user)).isEqualTo(1);
         assertThat(skips(browser, user)).isFalse();
+    }
+
+    @Test
+    void theNewsThatAnAdminDeletedThe2faSetupIsNotSkipped() {
+        UserView user = testUsers.portalUser(site.slug());
+        Browser browser = new Browser(port);
+        signInWithCode(browser, user, true);
+        signOut(browser);
+        // the notice written behind Latchkey's back, so the row stays: the second step that tells it must come
+        jdbc.sql("insert into two_factor_removal (user_id, removed_at) values (?, current_timestamp)")
+                .param(user.id())
+                .update();
+        assertThat(skips(browser, user)).isFalse();
+    }
+
+    @Test
+    void expiredRowsArePurged() {
+        UserView user = testUsers.portalUser(site.slug());
+        signInWithCode(new Browser(port), user, true);
+        assertThat(retention.deleteEndedBefore(clock.instant())).isZero();
+        assertThat(rows(user)).isEqualTo(1);
+        clock.advance(Duration.ofDays(31));
+        assertThat(retention.deleteEndedBefore(clock.instant())).isPositive();
+        assertThat(rows(user)).isZero();
     }
 
     @Test
