@@ -38,7 +38,9 @@ enum AuditEventType {
     PASSWORD_RESET_REQUESTED("password.reset-requested"),
     PASSWORD_RESET("password.reset"),
     PASSWORD_CHANGED("password.changed"),
-    SESSION_SIGNED_OUT("session.signed-out");
+    SESSION_SIGNED_OUT("session.signed-out"),
+    DEVICE_REMEMBERED("device.remembered"),
+    DEVICE_FORGOTTEN("device.forgotten");
 
     private final String code;
 

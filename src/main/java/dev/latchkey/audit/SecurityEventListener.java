@@ -4,6 +4,8 @@ import static dev.latchkey.audit.AuditEventType.*;
 
 import dev.latchkey.delivery.DeliveryFailed;
 import dev.latchkey.delivery.sms.SmsSettingsChanged;
+import dev.latchkey.devices.BrowserRemembered;
+import dev.latchkey.devices.BrowsersForgotten;
 import dev.latchkey.mfa.CodeSent;
 import dev.latchkey.mfa.SecondFactorChanged;
 import dev.latchkey.shared.web.ClientInfo;
@@ -406,5 +408,59 @@ class SecurityEventListener {
                 event.client().ip(),
                 event.client().userAgent(),
                 event.ended()));
+    }
+
+    /** F-DEVICE: a browser may skip the second factor from now on; the token is never recorded. */
+    @EventListener
+    void on(BrowserRemembered event) {
+        log.record(new AuditEntry(
+                null,
+                DEVICE_REMEMBERED.code(),
+                "success",
+                event.realm(),
+                event.userId(),
+                users.find(event.userId()).map(UserView::email).orElse(null),
+                null,
+                null,
+                event.client().ip(),
+                event.client().userAgent(),
+                "for " + event.days() + " days"));
+    }
+
+    /** F-DEVICE: remembered browsers ended, by the user or by what ends them (a realm's policy: no user). */
+    @EventListener
+    void on(BrowsersForgotten event) {
+        String detail = event.reason() + (event.count() == 1 ? "" : " (" + event.count() + " browsers)");
+        if (event.userId() == null) {
+            log.record(new AuditEntry(
+                    null,
+                    DEVICE_FORGOTTEN.code(),
+                    "success",
+                    event.realm(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    detail));
+            return;
+        }
+        var user = users.find(event.userId());
+        String realm = event.realm() != null
+                ? event.realm()
+                : user.map(u -> sites.realmOf(u.siteId()).key()).orElse("");
+        log.record(new AuditEntry(
+                null,
+                DEVICE_FORGOTTEN.code(),
+                "success",
+                realm,
+                event.userId(),
+                user.map(UserView::email).orElse(null),
+                null,
+                null,
+                event.client() == null ? null : event.client().ip(),
+                event.client() == null ? null : event.client().userAgent(),
+                detail));
     }
 }

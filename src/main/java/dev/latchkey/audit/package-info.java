@@ -8,7 +8,17 @@
  * {@link dev.latchkey.audit.SignInHistory} with {@link dev.latchkey.audit.SignInAttempt}.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "shared::web", "sites", "users", "delivery", "delivery::sms", "mfa", "signin"})
+        allowedDependencies = {
+            "shared",
+            "shared::web",
+            "sites",
+            "users",
+            "delivery",
+            "delivery::sms",
+            "mfa",
+            "signin",
+            "devices"
+        })
 package dev.latchkey.audit;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package dev.latchkey.portal;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.signin.LatchkeyPrincipal;
@@ -30,15 +31,25 @@ class SecurityPageController {
     private final SecurityPageModel page;
     private final BackupCodes backupCodes;
     private final Sessions sessions;
+    private final RememberedBrowsers browsers;
 
-    SecurityPageController(AccountRealm realms, SecurityPageModel page, BackupCodes backupCodes, Sessions sessions) {
+    SecurityPageController(
+            AccountRealm realms,
+            SecurityPageModel page,
+            BackupCodes backupCodes,
+            Sessions sessions,
+            RememberedBrowsers browsers) {
         this.realms = realms;
         this.page = page;
         this.backupCodes = backupCodes;
         this.sessions = sessions;
+        this.browsers = browsers;
     }
 
-    /** Ends every other session of the user, on every node; this one stays signed in. */
+    /**
+     * Ends every other session of the user, on every node, and forgets every other remembered browser (F-DEVICE); this
+     * one stays signed in and remembered.
+     */
     @PostMapping({"/sites/{slug}/account/security/sign-out-others", "/admin/account/security/sign-out-others"})
     String signOutOthers(
             @PathVariable(required = false) String slug,
@@ -47,6 +58,7 @@ class SecurityPageController {
             RedirectAttributes redirect) {
         Realm realm = realms.of(slug);
         sessions.endAllExcept(realm.key(), me.userId(), request.getSession().getId());
+        browsers.forgetOthers(request, realm, me.userId());
         redirect.addFlashAttribute("notice", "security.sessions.ended");
         return "redirect:" + realm.basePath() + "/account/security";
     }

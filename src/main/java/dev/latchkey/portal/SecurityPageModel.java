@@ -1,6 +1,7 @@
 package dev.latchkey.portal;
 
 import dev.latchkey.audit.SignInHistory;
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.backup.BackupCodes;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.signin.LatchkeyPrincipal;
@@ -29,6 +30,7 @@ class SecurityPageModel {
     private final StepUp stepUp;
     private final Sessions sessions;
     private final SignInHistory signIns;
+    private final RememberedBrowsers browsers;
 
     SecurityPageModel(
             Users users,
@@ -37,7 +39,8 @@ class SecurityPageModel {
             AccountRealm realms,
             StepUp stepUp,
             Sessions sessions,
-            SignInHistory signIns) {
+            SignInHistory signIns,
+            RememberedBrowsers browsers) {
         this.users = users;
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
@@ -45,6 +48,7 @@ class SecurityPageModel {
         this.stepUp = stepUp;
         this.sessions = sessions;
         this.signIns = signIns;
+        this.browsers = browsers;
     }
 
     /**
@@ -74,6 +78,7 @@ class SecurityPageModel {
         model.addAttribute(
                 "sessions", sessions.signedIn(realm.key(), me.userId(), session == null ? null : session.getId()));
         model.addAttribute("signIns", signIns.recent(me.userId()));
+        model.addAttribute("rememberedBrowsers", browsers.list(request, realm, me.userId()));
         return "portal/security";
     }
 }

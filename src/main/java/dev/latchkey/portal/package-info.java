@@ -13,7 +13,8 @@
             "mfa::totp",
             "mfa::backup",
             "signin",
-            "audit"
+            "audit",
+            "devices"
         })
 package dev.latchkey.portal;
 

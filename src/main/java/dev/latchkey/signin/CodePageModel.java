@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.CodeChallenge;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
@@ -26,10 +27,12 @@ class CodePageModel {
 
     private final SignInFlow flow;
     private final Clock clock;
+    private final RememberedBrowsers browsers;
 
-    CodePageModel(SignInFlow flow, Clock clock) {
+    CodePageModel(SignInFlow flow, Clock clock, RememberedBrowsers browsers) {
         this.flow = flow;
         this.clock = clock;
+        this.browsers = browsers;
     }
 
     void fill(Model model, Realm realm, PendingLogin pending, FactorType type, FactorSubject subject) {
@@ -53,6 +56,11 @@ class CodePageModel {
                         .map(FactorType::id)
                         .toList());
         model.addAttribute("challenge", challenge);
+        // F-DEVICE: offered where a sign-in completes with this factor; a step-up or a forced set-up follows otherwise
+        boolean completes = !pending.stepUp() && !pending.setupRequired();
+        model.addAttribute(
+                "rememberDays",
+                completes ? browsers.offeredDays(realm, pending.userId()).orElse(null) : null);
         model.addAttribute("resendWait", challenge == null ? 0L : secondsUntil(challenge.resendAvailableAt()));
         if (challenge != null && challenge.live()) {
             long expiresIn = secondsUntil(challenge.expiresAt());

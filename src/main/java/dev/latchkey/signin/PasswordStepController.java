@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.shared.web.RetryAfter;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,6 +33,8 @@ class PasswordStepController {
     private final SecondStepStarter starter;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final RememberedBrowsers browsers;
+    private final ApplicationEventPublisher events;
 
     PasswordStepController(
             Realms realms,
@@ -38,13 +42,17 @@ class PasswordStepController {
             SignInSession session,
             SecondStepStarter starter,
             LoginThrottle throttle,
-            Clock clock) {
+            Clock clock,
+            RememberedBrowsers browsers,
+            ApplicationEventPublisher events) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
         this.starter = starter;
         this.throttle = throttle;
         this.clock = clock;
+        this.browsers = browsers;
+        this.events = events;
     }
 
     @GetMapping({"/sites/{slug}/login", "/admin/login"})
@@ -97,12 +105,21 @@ class PasswordStepController {
         }
         throttle.succeeded(accountKey, addressKey);
         Optional<PendingLogin> secondStep = flow.secondStep(realm, user.get());
-        if (secondStep.isEmpty()) {
+        // F-DEVICE: a remembered browser skips the second factor (the service decides), never the password
+        boolean remembered = secondStep.isPresent()
+                && browsers.skipsSecondFactor(
+                        request, realm, user.get().id(), secondStep.get().setupRequired());
+        if (secondStep.isEmpty() || remembered) {
             Optional<String> target = session.complete(request, response, realm, user.get(), false);
             if (target.isEmpty()) {
                 return lostRace(realm);
             }
-            flow.signedIn(realm, user.get(), null, client);
+            if (remembered) {
+                events.publishEvent(new SignInEvent.SignedIn(
+                        realm.key(), user.get().id(), user.get().email(), RememberedBrowsers.SIGN_IN_METHOD, client));
+            } else {
+                flow.signedIn(realm, user.get(), null, client);
+            }
             Optional<String> setupRemoved =
                     flow.acknowledgeSetupRemoval(user.get().id());
             if (setupRemoved.isPresent()) {

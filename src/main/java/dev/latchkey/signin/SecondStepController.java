@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.Factor;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
@@ -35,6 +36,7 @@ class SecondStepController {
     private final SecondStepStarter starter;
     private final CodePageModel pages;
     private final ProofGate gate;
+    private final RememberedBrowsers browsers;
 
     SecondStepController(
             Realms realms,
@@ -42,13 +44,15 @@ class SecondStepController {
             SignInSession session,
             SecondStepStarter starter,
             CodePageModel pages,
-            ProofGate gate) {
+            ProofGate gate,
+            RememberedBrowsers browsers) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
         this.starter = starter;
         this.pages = pages;
         this.gate = gate;
+        this.browsers = browsers;
     }
 
     @GetMapping({"/sites/{slug}/login/method", "/admin/login/method"})
@@ -105,6 +109,7 @@ class SecondStepController {
             @PathVariable String factor,
             @Valid @ModelAttribute CodeForm form,
             BindingResult input,
+            @RequestParam(defaultValue = "false") boolean remember,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model,
@@ -142,7 +147,7 @@ class SecondStepController {
                         SendResult.throttledUntil(outcome.until()),
                         "code.tooManyWrong");
             case PASSED:
-                return passed(realm, pending.get(), type, subject, client, request, response, redirect);
+                return passed(realm, pending.get(), type, subject, client, request, response, redirect, remember);
             default:
                 if (session.replacedMeanwhile(request)) {
                     // a double submit whose other half signed in: lead this browser on instead of showing an error
@@ -163,7 +168,8 @@ class SecondStepController {
             ClientInfo client,
             HttpServletRequest request,
             HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            boolean remember) {
         if (pending.stepUp()) {
             return session.completeStepUp(request, response, pending)
                     .map(target -> "redirect:" + target)
@@ -180,6 +186,7 @@ class SecondStepController {
             return PasswordStepController.lostRace(realm);
         }
         flow.signedIn(realm, user, type, client);
+        browsers.rememberIfAsked(request, response, realm, user.id(), remember);
         if (type == FactorType.BACKUP) {
             redirect.addFlashAttribute("backupCodesLeft", flow.backupCodesLeft(user.id()));
         }

@@ -223,6 +223,12 @@ class AdminAuthorizationIntegrationTests {
                         "/admin/account/security/sign-out-session",
                         "session",
                         "no-such-session"),
+                post(
+                        "POST /admin/account/security/forget-browser",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/forget-browser",
+                        "browser",
+                        "0123456789abcdef0123456789abcdef"),
                 post("POST /admin/account/security/verify", Access.ANY_ADMIN, "/admin/account/security/verify"),
                 post(
                         "POST /admin/account/security/backup-codes",

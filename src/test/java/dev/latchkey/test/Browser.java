@@ -154,6 +154,22 @@ public final class Browser {
                 .findFirst();
     }
 
+    /** The value of this browser's cookie {@code name} set for exactly {@code path}, if any. */
+    public Optional<String> cookie(String name, String path) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name) && path.equals(c.getPath()))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Puts a cookie for {@code path} into this browser's jar, as if this server had set it (a copied cookie). */
+    public void setCookie(String name, String value, String path) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + path), cookie);
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             request.timeout(Duration.ofSeconds(30))
