@@ -61,12 +61,21 @@ class LoginSecurityController {
     @PostMapping("/admin/login-security")
     @SystemAdminsOnly
     String switches(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute MfaSettingsForm form) {
-        Integer remember = form.rememberDays() == null
-                ? policy.adminRememberDays().orElse(null)
-                : rememberDays(form.rememberDays());
         policy.setAllSites(form.allSitesOn(), admin.email());
         policy.setPlatform(form.platformOn(), admin.email());
-        policy.setAdminRememberDays(remember, admin.email());
+        return "redirect:/admin/login-security?saved";
+    }
+
+    /**
+     * F-DEVICE: how long the admin site remembers a browser (0: off); open under always-on, as it weakens no switch.
+     */
+    @PostMapping("/admin/login-security/admin-remember")
+    @SystemAdminsOnly
+    String adminRemember(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute AdminRememberForm form) {
+        if (form.rememberDays() == null) {
+            throw new BadInputException("admin.policy.badRemember");
+        }
+        policy.setAdminRememberDays(rememberDays(form.rememberDays()), admin.email());
         return "redirect:/admin/login-security?saved";
     }
 
@@ -77,7 +86,8 @@ class LoginSecurityController {
             @PathVariable String slug,
             @ModelAttribute SitePolicyForm form) {
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
-        MfaMode mode = parseMode(form.mode());
+        // under always-on the page shows the mode locked and sends none: the site stays required
+        MfaMode mode = form.mode() == null && policy.alwaysOn() ? MfaMode.REQUIRED : parseMode(form.mode());
         Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());
         if (!Sites.FACTORS.containsAll(factors)) {
             throw new BadInputException("admin.policy.badFactor");

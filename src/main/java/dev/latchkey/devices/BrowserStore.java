@@ -121,6 +121,12 @@ class BrowserStore {
                 .update();
     }
 
+    int deleteRealmFirstUsedBefore(String realm, Instant cutoff) {
+        return jdbc.sql("delete from remembered_browser where realm = ? and first_used_at < ?")
+                .params(realm, Timestamp.from(cutoff))
+                .update();
+    }
+
     /** The oldest of a user's browsers in a realm beyond the newest {@code keep}. */
     int trim(long userId, String realm, int keep) {
         List<Long> ids = jdbc.sql("select id from remembered_browser where user_id = ? and realm = ?"

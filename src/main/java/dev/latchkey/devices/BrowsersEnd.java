@@ -1,14 +1,13 @@
 package dev.latchkey.devices;
 
 import dev.latchkey.mfa.SecondFactorChanged;
-import dev.latchkey.sites.MfaSettingChanged;
-import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.PhishingResistance;
+import dev.latchkey.sites.SignInPolicyChanged;
 import dev.latchkey.users.MfaRequirementChanged;
 import dev.latchkey.users.PasswordChanged;
 import dev.latchkey.users.PasswordWasReset;
 import dev.latchkey.users.UserLocked;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.Duration;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BrowsersEnd {
-
-    private static final Pattern SITE_POLICY = Pattern.compile("site\\.([a-z0-9-]+)\\.sign-in");
 
     private final RememberedBrowsers browsers;
 
@@ -57,17 +54,18 @@ class BrowsersEnd {
         }
     }
 
-    /** A site's policy ("site.{slug}.sign-in" = "remember=off …") or the admin site's ("admin.remember" = "off"). */
+    /**
+     * A realm's policy changed: switched off or now asking a passkey of some users, every browser of the realm is
+     * forgotten; shortened, those first used longer ago than the new length are (a later lengthening revives none).
+     */
     @EventListener
-    void on(MfaSettingChanged event) {
-        String value = event.value() == null ? "" : event.value();
-        if ("admin.remember".equals(event.setting()) && value.equals("off")) {
-            browsers.forgetRealm(Realm.ADMIN_KEY, "remembering switched off");
-            return;
-        }
-        Matcher site = SITE_POLICY.matcher(event.setting() == null ? "" : event.setting());
-        if (site.matches() && value.startsWith("remember=off")) {
-            browsers.forgetRealm(site.group(1), "remembering switched off");
+    void on(SignInPolicyChanged event) {
+        if (event.rememberDays() == null) {
+            browsers.forgetRealm(event.realmKey(), "remembering switched off");
+        } else if (event.phishingResistant() != PhishingResistance.OFF) {
+            browsers.forgetRealm(event.realmKey(), "passkey required");
+        } else {
+            browsers.forgetOlderThan(event.realmKey(), Duration.ofDays(event.rememberDays()));
         }
     }
 }

@@ -82,8 +82,14 @@ public class RememberedBrowsers {
     @Transactional
     public boolean rememberIfAsked(
             HttpServletRequest request, HttpServletResponse response, Realm realm, long userId, boolean asked) {
-        Optional<Duration> allowed = asked ? rememberFor(realm, userId) : Optional.empty();
-        if (allowed.isEmpty()) {
+        if (!asked) {
+            return false;
+        }
+        // the user's row lock: a lock, a password change or "2FA required" committed meanwhile either comes first (and
+        // the policy below says no) or waits, and then its ending deletes this row too
+        users.lockForUpdate(userId);
+        Optional<Duration> allowed = rememberFor(realm, userId);
+        if (allowed.isEmpty() || users.find(userId).map(u -> u.locked()).orElse(true)) {
             return false;
         }
         for (String old : RememberCookie.tokens(request)) {
@@ -209,6 +215,15 @@ public class RememberedBrowsers {
         int count = store.deleteAllOf(userId);
         if (count > 0) {
             events.publishEvent(new BrowsersForgotten(null, userId, count, reason, null));
+        }
+    }
+
+    /** The browsers of a realm first remembered longer ago than its policy's new, shorter length. */
+    @Transactional
+    void forgetOlderThan(String realm, Duration length) {
+        int count = store.deleteRealmFirstUsedBefore(realm, clock.instant().minus(length));
+        if (count > 0) {
+            events.publishEvent(new BrowsersForgotten(realm, null, count, "remembering shortened", null));
         }
     }
 

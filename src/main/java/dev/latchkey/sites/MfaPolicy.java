@@ -65,9 +65,15 @@ public class MfaPolicy {
         if (alwaysOn() && mode != MfaMode.REQUIRED) {
             throw new PolicyLockedException();
         }
+        SiteView before = sites.findById(siteId).orElseThrow();
         SiteView site = sites.updatePolicy(siteId, mode, factors, codeTtl);
-        events.publishEvent(new MfaSettingChanged(
-                "site." + site.slug(), mode + " " + site.allowedFactors() + " " + site.codeTtl(), actor));
+        // audited when something changed: saving a row for its other settings is not a change of its MFA mode
+        if (before.mfaMode() != site.mfaMode()
+                || !before.allowedFactors().equals(site.allowedFactors())
+                || !before.codeTtl().equals(site.codeTtl())) {
+            events.publishEvent(new MfaSettingChanged(
+                    "site." + site.slug(), mode + " " + site.allowedFactors() + " " + site.codeTtl(), actor));
+        }
         return site;
     }
 
@@ -82,6 +88,7 @@ public class MfaPolicy {
             return sites.findById(siteId).orElseThrow();
         }
         SiteView site = changed.get();
+        events.publishEvent(new SignInPolicyChanged(site.slug(), site.rememberDays(), site.phishingResistant()));
         events.publishEvent(new MfaSettingChanged(
                 "site." + site.slug() + ".sign-in",
                 "remember=" + (rememberDays == null ? "off" : rememberDays + "d") + " phishing-resistant=" + resistance,
@@ -103,6 +110,7 @@ public class MfaPolicy {
             return;
         }
         settings.put(ADMIN_REMEMBER_DAYS, checked == null ? "off" : checked.toString());
+        events.publishEvent(new SignInPolicyChanged(Realm.ADMIN_KEY, checked, PhishingResistance.OFF));
         events.publishEvent(new MfaSettingChanged("admin.remember", checked == null ? "off" : checked + "d", actor));
     }
 
@@ -149,6 +157,9 @@ public class MfaPolicy {
     private void change(String name, boolean on, String actor) {
         if (alwaysOn() && !on) {
             throw new PolicyLockedException();
+        }
+        if (settings.get(name).map(Boolean::parseBoolean).orElse(null) == Boolean.valueOf(on)) {
+            return;
         }
         settings.put(name, Boolean.toString(on));
         events.publishEvent(new MfaSettingChanged(name, Boolean.toString(on), actor));

@@ -9,7 +9,8 @@
  * {@link dev.latchkey.sites.Assurance}, {@link dev.latchkey.sites.SecondStep} and
  * {@link dev.latchkey.sites.PolicyLockedException}, {@link dev.latchkey.sites.Branding} with
  * {@link dev.latchkey.sites.BrandColors} and {@link dev.latchkey.sites.InvalidBrandingException}; events
- * {@link dev.latchkey.sites.MfaSettingChanged} and {@link dev.latchkey.sites.BrandingChanged}.
+ * {@link dev.latchkey.sites.MfaSettingChanged}, {@link dev.latchkey.sites.SignInPolicyChanged} and
+ * {@link dev.latchkey.sites.BrandingChanged}.
  */
 @ApplicationModule(allowedDependencies = "shared")
 package dev.latchkey.sites;

@@ -169,6 +169,12 @@ class AdminAuthorizationIntegrationTests {
                         "platform",
                         Boolean.toString(policy.platform())),
                 post(
+                        "POST /admin/login-security/admin-remember",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/login-security/admin-remember",
+                        "rememberDays",
+                        policy.adminRememberDays().orElse(0).toString()),
+                post(
                         "POST /admin/login-security/sites/{slug}",
                         Access.SYSTEM_ADMIN,
                         "/admin/login-security/sites/" + NO_SITE,

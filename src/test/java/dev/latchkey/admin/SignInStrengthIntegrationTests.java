@@ -139,18 +139,17 @@ class SignInStrengthIntegrationTests {
         assertThat(page.document().selectFirst("#admin-remember-days").attr("value"))
                 .isEqualTo("0");
 
-        admin.submit(page, "#mfa-switches", Map.of("platform", "true", "rememberDays", "14"));
+        admin.submit(page, "#admin-remember-form", Map.of("rememberDays", "14"));
         assertThat(policy.adminRememberDays()).contains(14);
         assertThat(policy.decide(Realm.ADMIN, false, false).rememberFor()).isEqualTo(Duration.ofDays(14));
-        assertThat(policy.platform()).as("the other switches are saved with it").isTrue();
+        assertThat(policy.platform()).as("the switches stay as they were").isTrue();
 
-        Page refused =
-                admin.submit(admin.get(PAGE), "#mfa-switches", Map.of("platform", "true", "rememberDays", "400"));
+        Page refused = admin.submit(admin.get(PAGE), "#admin-remember-form", Map.of("rememberDays", "400"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.alerts()).contains("0 (off) to 365 days");
         assertThat(policy.adminRememberDays()).contains(14);
 
-        admin.submit(admin.get(PAGE), "#mfa-switches", Map.of("platform", "true", "rememberDays", "0"));
+        admin.submit(admin.get(PAGE), "#admin-remember-form", Map.of("rememberDays", "0"));
         assertThat(policy.adminRememberDays()).isEmpty();
     }
 

@@ -230,6 +230,33 @@ class RememberedBrowsersIntegrationTests {
     }
 
     @Test
+    void aShortenedPolicyEndsOlderBrowsersForGoodAndLengtheningItAgainRevivesNone() {
+        UserView user = testUsers.portalUser(site.slug());
+        Browser browser = new Browser(port);
+        signInWithCode(browser, user, true);
+        signOut(browser);
+        clock.advance(Duration.ofDays(2));
+        policy.updateSignInExtras(site.id(), 1, PhishingResistance.OFF, "test");
+        assertThat(rows(user))
+                .as("first used two days ago, longer than the new length")
+                .isZero();
+        policy.updateSignInExtras(site.id(), 30, PhishingResistance.OFF, "test");
+        assertThat(skips(browser, user)).isFalse();
+    }
+
+    @Test
+    void requiringAPasskeyEndsTheSitesBrowsersAndSwitchingItOffAgainRevivesNone() {
+        UserView user = testUsers.portalUser(site.slug());
+        Browser browser = new Browser(port);
+        signInWithCode(browser, user, true);
+        signOut(browser);
+        policy.updateSignInExtras(site.id(), 30, PhishingResistance.ALL, "test");
+        assertThat(rows(user)).isZero();
+        policy.updateSignInExtras(site.id(), 30, PhishingResistance.OFF, "test");
+        assertThat(skips(browser, user)).isFalse();
+    }
+
+    @Test
     void switchingThePolicyOffEndsEveryRememberedBrowserOfTheSiteAndHidesTheTick() {
         SiteView other = newSite("rb-keep");
         UserView user = testUsers.portalUser(site.slug());

@@ -67,7 +67,8 @@ class AlwaysOnIntegrationTests {
         assertThat(page.document().selectFirst("#mode-acme").text())
                 .as("no drop-down that reads Optional")
                 .isEqualTo("Required (locked)");
-        assertThat(page.document().select("#site-policies select, #site-policies button"))
+        assertThat(page.document().select("#site-policies select[name=mode]"))
+                .as("no mode to choose")
                 .isEmpty();
 
         String csrf =
