@@ -12,7 +12,16 @@
  * {@link dev.latchkey.signin.SessionSignedOut}.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "shared::web", "sites", "users", "delivery", "mfa", "mfa::totp", "mfa::backup"
+        allowedDependencies = {
+            "shared",
+            "shared::web",
+            "sites",
+            "users",
+            "delivery",
+            "mfa",
+            "mfa::totp",
+            "mfa::backup",
+            "mfa::passkey"
         })
 package dev.latchkey.signin;
 
