@@ -70,7 +70,9 @@ class PasskeyController {
         }
         return switch (passkeys.register(realm, me.userId(), body.get(), Passkeys.originOf(request))) {
             case REGISTERED ->
-                ResponseEntity.ok(Map.of("redirect", realm.basePath() + "/account/security?passkeyAdded#passkeys"));
+                ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("redirect", realm.basePath() + "/account/security?passkeyAdded#passkeys"));
             case MALFORMED -> error(HttpStatus.BAD_REQUEST, "security.passkeys.nameInvalid");
             case NO_CHALLENGE -> error(HttpStatus.BAD_REQUEST, "passkey.error.expired");
             case LIMIT -> error(HttpStatus.CONFLICT, "security.passkeys.limit");
@@ -99,7 +101,9 @@ class PasskeyController {
 
     private ResponseEntity<Map<String, String>> error(HttpStatus status, String key) {
         String text = messages.getMessage(key, null, LocaleContextHolder.getLocale());
-        return ResponseEntity.status(status).body(Map.of("error", text));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", text));
     }
 
     /** The body, or empty when it is larger than a credential could be. */

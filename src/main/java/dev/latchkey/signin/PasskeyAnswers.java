@@ -64,12 +64,14 @@ class PasskeyAnswers {
     }
 
     static ResponseEntity<Map<String, String>> goTo(String target) {
-        return ResponseEntity.ok(Map.of("redirect", target));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("redirect", target));
     }
 
     ResponseEntity<Map<String, String>> error(HttpStatus status, String messageKey) {
         String text = messages.getMessage(messageKey, null, LocaleContextHolder.getLocale());
-        return ResponseEntity.status(status).body(Map.of("error", text));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", text));
     }
 
     /** A proof that did not pass, as a 4xx with its reason; a locked account's sign-in ends. */
