@@ -249,9 +249,12 @@ public class Passkeys {
         try {
             operations(party).authenticate(new RelyingPartyAuthenticationRequest(options, credential));
             return new Assertion(Verification.of(Outcome.ACCEPTED), owner.get());
-        } catch (MaliciousCounterValueException cloned) {
+        } catch (MaliciousCounterValueException | PasskeyStore.CounterNotAdvancedException cloned) {
+            // webauthn4j refuses a count at or below the stored one; the store refuses one that lost to a newer use
             log.warn("Passkey of user {} signed with a signature counter that went backwards", owner.get());
-            events.publishEvent(new SecondFactorChanged(realm, owner.get(), Change.PASSKEY_COUNTER_REGRESSED, 0, null));
+            // audited and mailed together: the outbox takes the message in the transaction of the event
+            transaction.executeWithoutResult(status -> events.publishEvent(
+                    new SecondFactorChanged(realm, owner.get(), Change.PASSKEY_COUNTER_REGRESSED, 0, null)));
             return Assertion.of(Outcome.REJECTED);
         } catch (RuntimeException refused) {
             log.info(
