@@ -4,18 +4,29 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
+import dev.latchkey.sites.MfaPolicy;
+import dev.latchkey.sites.PhishingResistance;
+import dev.latchkey.sites.SiteView;
+import dev.latchkey.sites.Sites;
 import dev.latchkey.test.TestMailServer;
 import dev.latchkey.test.TestUsers;
 import dev.latchkey.users.UserView;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * F-PASSKEY-1 in a real Chromium with a virtual authenticator (the DevTools Protocol's WebAuthn domain): register a
  * passkey, sign in with the password and the passkey, sign in without the password, remove it after a step-up.
  */
 class PasskeyBrowserTests extends BrowserTestSupport {
+
+    @Autowired
+    Sites sites;
+
+    @Autowired
+    MfaPolicy policy;
 
     @Test
     void aPasskeyIsRegisteredUsedAfterThePasswordUsedWithoutItAndRemoved() {
@@ -80,6 +91,24 @@ class PasskeyBrowserTests extends BrowserTestSupport {
         assertThat(page.locator("[data-passkey-error]")).isVisible();
         assertThat(page.locator("[data-passkey-error]")).containsText("cancelled");
         PageAudit.check(page, "passkey-step-cancelled");
+    }
+
+    @Test
+    void aSiteThatRequiresPasskeysHasAUserWithoutOneCreateItAtSignIn() {
+        SiteView acme = sites.findBySlug("acme").orElseThrow();
+        policy.updateSignInExtras(acme.id(), acme.rememberDays(), PhishingResistance.ALL, "test");
+        try {
+            virtualAuthenticator();
+            UserView user = testUsers.portalUser("acme");
+            LoginPage.open(page, "acme").signIn(user.email(), TestUsers.PASSWORD);
+            new CodePage(page, "email").enter(TestMailServer.awaitCode(user.email(), 1));
+            assertThat(page).hasURL(Pattern.compile(".*/sites/acme/login/setup$"));
+            PageAudit.check(page, "passkey-setup");
+            page.locator("#passkey-register").click();
+            new HomePage(page, "/sites/acme/");
+        } finally {
+            policy.updateSignInExtras(acme.id(), acme.rememberDays(), PhishingResistance.OFF, "test");
+        }
     }
 
     /** A platform authenticator with resident keys and user verification, that says yes by itself. */
