@@ -150,10 +150,15 @@ class SecurityEventListener {
             case BACKUP_CODES_GENERATED -> FACTOR_BACKUP_CODES_GENERATED;
             case BACKUP_CODE_USED -> FACTOR_BACKUP_CODE_USED;
             case SETUP_DELETED -> ADMIN_2FA_DELETED;
+            case PASSKEY_ADDED -> FACTOR_PASSKEY_ADDED;
+            case PASSKEY_REMOVED -> FACTOR_PASSKEY_REMOVED;
+            case PASSKEY_COUNTER_REGRESSED -> FACTOR_PASSKEY_COUNTER_REGRESSED;
         };
-        String detail = event.change() == SecondFactorChanged.Change.BACKUP_CODE_USED
-                ? event.backupCodesLeft() + " backup codes left"
-                : null;
+        String detail = switch (event.change()) {
+            case BACKUP_CODE_USED -> event.backupCodesLeft() + " backup codes left";
+            case PASSKEY_COUNTER_REGRESSED -> "signature counter went backwards: possibly a cloned authenticator";
+            default -> null;
+        };
         recordFor(type, event.userId(), null, event.actor(), detail);
     }
 

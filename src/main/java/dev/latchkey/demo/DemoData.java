@@ -71,7 +71,7 @@ class DemoData implements ApplicationRunner {
         }
 
         SiteView acme = sites.create(new SiteDraft(
-                "acme", "Acme Leasing", "NL", MfaMode.REQUIRED, Set.of("email", "sms", "totp", "backup")));
+                "acme", "Acme Leasing", "NL", MfaMode.REQUIRED, Set.of("passkey", "email", "sms", "totp", "backup")));
         SiteView globex = sites.create(new SiteDraft(
                 "globex", "Globex Field Service", "US", MfaMode.OPTIONAL, Set.of("email", "totp", "backup")));
         branding.setColor(acme.id(), "#0f766e", "demo");

@@ -14,7 +14,13 @@ public record SecondFactorChanged(Realm realm, long userId, Change change, int b
         AUTHENTICATOR_DELETED,
         BACKUP_CODES_GENERATED,
         BACKUP_CODE_USED,
-        /** An admin deleted the whole 2FA setup (F-ADMIN-3): authenticator and backup codes. */
-        SETUP_DELETED
+        /** An admin deleted the whole 2FA setup (F-ADMIN-3): authenticator, passkeys and backup codes. */
+        SETUP_DELETED,
+        /** F-PASSKEY: a passkey was registered. */
+        PASSKEY_ADDED,
+        /** F-PASSKEY: a passkey was removed. */
+        PASSKEY_REMOVED,
+        /** F-PASSKEY: a passkey signed with a counter that went backwards (a cloned authenticator?); refused. */
+        PASSKEY_COUNTER_REGRESSED
     }
 }

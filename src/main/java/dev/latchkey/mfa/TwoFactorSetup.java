@@ -2,6 +2,7 @@ package dev.latchkey.mfa;
 
 import dev.latchkey.mfa.SecondFactorChanged.Change;
 import dev.latchkey.mfa.backup.BackupCodes;
+import dev.latchkey.mfa.passkey.Passkeys;
 import dev.latchkey.mfa.totp.AuthenticatorStatus;
 import dev.latchkey.mfa.totp.Authenticators;
 import dev.latchkey.sites.Realm;
@@ -23,6 +24,7 @@ public class TwoFactorSetup {
 
     private final Authenticators authenticators;
     private final BackupCodes backupCodes;
+    private final Passkeys passkeys;
     private final SetupRemovals removals;
     private final Users users;
     private final Clock clock;
@@ -31,34 +33,38 @@ public class TwoFactorSetup {
     TwoFactorSetup(
             Authenticators authenticators,
             BackupCodes backupCodes,
+            Passkeys passkeys,
             SetupRemovals removals,
             Users users,
             Clock clock,
             ApplicationEventPublisher events) {
         this.authenticators = authenticators;
         this.backupCodes = backupCodes;
+        this.passkeys = passkeys;
         this.removals = removals;
         this.users = users;
         this.clock = clock;
         this.events = events;
     }
 
-    /** Activated means an enabled authenticator (later also a passkey). */
+    /** Activated means an enabled authenticator or at least one passkey. */
     public boolean activated(long userId) {
-        return authenticators.status(userId) == AuthenticatorStatus.ENABLED;
+        return authenticators.status(userId) == AuthenticatorStatus.ENABLED || passkeys.count(userId) > 0;
     }
 
     /**
-     * Removes the authenticator (secret included) and every backup code, and remembers when, for the user's next
-     * sign-in; emailed to the user and audited.
+     * Removes the authenticator (secret included), every passkey and every backup code, and remembers when, for the
+     * user's next sign-in; emailed to the user and audited.
      */
     @Transactional
     public void delete(Realm realm, long userId, String actor) {
         users.lockForUpdate(userId);
         // a stale page or a second click removes nothing: the user is then not told that something was removed
-        boolean hadSetup =
-                authenticators.status(userId) != AuthenticatorStatus.NOT_SET_UP || backupCodes.remaining(userId) > 0;
+        boolean hadSetup = authenticators.status(userId) != AuthenticatorStatus.NOT_SET_UP
+                || backupCodes.remaining(userId) > 0
+                || passkeys.count(userId) > 0;
         authenticators.remove(userId);
+        passkeys.removeAll(userId);
         backupCodes.deleteAll(userId);
         if (hadSetup) {
             removals.record(userId, clock.instant());

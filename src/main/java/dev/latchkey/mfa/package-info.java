@@ -10,11 +10,21 @@
  * {@link dev.latchkey.mfa.Verification}, {@link dev.latchkey.mfa.SecondFactors},
  * {@link dev.latchkey.mfa.TwoFactorSetup}, {@link dev.latchkey.mfa.TypedCode} (how a typed code is cleaned); events
  * {@link dev.latchkey.mfa.CodeSent} and {@link dev.latchkey.mfa.SecondFactorChanged}. Sub-packages hold the factors:
- * {@code code} (email and SMS one-time codes, internal), and the named interfaces {@code mfa::totp} (authenticator
- * apps) and {@code mfa::backup} (backup codes), which the sign-in flow and the Security page use directly.
+ * {@code code} (email and SMS one-time codes, internal), and the named interfaces {@code mfa::passkey} (passkeys),
+ * {@code mfa::totp} (authenticator apps) and {@code mfa::backup} (backup codes), which the sign-in flow and the
+ * Security page use directly.
  */
 @ApplicationModule(
-        allowedDependencies = {"shared", "shared::crypto", "sites", "users", "delivery", "delivery::sms", "phones"})
+        allowedDependencies = {
+            "shared",
+            "shared::crypto",
+            "shared::web",
+            "sites",
+            "users",
+            "delivery",
+            "delivery::sms",
+            "phones"
+        })
 package dev.latchkey.mfa;
 
 import org.springframework.modulith.ApplicationModule;

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * F-POLICY-4: a user flagged "2FA required" without an authenticator sets one up inside the sign-in, before any portal
- * page; confirming the app's first code completes the sign-in.
+ * page; confirming the app's first code completes the sign-in. Where the site requires phishing-resistant sign-in
+ * (F-ASSURANCE) the set-up is a passkey instead, registered through {@link PasskeySetupController}.
  */
 @Controller
 class ForcedSetupController {
@@ -57,6 +58,12 @@ class ForcedSetupController {
         if (pending.isEmpty()) {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
+        if (pending.get().passkeySetup()) {
+            // F-ASSURANCE: the site requires a passkey, so that is what is set up (PasskeySetupController)
+            model.addAttribute("realm", realm);
+            flow.setupRemovedNotice(pending.get()).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
+            return "signin/passkey-setup";
+        }
         return show(
                 model, realm, pending.get(), flow.user(pending.get().userId()).orElseThrow());
     }
@@ -69,7 +76,10 @@ class ForcedSetupController {
             HttpServletResponse response,
             Model model) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm).filter(PendingLogin::readyForSetup);
+        // an authenticator app is no way around a required passkey
+        Optional<PendingLogin> pending = session.pending(request, realm)
+                .filter(PendingLogin::readyForSetup)
+                .filter(p -> !p.passkeySetup());
         if (pending.isEmpty()) {
             return "redirect:" + realm.basePath() + "/login?expired";
         }

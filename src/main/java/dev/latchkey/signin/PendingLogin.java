@@ -33,7 +33,8 @@ record PendingLogin(
         List<String> available,
         boolean setupRequired,
         boolean secondFactorPassed,
-        String stepUpReturn)
+        String stepUpReturn,
+        String setupFactor)
         implements Serializable {
 
     static final String ATTRIBUTE = PendingLogin.class.getName();
@@ -43,6 +44,32 @@ record PendingLogin(
     PendingLogin {
         allowedFactors = Set.copyOf(allowedFactors);
         available = List.copyOf(available);
+    }
+
+    /** A login whose forced set-up, if any, is the authenticator app. */
+    PendingLogin(
+            String loginId,
+            long userId,
+            String realm,
+            Instant startedAt,
+            Set<String> allowedFactors,
+            Duration codeTtl,
+            List<String> available,
+            boolean setupRequired,
+            boolean secondFactorPassed,
+            String stepUpReturn) {
+        this(
+                loginId,
+                userId,
+                realm,
+                startedAt,
+                allowedFactors,
+                codeTtl,
+                available,
+                setupRequired,
+                secondFactorPassed,
+                stepUpReturn,
+                null);
     }
 
     /** A login whose factors are given as types. */
@@ -106,22 +133,48 @@ record PendingLogin(
                 available,
                 setupRequired,
                 true,
-                stepUpReturn);
+                stepUpReturn,
+                setupFactor);
     }
 
     /** This login with only the factors of {@code allowed} left (the site's policy changed meanwhile). */
     PendingLogin restrictedTo(Set<FactorType> allowed) {
         return of(
+                        loginId,
+                        userId,
+                        realm,
+                        startedAt,
+                        allowedTypes().stream().filter(allowed::contains).collect(Collectors.toSet()),
+                        codeTtl,
+                        availableTypes().stream().filter(allowed::contains).toList(),
+                        setupRequired,
+                        secondFactorPassed,
+                        stepUpReturn)
+                .withSetupFactor(setupFactor);
+    }
+
+    /**
+     * F-ASSURANCE: the factor a forced set-up enrols, by its id ({@code passkey} when the site requires
+     * phishing-resistant sign-in); null, the stored form of every older version, is the authenticator app.
+     */
+    PendingLogin withSetupFactor(String factor) {
+        return new PendingLogin(
                 loginId,
                 userId,
                 realm,
                 startedAt,
-                allowedTypes().stream().filter(allowed::contains).collect(Collectors.toSet()),
+                allowedFactors,
                 codeTtl,
-                availableTypes().stream().filter(allowed::contains).toList(),
+                available,
                 setupRequired,
                 secondFactorPassed,
-                stepUpReturn);
+                stepUpReturn,
+                factor);
+    }
+
+    /** Whether the forced set-up makes the user register a passkey (else an authenticator app). */
+    boolean passkeySetup() {
+        return FactorType.PASSKEY.id().equals(setupFactor);
     }
 
     /** A step-up of a signed-in user (ASVS V6: re-authentication before sensitive actions), not a sign-in. */

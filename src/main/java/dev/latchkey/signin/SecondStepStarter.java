@@ -6,9 +6,9 @@ import dev.latchkey.sites.Realm;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a login goes after the password (F-LOGIN-3): the authenticator page when the user has one, straight to the only
- * factor when there is one (sending its code), the chooser when there are several, and an explanation when there are
- * none.
+ * Where a login goes after the password (F-LOGIN-3): the passkey page when the user has a passkey (F-PASSKEY), else the
+ * authenticator page when the user has one, straight to the only factor when there is one (sending its code), the
+ * chooser when there are several, and an explanation when there are none.
  */
 @Component
 class SecondStepStarter {
@@ -26,6 +26,9 @@ class SecondStepStarter {
         }
         if (pending.availableTypes().isEmpty()) {
             return base + "unavailable";
+        }
+        if (pending.availableTypes().contains(FactorType.PASSKEY)) {
+            return base + FactorType.PASSKEY.id();
         }
         if (pending.availableTypes().contains(FactorType.TOTP)) {
             return base + FactorType.TOTP.id();

@@ -71,28 +71,40 @@ class SignInFlow {
         String loginId = PendingLogin.newLoginId();
         FactorSubject probe =
                 subject(realm, user, loginId, policy.decide(realm, false, false).codeTtl());
-        boolean hasAuthenticator = factors.available(probe, Sites.FACTORS).contains(FactorType.TOTP);
-        SecondStep step = policy.decide(realm, user.mfaRequired(), hasAuthenticator);
+        List<FactorType> has = factors.available(probe, Sites.FACTORS);
+        boolean hasAuthenticator = has.contains(FactorType.TOTP);
+        boolean hasPasskey = has.contains(FactorType.PASSKEY);
+        SecondStep step = policy.decide(realm, user.mfaRequired(), hasAuthenticator || hasPasskey);
         if (!step.required()) {
             return Optional.empty();
         }
         List<FactorType> available =
                 factors.available(subject(realm, user, loginId, step.codeTtl()), step.allowedFactors());
-        // F-POLICY-4: a 2FA-required user without an authenticator sets one up before reaching any page; when
-        // they have another factor (a confirmed email), they pass it first, so a stolen password alone cannot
-        // enrol the thief's phone
-        boolean setupRequired = user.mfaRequired() && !hasAuthenticator;
+        // F-POLICY-4: a 2FA-required user without an authenticator (or a passkey the site takes) sets one up before
+        // reaching any page; when they have another factor (a confirmed email), they pass it first, so a stolen
+        // password alone cannot enrol the thief's phone
+        boolean setupRequired = user.mfaRequired() && !hasAuthenticator && !available.contains(FactorType.PASSKEY);
+        String setupFactor = null;
+        if (step.phishingResistant()) {
+            // F-ASSURANCE: only a passkey passes; a user without one registers one at this sign-in, the same way
+            setupRequired = !available.contains(FactorType.PASSKEY);
+            setupFactor = FactorType.PASSKEY.id();
+            if (!setupRequired) {
+                available = List.of(FactorType.PASSKEY);
+            }
+        }
         return Optional.of(PendingLogin.of(
-                loginId,
-                user.id(),
-                realm.key(),
-                clock.instant(),
-                FactorType.fromIds(step.allowedFactors()),
-                step.codeTtl(),
-                available,
-                setupRequired,
-                false,
-                null));
+                        loginId,
+                        user.id(),
+                        realm.key(),
+                        clock.instant(),
+                        FactorType.fromIds(step.allowedFactors()),
+                        step.codeTtl(),
+                        available,
+                        setupRequired,
+                        false,
+                        null)
+                .withSetupFactor(setupFactor));
     }
 
     /**
@@ -143,6 +155,19 @@ class SignInFlow {
 
     SendResult send(FactorSubject subject, FactorType type) {
         return factor(type).send(subject);
+    }
+
+    /**
+     * F-PASSKEY: whether a passwordless sign-in by {@code user} may complete in {@code realm}: the site allows passkeys
+     * (or requires them of this user).
+     */
+    boolean passwordlessAllowed(Realm realm, UserView user) {
+        return policy.decide(realm, user.mfaRequired(), true).allowedFactors().contains(FactorType.PASSKEY.id());
+    }
+
+    /** Whether the realm offers "Sign in with a passkey" on its sign-in page. */
+    boolean passwordlessOffered(Realm realm) {
+        return policy.decide(realm, true, true).allowedFactors().contains(FactorType.PASSKEY.id());
     }
 
     /** A sign-in completed, after {@code factor} ({@code null}: the password alone). */

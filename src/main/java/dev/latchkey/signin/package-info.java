@@ -21,7 +21,8 @@
             "mfa",
             "mfa::totp",
             "mfa::backup",
-            "devices"
+            "devices",
+            "mfa::passkey"
         })
 package dev.latchkey.signin;
 

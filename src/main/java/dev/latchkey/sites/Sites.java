@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Sites {
 
     /** Factors a site may allow, in the order the chooser shows them. */
-    public static final List<String> FACTORS = List.of("email", "sms", "totp", "backup");
+    public static final List<String> FACTORS = List.of("passkey", "email", "sms", "totp", "backup");
 
     /** F-DEVICE: a new site lets a browser skip the second factor for 30 days after one. */
     public static final int DEFAULT_REMEMBER_DAYS = 30;

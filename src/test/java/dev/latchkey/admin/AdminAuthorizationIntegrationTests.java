@@ -269,7 +269,16 @@ class AdminAuthorizationIntegrationTests {
                         Access.ANY_ADMIN,
                         "/admin/account/security/totp/delete",
                         "credential",
-                        "")));
+                        ""),
+                post(
+                        "POST /admin/account/security/passkeys/options",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/passkeys/options"),
+                post("POST /admin/account/security/passkeys", Access.ANY_ADMIN, "/admin/account/security/passkeys"),
+                post(
+                        "POST /admin/account/security/passkeys/{id:[0-9]{1,18}}/remove",
+                        Access.ANY_ADMIN,
+                        "/admin/account/security/passkeys/1/remove")));
         // the sign-in steps (signin), and the password links sent by email (users)
         Stream.of(
                         "GET /admin/login",
@@ -283,6 +292,13 @@ class AdminAuthorizationIntegrationTests {
                         "GET /admin/login/setup-removed",
                         "GET /admin/login/setup",
                         "POST /admin/login/setup",
+                        "GET /admin/login/passkey",
+                        "POST /admin/login/passkey",
+                        "POST /admin/login/passkey/options",
+                        "POST /admin/login/passkey-signin",
+                        "POST /admin/login/passkey-signin/options",
+                        "POST /admin/login/setup/passkey",
+                        "POST /admin/login/setup/passkey/options",
                         "GET /admin/forgot-password",
                         "POST /admin/forgot-password",
                         "GET /admin/password-reset/{token}",

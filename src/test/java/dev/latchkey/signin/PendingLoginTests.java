@@ -44,9 +44,9 @@ class PendingLoginTests {
                 42,
                 "acme",
                 START,
-                Set.of("email", "sms", "passkey"),
+                Set.of("email", "sms", "smartcard"),
                 Duration.ofMinutes(5),
-                List.of("sms", "passkey", "email"),
+                List.of("sms", "smartcard", "email"),
                 false,
                 false,
                 null);
