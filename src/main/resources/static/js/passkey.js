@@ -141,7 +141,10 @@
       .then(function (credential) {
         var answer = credentialJson(credential);
         var body = create ? { name: nameField ? nameField.value.trim() : '', credential: answer } : answer;
-        return post(form, form.getAttribute('action'), JSON.stringify(body));
+        // F-DEVICE: "Remember this browser", where the page offers it, travels as a parameter of the answer
+        var remember = form.querySelector('input[name="remember"]');
+        var url = form.getAttribute('action') + (remember && remember.checked ? '?remember=true' : '');
+        return post(form, url, JSON.stringify(body));
       })
       .catch(function (problem) { fail(form, explain(form, problem)); });
   }

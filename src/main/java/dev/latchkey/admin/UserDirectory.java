@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
  * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in the
  * database (never all users in memory). A read model owned by this module, the only one that reads it: one read-only
  * query joins tables of three modules, which is what keeps a page of 100,000 users one statement. It reads
- * {@code app_user} ({@code users}), {@code site} ({@code sites}), and {@code authenticator} and {@code backup_code}
- * ({@code mfa}); none of those modules knows about this query, so it lives above them all, here. "Activated" is
- * {@link FactorSummary#activated()}: an enabled authenticator app; the filter and the rows use the same definition.
+ * {@code app_user} ({@code users}), {@code site} ({@code sites}), and {@code authenticator}, {@code backup_code} and
+ * {@code passkey} ({@code mfa}); none of those modules knows about this query, so it lives above them all, here.
+ * "Activated" is {@link FactorSummary#activated()}: a passkey or an enabled authenticator app; the filter and the rows
+ * use the same definition.
  */
 @Service
 class UserDirectory {
@@ -25,21 +26,27 @@ class UserDirectory {
     public static final int PAGE_SIZE = 50;
 
     private static final String FACTORS = " u.email_confirmed, u.phone, a.status,"
-            + " (select count(*) from backup_code b where b.user_id = u.id and b.used_at is null) as backup_left";
+            + " (select count(*) from backup_code b where b.user_id = u.id and b.used_at is null) as backup_left,"
+            + " (select count(*) from passkey p where p.user_id = u.id) as passkeys";
 
     private static final String SELECT = "select u.id, u.email, u.display_name, s.id as site_id, s.slug, s.name,"
             + " u.mfa_required, u.locked_at," + FACTORS
             + " from app_user u join site s on s.id = u.site_id left join authenticator a on a.user_id = u.id";
 
     // (not) exists lets the database walk users in id order and stop after one page
-    private static final String ACTIVATED =
-            "exists (select 1 from authenticator e where e.user_id = u.id" + " and e.status = 'ENABLED')";
+    private static final String HAS_AUTHENTICATOR =
+            "exists (select 1 from authenticator e where e.user_id = u.id and e.status = 'ENABLED')";
+
+    private static final String HAS_PASSKEY = "exists (select 1 from passkey k where k.user_id = u.id)";
+
+    private static final String ACTIVATED = "(" + HAS_PASSKEY + " or " + HAS_AUTHENTICATOR + ")";
 
     private static final String HAS_PHONE = "(u.phone is not null and u.phone <> '')";
 
     /** F-ASSURANCE: the condition "this is the user's strongest factor", by {@link FactorSummary#strongest()}. */
     private static final java.util.Map<String, String> STRONGEST = java.util.Map.of(
-            "totp", ACTIVATED,
+            "passkey", HAS_PASSKEY,
+            "totp", "not " + HAS_PASSKEY + " and " + HAS_AUTHENTICATOR,
             "sms", "not " + ACTIVATED + " and " + HAS_PHONE,
             "email", "not " + ACTIVATED + " and not " + HAS_PHONE + " and u.email_confirmed = true",
             "none", "not " + ACTIVATED + " and not " + HAS_PHONE + " and u.email_confirmed = false");
@@ -140,7 +147,8 @@ class UserDirectory {
                 rs.getString("status"),
                 rs.getInt("backup_left"),
                 rs.getBoolean("email_confirmed"),
-                rs.getString("phone"));
+                rs.getString("phone"),
+                rs.getInt("passkeys"));
     }
 
     private static String where(DirectoryQuery query, List<String> conditions, MapSqlParameterSource params) {

@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.Verification;
 import dev.latchkey.shared.web.ClientInfo;
@@ -38,12 +39,15 @@ class PasskeyAnswers {
     private final SignInFlow flow;
     private final MessageSource messages;
     private final Clock clock;
+    private final RememberedBrowsers browsers;
 
-    PasskeyAnswers(SignInSession session, SignInFlow flow, MessageSource messages, Clock clock) {
+    PasskeyAnswers(
+            SignInSession session, SignInFlow flow, MessageSource messages, Clock clock, RememberedBrowsers browsers) {
         this.session = session;
         this.flow = flow;
         this.messages = messages;
         this.clock = clock;
+        this.browsers = browsers;
     }
 
     /** The request's body, or empty when it is larger than {@link #MAX_BODY} or cannot be read. */
@@ -110,7 +114,8 @@ class PasskeyAnswers {
             UserView user,
             ClientInfo client,
             HttpServletRequest request,
-            HttpServletResponse response) {
+            HttpServletResponse response,
+            boolean remember) {
         String lostRace = realm.basePath() + "/";
         if (pending.stepUp()) {
             return goTo(session.completeStepUp(request, response, pending).orElse(lostRace));
@@ -121,7 +126,10 @@ class PasskeyAnswers {
                             ? realm.basePath() + "/login/setup"
                             : lostRace);
         }
-        return signIn(realm, user, client, request, response);
+        ResponseEntity<Map<String, String>> signedIn = signIn(realm, user, client, request, response);
+        // F-DEVICE: asked for on the passkey page as on the code page; the service decides whether it may
+        browsers.rememberIfAsked(request, response, realm, user.id(), remember);
+        return signedIn;
     }
 
     /** Signs the user in after a passkey (second step, passwordless, or a passkey made at a forced set-up). */

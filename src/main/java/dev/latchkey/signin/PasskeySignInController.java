@@ -1,5 +1,6 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.devices.RememberedBrowsers;
 import dev.latchkey.mfa.FactorSubject;
 import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.passkey.Passkeys;
@@ -21,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * F-PASSKEY: a passkey as the second step after the password (and as a step-up), and "Sign in with a passkey" without a
@@ -42,6 +44,7 @@ class PasskeySignInController {
     private final ProofGate gate;
     private final Passkeys passkeys;
     private final PasskeyAnswers answers;
+    private final RememberedBrowsers browsers;
 
     PasskeySignInController(
             Realms realms,
@@ -49,7 +52,9 @@ class PasskeySignInController {
             SignInSession session,
             ProofGate gate,
             Passkeys passkeys,
-            PasskeyAnswers answers) {
+            PasskeyAnswers answers,
+            RememberedBrowsers browsers) {
+        this.browsers = browsers;
         this.realms = realms;
         this.flow = flow;
         this.session = session;
@@ -77,6 +82,11 @@ class PasskeySignInController {
                         .map(FactorType::id)
                         .toList());
         flow.setupRemovedNotice(pending.get()).ifPresent(on -> model.addAttribute("setupRemovedOn", on));
+        // F-DEVICE: offered where this passkey completes a sign-in, as on the code page
+        boolean completes = !pending.get().stepUp() && !pending.get().setupRequired();
+        model.addAttribute(
+                "rememberDays",
+                completes ? browsers.offeredDays(realm, pending.get().userId()).orElse(null) : null);
         return "signin/passkey";
     }
 
@@ -94,7 +104,10 @@ class PasskeySignInController {
 
     @PostMapping({SITE + "passkey", ADMIN + "passkey"})
     ResponseEntity<Map<String, String>> verify(
-            @PathVariable(required = false) String slug, HttpServletRequest request, HttpServletResponse response) {
+            @PathVariable(required = false) String slug,
+            @RequestParam(defaultValue = "false") boolean remember,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Realm realm = realms.resolve(slug);
         Optional<PendingLogin> pending =
                 pending(request, realm).filter(p -> p.availableTypes().contains(FactorType.PASSKEY));
@@ -116,7 +129,7 @@ class PasskeySignInController {
             return answers.refused(outcome, request, response, realm);
         }
         UserView user = flow.user(subject.userId()).orElseThrow(NotFoundException::new);
-        return answers.passed(realm, pending.get(), user, client, request, response);
+        return answers.passed(realm, pending.get(), user, client, request, response, remember);
     }
 
     /** Passwordless: options without a user, bound to this browser's session. */

@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +33,6 @@ class PasswordStepController {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final RememberedBrowsers browsers;
-    private final ApplicationEventPublisher events;
 
     PasswordStepController(
             Realms realms,
@@ -43,8 +41,7 @@ class PasswordStepController {
             SecondStepStarter starter,
             LoginThrottle throttle,
             Clock clock,
-            RememberedBrowsers browsers,
-            ApplicationEventPublisher events) {
+            RememberedBrowsers browsers) {
         this.realms = realms;
         this.flow = flow;
         this.session = session;
@@ -52,7 +49,6 @@ class PasswordStepController {
         this.throttle = throttle;
         this.clock = clock;
         this.browsers = browsers;
-        this.events = events;
     }
 
     @GetMapping({"/sites/{slug}/login", "/admin/login"})
@@ -115,8 +111,7 @@ class PasswordStepController {
                 return lostRace(realm);
             }
             if (remembered) {
-                events.publishEvent(new SignInEvent.SignedIn(
-                        realm.key(), user.get().id(), user.get().email(), RememberedBrowsers.SIGN_IN_METHOD, client));
+                flow.signedInRemembered(realm, user.get(), client);
             } else {
                 flow.signedIn(realm, user.get(), null, client);
             }

@@ -176,6 +176,12 @@ class SignInFlow {
         events.publishEvent(new SignInEvent.SignedIn(realm.key(), user.id(), user.email(), factorId, client));
     }
 
+    /** A sign-in completed with the password and a remembered browser in place of the second factor (F-DEVICE). */
+    void signedInRemembered(Realm realm, UserView user, ClientInfo client) {
+        events.publishEvent(new SignInEvent.SignedIn(
+                realm.key(), user.id(), user.email(), dev.latchkey.devices.RememberedBrowsers.SIGN_IN_METHOD, client));
+    }
+
     /**
      * F-ADMIN-3: the date an admin deleted the user's 2FA setup, for every page of a sign-in's second step until a
      * sign-in completes; never in a step-up.

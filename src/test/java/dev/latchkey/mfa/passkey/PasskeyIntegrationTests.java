@@ -122,6 +122,54 @@ class PasskeyIntegrationTests {
     }
 
     @Test
+    void thePasskeyStepOffersToRememberTheBrowserWhichThenSkipsIt() {
+        UserView user = testUsers.portalUser("acme");
+        SoftwareAuthenticator key = registered(user);
+        Browser browser = new Browser(port);
+        SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD);
+        Page page = browser.get("/sites/acme/login/passkey");
+        assertThat(page.document().select("#passkey-form #remember-browser")).hasSize(1);
+        String options = PasskeySteps.options(browser, page, "#passkey-form");
+        org.jsoup.nodes.Element form = page.document().selectFirst("#passkey-form");
+        Page answer = browser.postRaw(
+                form.attr("action") + "?remember=true&_csrf="
+                        + form.selectFirst("input[name=_csrf]").attr("value"),
+                "application/json",
+                key.sign(options).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(PasskeySteps.redirect(answer)).isEqualTo("/sites/acme/");
+        assertThat(browser.cookie("LATCHKEY_BROWSER", "/sites/acme/"))
+                .as("the remember cookie")
+                .isPresent();
+
+        browser.submit(browser.get("/sites/acme/"), "#logout-form", Map.of());
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("the second step skipped")
+                .isEqualTo("/sites/acme/");
+    }
+
+    @Test
+    void aPasskeyCountsAsActivated2faAndIsNamedOnTheUsersList() {
+        UserView user = testUsers.portalUser("acme");
+        registered(user);
+        Browser admin = SignInSteps.admin(port, testUsers.admin().email(), TestUsers.PASSWORD, 1);
+        Page list = admin.get("/admin/users?q=" + user.email() + "&strongest=passkey");
+        org.jsoup.nodes.Element row = list.document().selectFirst("tr[data-username=" + user.email() + "]");
+        assertThat(row).as("filtered by its strongest factor").isNotNull();
+        assertThat(row.attr("data-2fa-status")).isEqualTo("activated");
+        assertThat(row.attr("data-strongest")).isEqualTo("passkey");
+        assertThat(row.select(".own-factors").text()).contains("Passkey");
+        assertThat(admin.get("/admin/users?q=" + user.email() + "&mfa=not-activated")
+                        .document()
+                        .select("tr[data-username]"))
+                .isEmpty();
+        assertThat(admin.get("/admin/users?q=" + user.email() + "&strongest=totp")
+                        .document()
+                        .select("tr[data-username]"))
+                .isEmpty();
+    }
+
+    @Test
     void deleteTwoFactorSetupRemovesThePasskeys() {
         UserView user = testUsers.portalUser("acme");
         registered(user);
