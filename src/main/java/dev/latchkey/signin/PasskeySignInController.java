@@ -6,6 +6,7 @@ import dev.latchkey.mfa.FactorType;
 import dev.latchkey.mfa.passkey.Passkeys;
 import dev.latchkey.shared.web.ClientInfo;
 import dev.latchkey.shared.web.NotFoundException;
+import dev.latchkey.shared.web.RetryAfter;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +46,8 @@ class PasskeySignInController {
     private final Passkeys passkeys;
     private final PasskeyAnswers answers;
     private final RememberedBrowsers browsers;
+    private final LoginThrottle throttle;
+    private final java.time.Clock clock;
 
     PasskeySignInController(
             Realms realms,
@@ -53,8 +56,12 @@ class PasskeySignInController {
             ProofGate gate,
             Passkeys passkeys,
             PasskeyAnswers answers,
-            RememberedBrowsers browsers) {
+            RememberedBrowsers browsers,
+            LoginThrottle throttle,
+            java.time.Clock clock) {
         this.browsers = browsers;
+        this.throttle = throttle;
+        this.clock = clock;
         this.realms = realms;
         this.flow = flow;
         this.session = session;
@@ -163,15 +170,27 @@ class PasskeySignInController {
         if (body.isEmpty()) {
             return answers.error(HttpStatus.BAD_REQUEST, "passkey.error.malformed");
         }
+        ClientInfo client = ClientInfo.of(request);
+        // a passkey of nobody here counts against the network it came from, as a wrong password does: the address's
+        // throttle of the password step, so guessing by passkey and by password share one budget
+        String addressKey = LoginThrottle.addressKey(client.ip());
+        String passkeyKey = "passkey:" + addressKey;
+        Optional<java.time.Instant> blocked = throttle.reserve(passkeyKey, addressKey);
+        if (blocked.isPresent()) {
+            RetryAfter.set(response, clock.instant(), blocked.get());
+            return answers.error(HttpStatus.TOO_MANY_REQUESTS, "passkey.error.wait");
+        }
         // whose passkey it claims to be decides whose failures count; one of no user of this site counts for nobody
         Optional<UserView> user = passkeys.claimedUser(realm, body.get()).flatMap(flow::user);
         if (user.isEmpty()) {
+            // the reservation stands as the failure
             return answers.error(HttpStatus.UNAUTHORIZED, "passkey.error.unknown");
         }
+        // a passkey of a user of this site: from here the account's own counting (ProofGate) applies
+        throttle.release(passkeyKey, addressKey);
         if (!flow.passwordlessAllowed(realm, user.get())) {
             return answers.error(HttpStatus.FORBIDDEN, "passkey.error.notAllowed");
         }
-        ClientInfo client = ClientInfo.of(request);
         String origin = Passkeys.originOf(request);
         ProofGate.Outcome outcome = gate.check(
                 new ProofGate.Proof(

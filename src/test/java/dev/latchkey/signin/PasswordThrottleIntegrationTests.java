@@ -114,6 +114,33 @@ class PasswordThrottleIntegrationTests {
     }
 
     @Test
+    void passkeysOfNobodyHereCountAgainstTheAddressLikeWrongPasswords() {
+        // a key no user of acme registered: "Sign in with a passkey" cannot tell whose failure it is, so it counts
+        // against the network it came from: five are free, like wrong passwords for one username, then it waits
+        for (int i = 0; i < 5; i++) {
+            var stranger = new dev.latchkey.mfa.passkey.SoftwareAuthenticator("http://localhost:" + port);
+            assertThat(dev.latchkey.mfa.passkey.PasskeySteps.passwordless(new Browser(port), "acme", stranger)
+                            .status())
+                    .isEqualTo(401);
+        }
+        var sixth = new dev.latchkey.mfa.passkey.SoftwareAuthenticator("http://localhost:" + port);
+        Page refused = dev.latchkey.mfa.passkey.PasskeySteps.passwordless(new Browser(port), "acme", sixth);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(jdbc.sql("select failures from login_throttle where throttle_key = ?")
+                        .param(LoginThrottle.addressKey("127.0.0.1"))
+                        .query(Integer.class)
+                        .single())
+                .as("each also spent one of the address's password attempts")
+                .isEqualTo(5);
+        UserView innocent = testUsers.portalUser("globex");
+        assertThat(SignInSteps.password(new Browser(port), "globex", innocent.email(), TestUsers.PASSWORD)
+                        .location())
+                .as("a right password from the same address still signs in")
+                .isEqualTo("/sites/globex/");
+    }
+
+    @Test
     void theCountsAreInTheDatabaseSoEveryNodeAndARestartSeeThem() {
         UserView user = testUsers.portalUser("globex");
         for (int i = 0; i < 5; i++) {

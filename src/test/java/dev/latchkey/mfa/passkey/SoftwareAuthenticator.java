@@ -124,7 +124,10 @@ public final class SoftwareAuthenticator {
         response.put("clientDataJSON", b64(clientData));
         response.put("authenticatorData", b64(authData));
         response.put("signature", b64(signature(signed)));
-        response.put("userHandle", b64(userHandle));
+        if (userHandle != null) {
+            // a key never registered here (a stranger's) has no user handle to send
+            response.put("userHandle", b64(userHandle));
+        }
         return JSON.writeValueAsString(credential(response));
     }
 
