@@ -89,6 +89,8 @@
 
   function fail(form, text) {
     var alert = form.querySelector('[data-passkey-error]');
+    // an alert only while it says something: pages keep role=alert for the messages people see
+    alert.setAttribute('role', 'alert');
     alert.textContent = text;
     alert.hidden = false;
     var button = form.querySelector('button[type="submit"]');
@@ -134,11 +136,14 @@
         });
       })
       .then(function (json) {
+        // the server may first ask for a second factor (adding a passkey is a step-up action): go there
+        if (json.redirect) { window.location.assign(json.redirect); return null; }
         return create
           ? navigator.credentials.create({ publicKey: creationOptions(json) })
           : navigator.credentials.get({ publicKey: requestOptions(json) });
       })
       .then(function (credential) {
+        if (!credential) { return null; }
         var answer = credentialJson(credential);
         var body = create ? { name: nameField ? nameField.value.trim() : '', credential: answer } : answer;
         // F-DEVICE: "Remember this browser", where the page offers it, travels as a parameter of the answer

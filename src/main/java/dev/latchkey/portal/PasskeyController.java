@@ -41,14 +41,24 @@ class PasskeyController {
         this.messages = messages;
     }
 
+    /**
+     * Adding a passkey needs a second factor within the last 10 minutes, as removing one does: a passkey signs in
+     * without a password, so a borrowed or stolen session must not be able to leave one behind. Without it the answer
+     * leads the page to the step-up, which returns to the Security page.
+     */
     @PostMapping({SITE + "/options", ADMIN + "/options"})
     ResponseEntity<?> options(
             @PathVariable(required = false) String slug,
             @AuthenticationPrincipal LatchkeyPrincipal me,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Realm realm = realms.of(slug);
         if (!passkeys.offered(realm)) {
             return error(HttpStatus.FORBIDDEN, "security.passkeys.off");
+        }
+        Optional<String> stepUp = page.stepUpFirst(request, response, realm, me);
+        if (stepUp.isPresent()) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("redirect", stepUp.get()));
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -59,10 +69,15 @@ class PasskeyController {
     ResponseEntity<Map<String, String>> register(
             @PathVariable(required = false) String slug,
             @AuthenticationPrincipal LatchkeyPrincipal me,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Realm realm = realms.of(slug);
         if (!passkeys.offered(realm)) {
             return error(HttpStatus.FORBIDDEN, "security.passkeys.off");
+        }
+        if (!page.stepUpFresh(request, me)) {
+            // the step-up of the options has run out meanwhile
+            return error(HttpStatus.FORBIDDEN, "security.passkeys.stepUpAgain");
         }
         Optional<String> body = body(request);
         if (body.isEmpty()) {

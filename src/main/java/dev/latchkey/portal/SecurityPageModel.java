@@ -55,6 +55,11 @@ class SecurityPageModel {
      * Step-up for a sensitive action (disable or delete a factor, new backup codes): empty when the session passed a
      * second factor in the last 10 minutes (or the user has none), else the page that asks for one first.
      */
+    /** Whether this session passed a second factor recently enough for a sensitive change. */
+    boolean stepUpFresh(HttpServletRequest request, LatchkeyPrincipal me) {
+        return stepUp.fresh(request, me);
+    }
+
     Optional<String> stepUpFirst(
             HttpServletRequest request, HttpServletResponse response, Realm realm, LatchkeyPrincipal me) {
         if (stepUp.fresh(request, me)) {

@@ -146,10 +146,16 @@ class PasskeySignInController {
         if (!flow.passwordlessOffered(realm)) {
             throw new NotFoundException();
         }
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String binding = HexFormat.of().formatHex(bytes);
-        request.getSession().setAttribute(BINDING, binding);
+        // one binding per browser session, and one live challenge per binding (PasskeyChallenges#issue): asking again
+        // replaces the challenge instead of adding rows
+        HttpSession browser = request.getSession();
+        String binding = browser.getAttribute(BINDING) instanceof String known ? known : null;
+        if (binding == null) {
+            byte[] bytes = new byte[16];
+            RANDOM.nextBytes(bytes);
+            binding = HexFormat.of().formatHex(bytes);
+            browser.setAttribute(BINDING, binding);
+        }
         return PasskeyAnswers.options(passkeys.requestOptions(realm, null, binding, Passkeys.originOf(request)));
     }
 
@@ -186,19 +192,27 @@ class PasskeySignInController {
             // the reservation stands as the failure
             return answers.error(HttpStatus.UNAUTHORIZED, "passkey.error.unknown");
         }
-        // a passkey of a user of this site: from here the account's own counting (ProofGate) applies
-        throttle.release(passkeyKey, addressKey);
+        // a passkey of a user of this site, but only claimed until its signature checks: a failure stays charged to
+        // the network (the reservation above), never to the account (ProofGate#checkClaimed)
         if (!flow.passwordlessAllowed(realm, user.get())) {
+            throttle.release(passkeyKey, addressKey);
             return answers.error(HttpStatus.FORBIDDEN, "passkey.error.notAllowed");
         }
         String origin = Passkeys.originOf(request);
-        ProofGate.Outcome outcome = gate.check(
+        ProofGate.Outcome outcome = gate.checkClaimed(
                 new ProofGate.Proof(
                         realm, user.get().id(), user.get().email(), FactorType.PASSKEY.id(), "passwordless", client),
                 () -> passkeys.verify(realm, null, binding, body.get(), origin).verification());
         if (!outcome.passed()) {
+            boolean wrong = outcome.result() == ProofGate.Result.REJECTED
+                    && outcome.verification().countsAsFailure();
+            if (!wrong) {
+                // never checked (locked, in a delay, malformed, an expired challenge): nothing of this network's
+                throttle.release(passkeyKey, addressKey);
+            }
             return answers.refused(outcome, request, response, realm);
         }
+        throttle.succeeded(passkeyKey, addressKey);
         return answers.signIn(realm, user.get(), client, request, response);
     }
 

@@ -118,6 +118,48 @@ public class ProofGate {
         return new Outcome(Result.REJECTED, verification, null);
     }
 
+    /**
+     * A proof whose account is only claimed until it passes: "Sign in with a passkey" names the account by the
+     * credential it shows, and a credential id is no secret. The account's lock and delay still refuse it, and a pass
+     * clears its count as any other; but a failure is not charged to the account, so a stranger who knows a credential
+     * id cannot delay or lock its owner. It is audited; the caller charges the network it came from.
+     */
+    public Outcome checkClaimed(Proof proof, Supplier<Verification> verifier) {
+        Users.ProofAdmission admission = users.admitProof(proof.userId());
+        if (admission.locked()) {
+            return Outcome.of(Result.LOCKED);
+        }
+        if (!admission.admitted()) {
+            return new Outcome(Result.THROTTLED, null, admission.delayedUntil());
+        }
+        Verification verification;
+        try {
+            verification = verifier.get();
+        } catch (RuntimeException ex) {
+            users.releaseSecondFactorAttempt(proof.userId());
+            throw ex;
+        }
+        if (verification.accepted()) {
+            users.recordSecondFactorSuccess(proof.userId());
+            events.publishEvent(new SecondFactorPassed(
+                    proof.realm().key(), proof.userId(), proof.username(), proof.method(), proof.client()));
+            return new Outcome(Result.PASSED, verification, null);
+        }
+        users.releaseSecondFactorAttempt(proof.userId());
+        if (verification.outcome() == Verification.Outcome.MALFORMED) {
+            return new Outcome(Result.MALFORMED, verification, null);
+        }
+        events.publishEvent(new SecondFactorFailed(
+                proof.realm().key(),
+                proof.userId(),
+                proof.username(),
+                proof.method(),
+                reason(verification, proof),
+                proof.purpose(),
+                proof.client()));
+        return new Outcome(Result.REJECTED, verification, null);
+    }
+
     private static String reason(Verification verification, Proof proof) {
         String outcome = verification.outcome().name();
         return proof.purpose() == null ? outcome : outcome + " (" + proof.purpose() + ")";

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * WebAuthn challenges, in the database so that every node knows them, and single use by construction: taking one is a
@@ -40,8 +41,15 @@ class PasskeyChallenges implements RetentionPurge {
         this.properties = properties;
     }
 
-    /** A new random challenge for one ceremony. */
+    /**
+     * A new random challenge for one ceremony. It replaces any earlier one of the same purpose, realm and binding: one
+     * user, login or browser holds at most one live challenge per purpose, however often it asks.
+     */
+    @Transactional
     Bytes issue(Purpose purpose, String realm, String binding) {
+        jdbc.sql("delete from passkey_challenge where purpose = ? and realm = ? and binding = ?")
+                .params(purpose.name(), realm, binding)
+                .update();
         Bytes challenge = Bytes.random();
         jdbc.sql("insert into passkey_challenge (challenge_hash, purpose, realm, binding, expires_at)"
                         + " values (?, ?, ?, ?, ?)")

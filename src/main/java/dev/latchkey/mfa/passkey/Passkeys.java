@@ -7,6 +7,7 @@ import dev.latchkey.mfa.Verification;
 import dev.latchkey.mfa.Verification.Outcome;
 import dev.latchkey.mfa.passkey.PasskeyChallenges.Purpose;
 import dev.latchkey.mfa.passkey.PasskeyProperties.RelyingParty;
+import dev.latchkey.shared.LatchkeyProperties;
 import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.users.UserView;
@@ -86,6 +87,7 @@ public class Passkeys {
     private final PasskeyUsers userEntities;
     private final PasskeyChallenges challenges;
     private final PasskeyProperties properties;
+    private final LatchkeyProperties latchkey;
     private final Users users;
     private final MfaPolicy policy;
     private final ApplicationEventPublisher events;
@@ -100,7 +102,9 @@ public class Passkeys {
             Users users,
             MfaPolicy policy,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LatchkeyProperties latchkey) {
+        this.latchkey = latchkey;
         this.store = store;
         this.userEntities = userEntities;
         this.challenges = challenges;
@@ -109,6 +113,27 @@ public class Passkeys {
         this.policy = policy;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The relying party for a request that came in at {@code requestOrigin}. What {@code latchkey.webauthn.*} leaves
+     * unset comes, outside the demo, from the public address {@code latchkey.base-url}, never from a request's
+     * {@code Host} or forwarded headers; only the demo and the tests (on random ports) take it from the request.
+     */
+    private RelyingParty party(String requestOrigin) {
+        return partyFor(properties, latchkey, requestOrigin);
+    }
+
+    static RelyingParty partyFor(PasskeyProperties properties, LatchkeyProperties latchkey, String requestOrigin) {
+        return properties.relyingParty(latchkey.demo() ? requestOrigin : origin(latchkey.baseUrl()));
+    }
+
+    private static String origin(java.net.URI address) {
+        int port = address.getPort();
+        boolean defaultPort = port < 0
+                || ("https".equals(address.getScheme()) && port == 443)
+                || ("http".equals(address.getScheme()) && port == 80);
+        return address.getScheme() + "://" + address.getHost() + (defaultPort ? "" : ":" + port);
     }
 
     /** {@code scheme://host[:port]} of the address the browser used for this request. */
@@ -131,7 +156,7 @@ public class Passkeys {
         List<PublicKeyCredentialDescriptor> existing = store.findByUserId(store.handle(userId)).stream()
                 .map(Passkeys::descriptor)
                 .toList();
-        PublicKeyCredentialCreationOptions options = creationOptions(properties.relyingParty(origin), userId, challenge)
+        PublicKeyCredentialCreationOptions options = creationOptions(party(origin), userId, challenge)
                 .excludeCredentials(existing)
                 .build();
         return PasskeyCeremony.write(options);
@@ -162,7 +187,7 @@ public class Passkeys {
         if (store.count(userId) >= MAX_PER_USER) {
             return Registration.LIMIT;
         }
-        RelyingParty party = properties.relyingParty(origin);
+        RelyingParty party = party(origin);
         PublicKeyCredentialCreationOptions options =
                 creationOptions(party, userId, challenge).build();
         try {
@@ -196,7 +221,7 @@ public class Passkeys {
                 : store.findByUserId(store.handle(userId)).stream()
                         .map(Passkeys::descriptor)
                         .toList();
-        var options = requestOptions(properties.relyingParty(origin), challenge, userId == null)
+        var options = requestOptions(party(origin), challenge, userId == null)
                 .allowCredentials(allowed)
                 .build();
         return PasskeyCeremony.write(options);
@@ -244,13 +269,14 @@ public class Passkeys {
         if (handle != null && !handle.equals(record.getUserEntityUserId())) {
             return Assertion.of(Outcome.REJECTED);
         }
-        RelyingParty party = properties.relyingParty(origin);
+        RelyingParty party = party(origin);
         var options = requestOptions(party, challenge, passwordless).build();
         try {
             operations(party).authenticate(new RelyingPartyAuthenticationRequest(options, credential));
             return new Assertion(Verification.of(Outcome.ACCEPTED), owner.get());
         } catch (MaliciousCounterValueException | PasskeyStore.CounterNotAdvancedException cloned) {
-            // webauthn4j refuses a count at or below the stored one; the store refuses one that lost to a newer use
+            // a count at or below the stored one: a copy of the key signing on its own. (Two sign-ins of one
+            // authenticator at the same moment, the later count stored first, look the same and are refused alike.)
             log.warn("Passkey of user {} signed with a signature counter that went backwards", owner.get());
             // audited and mailed together: the outbox takes the message in the transaction of the event
             transaction.executeWithoutResult(status -> events.publishEvent(

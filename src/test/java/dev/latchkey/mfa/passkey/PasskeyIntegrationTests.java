@@ -149,6 +149,31 @@ class PasskeyIntegrationTests {
     }
 
     @Test
+    void addingAPasskeyNeedsARecentSecondFactor() {
+        UserView user = testUsers.portalUser("acme");
+        Browser browser = new Browser(port);
+        SignInSteps.signInWithEmail(browser, "acme", user.email(), TestUsers.PASSWORD, 1);
+        clock.advance(Duration.ofMinutes(11));
+
+        String options =
+                PasskeySteps.options(browser, browser.get("/sites/acme/account/security"), "#passkey-register-form");
+        assertThat(tools.jackson.databind.json.JsonMapper.builder()
+                        .build()
+                        .readTree(options)
+                        .get("redirect")
+                        .asString())
+                .as("no options: the page is led to the step-up first")
+                .startsWith("/sites/acme/login/");
+
+        // a hand-made registration without the step-up changes nothing
+        Page refused = PasskeySteps.answer(
+                browser, browser.get("/sites/acme/account/security"), "#passkey-register-form", "{\"name\":\"x\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Confirm it is you again");
+        assertThat(passkeys.count(user.id())).isZero();
+    }
+
+    @Test
     void aPasskeyCountsAsActivated2faAndIsNamedOnTheUsersList() {
         UserView user = testUsers.portalUser("acme");
         registered(user);

@@ -183,6 +183,40 @@ class PasskeyRefusalIntegrationTests {
     }
 
     @Test
+    void aStrangerShowingSomeonesCredentialIdChargesTheNetworkNotTheOwner() {
+        UserView owner = testUsers.portalUser("acme");
+        SoftwareAuthenticator ownersKey = registered(owner);
+        for (int i = 0; i < 3; i++) {
+            Browser stranger = new Browser(port);
+            Page login = stranger.get("/sites/acme/login");
+            String answer = ownersKey.sign(PasskeySteps.options(stranger, login, "#passkey-signin-form"));
+            // the owner's credential id and user handle, with a signature that is not the owner's
+            String forged = answer.replaceFirst("\"signature\":\"[A-Za-z0-9_-]+\"", "\"signature\":\"AAAA\"");
+            assertThat(forged).isNotEqualTo(answer);
+            assertThat(PasskeySteps.answer(stranger, login, "#passkey-signin-form", forged)
+                            .status())
+                    .isEqualTo(401);
+        }
+        assertThat(users.find(owner.id()).orElseThrow().secondFactorFailures())
+                .as("a credential id is no secret: nothing is charged to its owner")
+                .isZero();
+        assertThat(PasskeySteps.redirect(PasskeySteps.passwordless(new Browser(port), "acme", ownersKey)))
+                .as("the owner signs in undelayed")
+                .isEqualTo("/sites/acme/");
+    }
+
+    @Test
+    void askingForChallengesAgainReplacesThemInsteadOfFillingTheTable() {
+        Browser browser = new Browser(port);
+        Page login = browser.get("/sites/acme/login");
+        long before = challenges();
+        for (int i = 0; i < 6; i++) {
+            PasskeySteps.options(browser, login, "#passkey-signin-form");
+        }
+        assertThat(challenges() - before).isEqualTo(1);
+    }
+
+    @Test
     void ofTwoSimultaneousSubmitsOfOneAnswerExactlyOneSignsIn() throws Exception {
         UserView user = testUsers.portalUser("acme");
         SoftwareAuthenticator key = registered(user);
@@ -254,6 +288,12 @@ class PasskeyRefusalIntegrationTests {
                 TestUsers.PASSWORD,
                 TestMailServer.messagesTo(user.email()).size() + 1);
         return browser;
+    }
+
+    private long challenges() {
+        return jdbc.sql("select count(*) from passkey_challenge")
+                .query(Long.class)
+                .single();
     }
 
     private SoftwareAuthenticator registered(UserView user) {
