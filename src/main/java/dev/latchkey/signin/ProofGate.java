@@ -75,6 +75,20 @@ public class ProofGate {
 
     /** Runs {@code verifier} only when the account may try now, and counts, audits and locks around it. */
     public Outcome check(Proof proof, Supplier<Verification> verifier) {
+        return run(proof, verifier, true);
+    }
+
+    /**
+     * A proof whose account is only claimed until it passes: "Sign in with a passkey" names the account by the
+     * credential it shows, and a credential id is no secret. The account's lock and delay still refuse it, and a pass
+     * clears its count as any other; but a failure is not charged to the account, so a stranger who knows a credential
+     * id cannot delay or lock its owner. It is audited; the caller charges the network it came from.
+     */
+    public Outcome checkClaimed(Proof proof, Supplier<Verification> verifier) {
+        return run(proof, verifier, false);
+    }
+
+    private Outcome run(Proof proof, Supplier<Verification> verifier, boolean chargeAccount) {
         Users.ProofAdmission admission = users.admitProof(proof.userId());
         if (admission.locked()) {
             return Outcome.of(Result.LOCKED);
@@ -95,7 +109,8 @@ public class ProofGate {
                     proof.realm().key(), proof.userId(), proof.username(), proof.method(), proof.client()));
             return new Outcome(Result.PASSED, verification, null);
         }
-        if (!verification.countsAsFailure()) {
+        boolean charged = chargeAccount && verification.countsAsFailure();
+        if (!charged) {
             users.releaseSecondFactorAttempt(proof.userId());
             if (verification.outcome() == Verification.Outcome.MALFORMED) {
                 return new Outcome(Result.MALFORMED, verification, null);
@@ -109,54 +124,12 @@ public class ProofGate {
                 reason(verification, proof),
                 proof.purpose(),
                 proof.client()));
-        if (verification.countsAsFailure() && admission.firstOfSpell()) {
+        if (charged && admission.firstOfSpell()) {
             alerts.firstWrongAnswer(proof.userId(), proof.client());
         }
-        if (verification.countsAsFailure() && users.lockWhenOverLimit(proof.userId())) {
+        if (charged && users.lockWhenOverLimit(proof.userId())) {
             return new Outcome(Result.LOCKED, verification, null);
         }
-        return new Outcome(Result.REJECTED, verification, null);
-    }
-
-    /**
-     * A proof whose account is only claimed until it passes: "Sign in with a passkey" names the account by the
-     * credential it shows, and a credential id is no secret. The account's lock and delay still refuse it, and a pass
-     * clears its count as any other; but a failure is not charged to the account, so a stranger who knows a credential
-     * id cannot delay or lock its owner. It is audited; the caller charges the network it came from.
-     */
-    public Outcome checkClaimed(Proof proof, Supplier<Verification> verifier) {
-        Users.ProofAdmission admission = users.admitProof(proof.userId());
-        if (admission.locked()) {
-            return Outcome.of(Result.LOCKED);
-        }
-        if (!admission.admitted()) {
-            return new Outcome(Result.THROTTLED, null, admission.delayedUntil());
-        }
-        Verification verification;
-        try {
-            verification = verifier.get();
-        } catch (RuntimeException ex) {
-            users.releaseSecondFactorAttempt(proof.userId());
-            throw ex;
-        }
-        if (verification.accepted()) {
-            users.recordSecondFactorSuccess(proof.userId());
-            events.publishEvent(new SecondFactorPassed(
-                    proof.realm().key(), proof.userId(), proof.username(), proof.method(), proof.client()));
-            return new Outcome(Result.PASSED, verification, null);
-        }
-        users.releaseSecondFactorAttempt(proof.userId());
-        if (verification.outcome() == Verification.Outcome.MALFORMED) {
-            return new Outcome(Result.MALFORMED, verification, null);
-        }
-        events.publishEvent(new SecondFactorFailed(
-                proof.realm().key(),
-                proof.userId(),
-                proof.username(),
-                proof.method(),
-                reason(verification, proof),
-                proof.purpose(),
-                proof.client()));
         return new Outcome(Result.REJECTED, verification, null);
     }
 
