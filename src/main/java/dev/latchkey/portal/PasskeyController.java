@@ -109,8 +109,12 @@ class PasskeyController {
         if (stepUp.isPresent()) {
             return "redirect:" + stepUp.get();
         }
-        boolean removed = passkeys.remove(realm, me.userId(), id, me.email());
-        redirect.addFlashAttribute("notice", removed ? "security.passkeys.removed" : "security.passkeys.gone");
+        String notice = switch (passkeys.remove(realm, me.userId(), id, me.email())) {
+            case REMOVED -> "security.passkeys.removed";
+            case GONE -> "security.passkeys.gone";
+            case LAST_REQUIRED -> "security.passkeys.lastRequired";
+        };
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:" + realm.basePath() + "/account/security#passkeys";
     }
 

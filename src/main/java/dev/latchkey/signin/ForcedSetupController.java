@@ -35,6 +35,7 @@ class ForcedSetupController {
     private final Authenticators authenticators;
     private final ProofGate gate;
     private final Clock clock;
+    private final SecondStepStarter starter;
 
     ForcedSetupController(
             Realms realms,
@@ -42,21 +43,31 @@ class ForcedSetupController {
             SignInFlow flow,
             Authenticators authenticators,
             ProofGate gate,
-            Clock clock) {
+            Clock clock,
+            SecondStepStarter starter) {
         this.realms = realms;
         this.session = session;
         this.flow = flow;
         this.authenticators = authenticators;
         this.gate = gate;
         this.clock = clock;
+        this.starter = starter;
     }
 
     @GetMapping({"/sites/{slug}/login/setup", "/admin/login/setup"})
     String page(@PathVariable(required = false) String slug, HttpServletRequest request, Model model) {
         Realm realm = realms.resolve(slug);
-        Optional<PendingLogin> pending = session.pending(request, realm).filter(PendingLogin::readyForSetup);
+        Optional<PendingLogin> current = pending(request, realm);
+        Optional<PendingLogin> pending = current.filter(PendingLogin::readyForSetup);
         if (pending.isEmpty()) {
-            return "redirect:" + realm.basePath() + "/login?expired";
+            // F-ASSURANCE: a set-up the site's new policy took away leads to the passkey, or to why there is none
+            boolean takenAway = current.isPresent()
+                    && !current.get().setupRequired()
+                    && session.pending(request, realm)
+                            .filter(PendingLogin::setupRequired)
+                            .isPresent();
+            return "redirect:"
+                    + (takenAway ? starter.firstPage(realm, current.get()) : realm.basePath() + "/login?expired");
         }
         if (pending.get().passkeySetup()) {
             // F-ASSURANCE: the site requires a passkey, so that is what is set up (PasskeySetupController)
@@ -76,10 +87,9 @@ class ForcedSetupController {
             HttpServletResponse response,
             Model model) {
         Realm realm = realms.resolve(slug);
-        // an authenticator app is no way around a required passkey
-        Optional<PendingLogin> pending = session.pending(request, realm)
-                .filter(PendingLogin::readyForSetup)
-                .filter(p -> !p.passkeySetup());
+        // an authenticator app is no way around a required passkey, nor one the site began to require meanwhile
+        Optional<PendingLogin> pending =
+                pending(request, realm).filter(PendingLogin::readyForSetup).filter(p -> !p.passkeySetup());
         if (pending.isEmpty()) {
             return "redirect:" + realm.basePath() + "/login?expired";
         }
@@ -131,6 +141,11 @@ class ForcedSetupController {
                 ? authenticators.reenable(realm, user.id(), code)
                 : authenticators.confirm(realm, user.id(), code);
         return Verification.of(done ? Verification.Outcome.ACCEPTED : Verification.Outcome.REJECTED);
+    }
+
+    /** The pending login of this realm as the site's policy has it now (F-LOGIN-3, F-ASSURANCE). */
+    private Optional<PendingLogin> pending(HttpServletRequest request, Realm realm) {
+        return session.pending(request, realm).map(pending -> flow.current(realm, pending));
     }
 
     private String show(Model model, Realm realm, PendingLogin pending, UserView user) {

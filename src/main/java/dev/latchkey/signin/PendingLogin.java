@@ -154,6 +154,30 @@ record PendingLogin(
     }
 
     /**
+     * F-ASSURANCE: this sign-in, now that the site requires a passkey of the user: the passkey alone (none when the
+     * user has none), and no forced set-up — an authenticator app is no way around it.
+     */
+    PendingLogin passkeyOnly(boolean hasPasskey) {
+        List<FactorType> passkey = hasPasskey ? List.of(FactorType.PASSKEY) : List.of();
+        return of(
+                loginId,
+                userId,
+                realm,
+                startedAt,
+                Set.of(FactorType.PASSKEY),
+                codeTtl,
+                passkey,
+                false,
+                false,
+                stepUpReturn);
+    }
+
+    /** Whether only a passkey may pass this login (and it sets nothing up). */
+    boolean passkeyOnly() {
+        return !setupRequired && availableTypes().equals(List.of(FactorType.PASSKEY));
+    }
+
+    /**
      * F-ASSURANCE: the factor a forced set-up enrols, by its id ({@code passkey} when the site requires
      * phishing-resistant sign-in); null, the stored form of every older version, is the authenticator app.
      */

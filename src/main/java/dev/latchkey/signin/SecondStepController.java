@@ -231,8 +231,15 @@ class SecondStepController {
     }
 
     @GetMapping({"/sites/{slug}/login/unavailable", "/admin/login/unavailable"})
-    String unavailable(@PathVariable(required = false) String slug, Model model) {
-        model.addAttribute("realm", realms.resolve(slug));
+    String unavailable(@PathVariable(required = false) String slug, HttpServletRequest request, Model model) {
+        Realm realm = realms.resolve(slug);
+        model.addAttribute("realm", realm);
+        // F-ASSURANCE: the site began to require a passkey during this sign-in, and the user has none yet
+        model.addAttribute(
+                "passkeyRequired",
+                session.pending(request, realm)
+                        .filter(pending -> flow.passkeyNowRequired(realm, pending))
+                        .isPresent());
         return "signin/unavailable";
     }
 

@@ -116,6 +116,10 @@ class SignInFlow {
         SecondStep step = policy.decide(realm, true, false);
         List<FactorType> available =
                 factors.available(subject(realm, user, loginId, step.codeTtl()), step.allowedFactors());
+        if (available.contains(FactorType.PASSKEY) && passkeyRequired(realm, user)) {
+            // F-ASSURANCE: where the site requires a passkey of this user, a phishable code is no step-up
+            available = List.of(FactorType.PASSKEY);
+        }
         if (available.isEmpty()) {
             return Optional.empty();
         }
@@ -134,15 +138,45 @@ class SignInFlow {
 
     /**
      * F-LOGIN-3: the factors this login may still use, by the site's policy <em>now</em>. An admin who removes a factor
-     * reaches logins already in progress at their next request.
+     * reaches logins already in progress at their next request. F-ASSURANCE: where the site now requires a passkey of
+     * this user, a sign-in begun before goes on only with a passkey (with none, nowhere: the next password step sets
+     * one up), and no forced authenticator set-up.
      */
     PendingLogin current(Realm realm, PendingLogin pending) {
+        if (passkeyNowRequired(realm, pending)) {
+            return pending.passkeyOnly(hasPasskey(realm, pending));
+        }
         java.util.Set<FactorType> allowed =
                 FactorType.fromIds(policy.decide(realm, true, false).allowedFactors());
         if (allowed.containsAll(pending.availableTypes())) {
             return pending;
         }
         return pending.restrictedTo(allowed);
+    }
+
+    /**
+     * F-ASSURANCE: whether this sign-in may go on only with a passkey that it was not limited to when it began: the
+     * site requires one of this user now. Never a step-up, a passkey-only sign-in or a passkey set-up.
+     */
+    boolean passkeyNowRequired(Realm realm, PendingLogin pending) {
+        if (pending.stepUp() || pending.passkeySetup() || pending.passkeyOnly()) {
+            return false;
+        }
+        return users.find(pending.userId())
+                .map(user -> passkeyRequired(realm, user))
+                .orElse(false);
+    }
+
+    /** F-ASSURANCE: whether the site requires phishing-resistant sign-in (a passkey) of this user now. */
+    private boolean passkeyRequired(Realm realm, UserView user) {
+        return policy.decide(realm, user.mfaRequired(), true).phishingResistant();
+    }
+
+    private boolean hasPasskey(Realm realm, PendingLogin pending) {
+        return subject(realm, pending)
+                .map(subject -> factors.available(subject, java.util.Set.of(FactorType.PASSKEY.id()))
+                        .contains(FactorType.PASSKEY))
+                .orElse(false);
     }
 
     Optional<FactorSubject> subject(Realm realm, PendingLogin pending) {

@@ -301,14 +301,40 @@ public class Passkeys {
         return store.count(userId);
     }
 
-    /** Removes one of the user's passkeys; false when it is not theirs, or already gone. Emailed and audited. */
+    /** The answer to removing a passkey. */
+    public enum Removal {
+        REMOVED,
+        /** Not the user's, or already gone. */
+        GONE,
+        /** F-ASSURANCE: the user's last passkey, which the site requires of them. Nothing was removed. */
+        LAST_REQUIRED
+    }
+
+    /**
+     * Removes one of the user's passkeys; emailed and audited. Refused for the last one while the site requires
+     * phishing-resistant sign-in of the user (F-ASSURANCE): their next sign-in would be a password and a phishable
+     * code. The user's row lock makes two removals at once count one after the other.
+     */
     @Transactional
-    public boolean remove(Realm realm, long userId, long passkeyId, String actor) {
-        boolean removed = store.remove(userId, passkeyId);
-        if (removed) {
-            events.publishEvent(new SecondFactorChanged(realm, userId, Change.PASSKEY_REMOVED, 0, actor));
+    public Removal remove(Realm realm, long userId, long passkeyId, String actor) {
+        users.lockForUpdate(userId);
+        if (store.name(userId, passkeyId).isEmpty()) {
+            return Removal.GONE;
         }
-        return removed;
+        if (store.count(userId) <= 1 && requiredOf(realm, userId)) {
+            return Removal.LAST_REQUIRED;
+        }
+        if (!store.remove(userId, passkeyId)) {
+            return Removal.GONE;
+        }
+        events.publishEvent(new SecondFactorChanged(realm, userId, Change.PASSKEY_REMOVED, 0, actor));
+        return Removal.REMOVED;
+    }
+
+    /** Whether the realm's site requires a passkey of this user now (F-ASSURANCE). */
+    private boolean requiredOf(Realm realm, long userId) {
+        boolean mfaRequired = users.find(userId).map(UserView::mfaRequired).orElse(false);
+        return policy.decide(realm, mfaRequired, true).phishingResistant();
     }
 
     /** Removes every passkey of the user, for a caller that reports the whole change (Delete 2FA setup). */

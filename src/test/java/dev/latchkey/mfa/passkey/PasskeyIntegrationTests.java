@@ -9,6 +9,7 @@ import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
 import dev.latchkey.test.Browser;
 import dev.latchkey.test.Browser.Page;
+import dev.latchkey.test.IndependentTotp;
 import dev.latchkey.test.IntegrationTest;
 import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.SignInSteps;
@@ -241,6 +242,109 @@ class PasskeyIntegrationTests {
                 .as("only a passkey passes")
                 .isEmpty();
         assertThat(next.get("/sites/acme/login/email").status()).isEqualTo(404);
+    }
+
+    @Test
+    void whereASiteRequiresPasskeysAStepUpTakesOnlyThePasskeyAndTheLastOneCannotBeRemoved() {
+        UserView user = testUsers.portalUser("acme");
+        Browser browser = new Browser(port);
+        SignInSteps.signInWithEmail(browser, "acme", user.email(), TestUsers.PASSWORD, 1);
+        SoftwareAuthenticator key = new SoftwareAuthenticator("http://localhost:" + port);
+        PasskeySteps.redirect(PasskeySteps.register(browser, "acme", key, "Phone"));
+        SiteView acme = sites.findBySlug("acme").orElseThrow();
+        policy.updateSignInExtras(acme.id(), acme.rememberDays(), PhishingResistance.ALL, "test");
+        clock.advance(Duration.ofMinutes(11));
+
+        Page asked = browser.submit(browser.get("/sites/acme/account/security"), "form:has(.passkey-remove)", Map.of());
+        assertThat(asked.location()).isEqualTo("/sites/acme/login/passkey");
+        assertThat(browser.get("/sites/acme/login/passkey").document().select("[data-factor=email]"))
+                .as("a phishable code is no step-up where the site requires a passkey")
+                .isEmpty();
+        assertThat(browser.get("/sites/acme/login/email").status()).isEqualTo(404);
+        assertThat(PasskeySteps.redirect(PasskeySteps.secondStep(browser, "acme", key)))
+                .isEqualTo("/sites/acme/account/security?verified");
+
+        Page refused =
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(.passkey-remove)", Map.of());
+        assertThat(refused.location()).startsWith("/sites/acme/account/security");
+        assertThat(passkeys.count(user.id())).as("the last passkey stays").isEqualTo(1);
+        assertThat(browser.get(refused.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
+                .contains("last passkey");
+
+        // with a second passkey, one of them can go
+        SoftwareAuthenticator spare = new SoftwareAuthenticator("http://localhost:" + port);
+        PasskeySteps.redirect(PasskeySteps.register(browser, "acme", spare, "Spare"));
+        Page removed =
+                browser.submit(browser.get("/sites/acme/account/security"), "form:has(.passkey-remove)", Map.of());
+        assertThat(browser.get(removed.location())
+                        .document()
+                        .select("[role=status]")
+                        .text())
+                .contains("no longer signs you in");
+        assertThat(passkeys.count(user.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aSignInInProgressWhenTheSiteBeginsToRequirePasskeysGoesOnOnlyWithAPasskey() {
+        SiteView acme = sites.findBySlug("acme").orElseThrow();
+        UserView without = testUsers.portalUser("acme");
+        Browser first = new Browser(port);
+        assertThat(SignInSteps.password(first, "acme", without.email(), TestUsers.PASSWORD)
+                        .location())
+                .isEqualTo("/sites/acme/login/email");
+        String code = TestMailServer.awaitCode(without.email(), 1);
+        Page codePage = first.get("/sites/acme/login/email");
+
+        UserView with = testUsers.portalUser("acme");
+        SoftwareAuthenticator key = registered(with);
+        Browser second = new Browser(port);
+        assertThat(SignInSteps.password(second, "acme", with.email(), TestUsers.PASSWORD)
+                        .location())
+                .isEqualTo("/sites/acme/login/passkey");
+        assertThat(second.get("/sites/acme/login/passkey").document().select("[data-factor=email]"))
+                .as("the email code is offered before the switch")
+                .isNotEmpty();
+
+        policy.updateSignInExtras(acme.id(), acme.rememberDays(), PhishingResistance.ALL, "test");
+
+        Page afterCode = first.submit(codePage, "#code-form", Map.of("code", code));
+        assertThat(afterCode.location()).isEqualTo("/sites/acme/login/unavailable");
+        assertThat(first.get("/sites/acme/").status()).as("not signed in").isNotEqualTo(200);
+        assertThat(first.get("/sites/acme/login/unavailable").alerts()).contains("requires a passkey");
+        assertThat(first.get("/sites/acme/login/setup").location()).doesNotEndWith("/login/setup");
+
+        assertThat(second.get("/sites/acme/login/passkey").document().select("[data-factor=email]"))
+                .as("only the passkey now")
+                .isEmpty();
+        assertThat(second.get("/sites/acme/login/email").status()).isNotEqualTo(200);
+        assertThat(PasskeySteps.redirect(PasskeySteps.secondStep(second, "acme", key)))
+                .isEqualTo("/sites/acme/");
+    }
+
+    @Test
+    void aForcedAuthenticatorSetUpIsNoWayAroundAPasskeyTheSiteBeganToRequire() {
+        SiteView acme = sites.findBySlug("acme").orElseThrow();
+        UserView user = testUsers.portalUser("acme", true);
+        Browser browser = new Browser(port);
+        assertThat(SignInSteps.password(browser, "acme", user.email(), TestUsers.PASSWORD)
+                        .location())
+                .isEqualTo("/sites/acme/login/email");
+        assertThat(SignInSteps.code(browser, "acme", "email", TestMailServer.awaitCode(user.email(), 1))
+                        .location())
+                .isEqualTo("/sites/acme/login/setup");
+        Page setup = browser.get("/sites/acme/login/setup");
+        String secret = setup.document().selectFirst("#totp-secret").text().replace(" ", "");
+
+        policy.updateSignInExtras(acme.id(), acme.rememberDays(), PhishingResistance.FLAGGED, "test");
+
+        Page confirmed = browser.submit(
+                setup, "#totp-confirm-form", Map.of("code", IndependentTotp.code(secret, clock.instant())));
+        assertThat(confirmed.location()).isEqualTo("/sites/acme/login?expired");
+        assertThat(browser.get("/sites/acme/").status()).as("not signed in").isNotEqualTo(200);
+        assertThat(browser.get("/sites/acme/login/setup").location()).isEqualTo("/sites/acme/login/unavailable");
     }
 
     /** A user of acme with one passkey, registered by a signed-in browser; the key is answered. */
