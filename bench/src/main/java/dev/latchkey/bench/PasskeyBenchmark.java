@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 8, time = 5)
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class PasskeyBenchmark {
