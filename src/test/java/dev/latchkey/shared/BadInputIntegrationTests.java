@@ -44,7 +44,11 @@ class BadInputIntegrationTests {
     @Test
     void unknownPagesAre404() {
         assertThat(new Browser(port).get("/no/such/page").status()).isEqualTo(404);
-        assertThat(new Browser(port).get("/sites/acme/login/passkey").status()).isEqualTo(404);
+        assertThat(new Browser(port).get("/sites/acme/login/carrier-pigeon").status())
+                .isEqualTo(404);
+        // the passkey step is a page now: without a login in progress it leads back to the sign-in
+        assertThat(new Browser(port).get("/sites/acme/login/passkey").location())
+                .isEqualTo("/sites/acme/login?expired");
     }
 
     @ParameterizedTest
