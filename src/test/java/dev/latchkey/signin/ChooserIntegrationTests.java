@@ -55,7 +55,7 @@ class ChooserIntegrationTests {
         policy.updateSite(
                 sites.findBySlug("acme").orElseThrow().id(),
                 MfaMode.REQUIRED,
-                Set.of("email", "sms", "totp", "backup"),
+                Set.of("passkey", "email", "sms", "totp", "backup"),
                 null,
                 "test");
     }

@@ -38,6 +38,12 @@ class PasswordThrottleIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.latchkey.sites.Sites sites;
+
+    @Autowired
+    dev.latchkey.sites.MfaPolicy policy;
+
     @BeforeEach
     @AfterEach
     void clean() {
@@ -115,6 +121,10 @@ class PasswordThrottleIntegrationTests {
 
     @Test
     void passkeysOfNobodyHereCountAgainstTheAddressLikeWrongPasswords() {
+        var acme = sites.findBySlug("acme").orElseThrow();
+        var factors = new java.util.HashSet<>(acme.allowedFactors());
+        factors.add("passkey");
+        policy.updateSite(acme.id(), acme.mfaMode(), factors, acme.codeTtl(), "test");
         // a key no user of acme registered: "Sign in with a passkey" cannot tell whose failure it is, so it counts
         // against the network it came from: five are free, like wrong passwords for one username, then it waits
         for (int i = 0; i < 5; i++) {

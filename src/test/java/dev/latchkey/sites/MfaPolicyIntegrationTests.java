@@ -34,7 +34,8 @@ class MfaPolicyIntegrationTests {
     void restoreDemoPolicy() {
         policy.setAllSites(false, "test");
         policy.setPlatform(true, "test");
-        policy.updateSite(site("acme").id(), MfaMode.REQUIRED, Set.of("email", "sms", "totp", "backup"), null, "test");
+        policy.updateSite(
+                site("acme").id(), MfaMode.REQUIRED, Set.of("passkey", "email", "sms", "totp", "backup"), null, "test");
         policy.updateSite(site("globex").id(), MfaMode.OPTIONAL, Set.of("email", "totp", "backup"), null, "test");
     }
 

@@ -60,6 +60,15 @@ class PasskeyRefusalIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    /** Acme allows passkeys in the demo data; a test elsewhere may have changed its factors since. */
+    @org.junit.jupiter.api.BeforeEach
+    void acmeAllowsPasskeys() {
+        SiteView acme = sites.findBySlug("acme").orElseThrow();
+        java.util.Set<String> factors = new java.util.HashSet<>(acme.allowedFactors());
+        factors.add("passkey");
+        policy.updateSite(acme.id(), acme.mfaMode(), factors, acme.codeTtl(), "test");
+    }
+
     @AfterEach
     void reset() {
         clock.reset();
