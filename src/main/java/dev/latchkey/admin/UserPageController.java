@@ -1,6 +1,7 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.audit.SignInHistory;
+import dev.latchkey.directory.UserDirectory;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.signin.Sessions;

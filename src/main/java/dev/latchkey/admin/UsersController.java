@@ -1,13 +1,12 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.mfa.TwoFactorSetup;
+import dev.latchkey.directory.FactorSummary;
+import dev.latchkey.directory.UserActions;
+import dev.latchkey.directory.UserDirectory;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.signin.LatchkeyPrincipal;
-import dev.latchkey.signin.Sessions;
 import dev.latchkey.sites.Realm;
-import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
-import dev.latchkey.users.Users;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -25,16 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * F-ADMIN-2/3: the portal users and admins, their 2FA status, "2FA required", lock, unlock, password reset and "Delete
- * 2FA setup". Every action comes back where it was started (F-ADMIN-3), with a notice naming the user.
+ * 2FA setup". Every action comes back where it was started (F-ADMIN-3), with a notice naming the user. The actions
+ * themselves are {@link UserActions}, which the API calls too; this page adds only who may act on whom
+ * ({@link ManagedUsers}).
  */
 @Controller
 class UsersController {
 
     private final UserDirectory directory;
-    private final Users users;
-    private final TwoFactorSetup twoFactor;
-    private final Sessions sessions;
-    private final Invitations invitations;
+    private final UserActions actions;
     private final AdminScope scope;
     private final ManagedUsers managed;
     private final UsersFilters filters;
@@ -42,19 +40,13 @@ class UsersController {
 
     UsersController(
             UserDirectory directory,
-            Users users,
-            TwoFactorSetup twoFactor,
-            Sessions sessions,
-            Invitations invitations,
+            UserActions actions,
             AdminScope scope,
             ManagedUsers managed,
             UsersFilters filters,
             MessageSource messages) {
         this.directory = directory;
-        this.users = users;
-        this.twoFactor = twoFactor;
-        this.sessions = sessions;
-        this.invitations = invitations;
+        this.actions = actions;
         this.scope = scope;
         this.managed = managed;
         this.filters = filters;
@@ -99,7 +91,7 @@ class UsersController {
                 form,
                 redirect,
                 required ? "admin.users.required" : "admin.users.notRequired",
-                (target, actor) -> users.setMfaRequired(target.id(), required, actor));
+                (target, actor) -> actions.requireMfa(target.id(), required, actor));
     }
 
     @GetMapping("/admin/users/{id}/delete-2fa")
@@ -125,11 +117,13 @@ class UsersController {
             @PathVariable long id,
             @ModelAttribute UsersReturnForm form,
             RedirectAttributes redirect) {
-        return act(admin, id, form, redirect, "admin.users.deleted", (target, actor) -> {
-            Realm realm = managed.realmOf(target);
-            twoFactor.delete(realm, target.id(), actor);
-            sessions.endAll(realm.key(), target.id());
-        });
+        return act(
+                admin,
+                id,
+                form,
+                redirect,
+                "admin.users.deleted",
+                (target, actor) -> actions.deleteTwoFactorSetup(target.id(), actor));
     }
 
     /** Lock an account (F-ADMIN-3): no sign-in until unlocked, every session ends; audited and emailed. */
@@ -140,7 +134,12 @@ class UsersController {
             @ModelAttribute UsersReturnForm form,
             RedirectAttributes redirect) {
         return act(
-                admin, id, form, redirect, "admin.users.lockedNow", (target, actor) -> users.lock(target.id(), actor));
+                admin,
+                id,
+                form,
+                redirect,
+                "admin.users.lockedNow",
+                (target, actor) -> actions.lock(target.id(), actor));
     }
 
     /** F-ADMIN-3 "Unlock": the lock and the failure count go; audited and emailed. */
@@ -151,7 +150,12 @@ class UsersController {
             @ModelAttribute UsersReturnForm form,
             RedirectAttributes redirect) {
         return act(
-                admin, id, form, redirect, "admin.users.unlocked", (target, actor) -> users.unlock(target.id(), actor));
+                admin,
+                id,
+                form,
+                redirect,
+                "admin.users.unlocked",
+                (target, actor) -> actions.unlock(target.id(), actor));
     }
 
     /**
@@ -167,13 +171,7 @@ class UsersController {
         String notice = managed.find(admin, id).pendingEmail() == null
                 ? "admin.users.resetSent"
                 : "admin.users.resetSentToConfirmed";
-        return act(
-                admin,
-                id,
-                form,
-                redirect,
-                notice,
-                (target, actor) -> invitations.sendPasswordReset(target.id(), actor));
+        return act(admin, id, form, redirect, notice, (target, actor) -> actions.sendPasswordReset(target.id(), actor));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.directory.DirectoryQuery;
+import dev.latchkey.directory.FactorSummary;
 import dev.latchkey.sites.SiteView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

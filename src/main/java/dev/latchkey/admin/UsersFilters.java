@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.directory.FactorSummary;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.SearchText;
 import dev.latchkey.signin.LatchkeyPrincipal;

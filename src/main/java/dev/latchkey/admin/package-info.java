@@ -2,7 +2,7 @@
  * The admin site's pages (F-ADMIN): home, Login &amp; Security, Users with 2FA required, Delete 2FA setup, lock and
  * password reset, a user's page, admin users, System settings, accounts and contact persons, creating a portal user,
  * branding, and the audit log with CSV export. Pages only: no public types. It calls other modules' APIs, never their
- * repositories; the one query of its own is {@link dev.latchkey.admin.UserDirectory}, the users list's read model.
+ * repositories; the users list's read model and the actions on a user are the {@code directory} module's.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -15,7 +15,8 @@
             "delivery::sms",
             "mfa",
             "signin",
-            "audit"
+            "audit",
+            "directory"
         })
 package dev.latchkey.admin;
 

@@ -1,4 +1,4 @@
-package dev.latchkey.admin;
+package dev.latchkey.directory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,14 @@ import java.util.List;
  * {@code authenticator} is the stored state of their authenticator ({@code PENDING}, {@code ENABLED}, {@code DISABLED})
  * or null when they have none; {@code passkeys} how many passkeys they registered.
  */
-record FactorSummary(String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone, int passkeys) {
+public record FactorSummary(
+        String authenticator, int backupCodesLeft, boolean emailConfirmed, String phone, int passkeys) {
 
     /**
      * F-ASSURANCE: the ids of a user's strongest factor, strongest first. Backup codes are not among them: they only
      * stand in for a factor the user has. {@code none}: not even a confirmed email address.
      */
-    static final java.util.List<String> STRENGTHS = java.util.List.of("passkey", "totp", "sms", "email", "none");
+    public static final java.util.List<String> STRENGTHS = java.util.List.of("passkey", "totp", "sms", "email", "none");
 
     /** The strongest factor the user has, one of {@link #STRENGTHS}. */
     public String strongest() {

@@ -1,4 +1,4 @@
-package dev.latchkey.admin;
+package dev.latchkey.directory;
 
 import dev.latchkey.users.AdminRole;
 import java.sql.ResultSet;
@@ -12,25 +12,29 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The admin's users directory (F-ADMIN-2): portal users with site, 2FA status and factors, filtered and paged in the
- * database (never all users in memory). A read model owned by this module, the only one that reads it: one read-only
- * query joins tables of three modules, which is what keeps a page of 100,000 users one statement. It reads
- * {@code app_user} ({@code users}), {@code site} ({@code sites}), and {@code authenticator}, {@code backup_code} and
- * {@code passkey} ({@code mfa}); none of those modules knows about this query, so it lives above them all, here.
- * "Activated" is {@link FactorSummary#activated()}: a passkey or an enabled authenticator app; the filter and the rows
- * use the same definition.
+ * The users directory (F-ADMIN-2, F-API-1): portal users with site, 2FA status and factors, filtered and paged in the
+ * database (never all users in memory), by page number for the admin's Users page and by keyset for the API. A read
+ * model owned by this module, the only one that reads it: one read-only query joins tables of three modules, which is
+ * what keeps a page of 100,000 users one statement. It reads {@code app_user} ({@code users}), {@code site}
+ * ({@code sites}), and {@code authenticator}, {@code backup_code} and {@code passkey} ({@code mfa}); none of those
+ * modules knows about this query, so it lives above them all, here. "Activated" is {@link FactorSummary#activated()}: a
+ * passkey or an enabled authenticator app; the filter and the rows use the same definition.
  */
 @Service
-class UserDirectory {
+public class UserDirectory {
 
+    /** The admin page's page size. */
     public static final int PAGE_SIZE = 50;
+
+    /** The largest {@link #after} slice. */
+    public static final int MAX_SLICE = 200;
 
     private static final String FACTORS = " u.email_confirmed, u.phone, a.status,"
             + " (select count(*) from backup_code b where b.user_id = u.id and b.used_at is null) as backup_left,"
             + " (select count(*) from passkey p where p.user_id = u.id) as passkeys";
 
     private static final String SELECT = "select u.id, u.email, u.display_name, s.id as site_id, s.slug, s.name,"
-            + " u.mfa_required, u.locked_at," + FACTORS
+            + " u.mfa_required, u.locked_at, u.pending_email," + FACTORS
             + " from app_user u join site s on s.id = u.site_id left join authenticator a on a.user_id = u.id";
 
     // (not) exists lets the database walk users in id order and stop after one page
@@ -60,7 +64,38 @@ class UserDirectory {
     /** A page of {@value #PAGE_SIZE} users, oldest account first, so pages stay put while users are added. */
     public DirectoryPage page(DirectoryQuery query, int page) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        List<String> conditions = new ArrayList<>();
+        params.addValue("limit", PAGE_SIZE + 1).addValue("offset", (long) page * PAGE_SIZE);
+        List<DirectoryRow> rows = rows(query, List.of(), " limit :limit offset :offset", params);
+        boolean more = rows.size() > PAGE_SIZE;
+        return new DirectoryPage(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
+    }
+
+    /**
+     * Keyset paging for the API: up to {@code limit} users with an id above {@code afterId} (0 for the first), in id
+     * order, with the same filters as {@link #page}. Unlike an offset page it neither skips nor repeats a user when
+     * users are added or removed between two calls, and reading far into the list costs no more than the start.
+     */
+    public DirectorySlice after(DirectoryQuery query, long afterId, int limit) {
+        if (limit < 1 || limit > MAX_SLICE) {
+            throw new IllegalArgumentException("limit out of range");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("afterId", afterId).addValue("limit", limit + 1);
+        List<DirectoryRow> rows = rows(query, List.of("u.id > :afterId"), " limit :limit", params);
+        boolean more = rows.size() > limit;
+        return new DirectorySlice(more ? rows.subList(0, limit) : rows, more);
+    }
+
+    /** One portal user (a user of a site) as the list shows them; empty for an admin or an unknown id. */
+    public Optional<DirectoryRow> portalUser(long id) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", id);
+        return rows(DirectoryQuery.ALL, List.of("u.id = :id"), "", params).stream()
+                .findFirst();
+    }
+
+    /** The one query builder of the portal users list: the query's filters, extra conditions, id order, then tail. */
+    private List<DirectoryRow> rows(
+            DirectoryQuery query, List<String> extra, String tail, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>(extra);
         if (query.siteId() != null) {
             conditions.add("u.site_id = :siteId");
             params.addValue("siteId", query.siteId());
@@ -69,9 +104,8 @@ class UserDirectory {
             conditions.add(query.siteIds().isEmpty() ? "1 = 0" : "u.site_id in (:siteIds)");
             params.addValue("siteIds", query.siteIds());
         }
-        String sql = SELECT + where(query, conditions, params) + " order by u.id limit :limit offset :offset";
-        params.addValue("limit", PAGE_SIZE + 1).addValue("offset", (long) page * PAGE_SIZE);
-        List<DirectoryRow> rows = jdbc.query(
+        String sql = SELECT + where(query, conditions, params) + " order by u.id" + tail;
+        return jdbc.query(
                 sql,
                 params,
                 (rs, n) -> new DirectoryRow(
@@ -84,9 +118,8 @@ class UserDirectory {
                         rs.getString("name"),
                         rs.getBoolean("mfa_required"),
                         rs.getTimestamp("locked_at") != null,
+                        rs.getString("pending_email"),
                         factors(rs)));
-        boolean more = rows.size() > PAGE_SIZE;
-        return new DirectoryPage(more ? rows.subList(0, PAGE_SIZE) : rows, page, more);
     }
 
     /**

@@ -1,9 +1,12 @@
-package dev.latchkey.admin;
+package dev.latchkey.directory;
 
 import java.util.List;
 
-/** One portal user as the admin's Users page lists them (F-ADMIN-2). */
-record DirectoryRow(
+/**
+ * One portal user as the admin's Users page and the API list them (F-ADMIN-2, F-API-1). {@code pendingEmail}: a new
+ * address waiting for the user's confirmation, or null.
+ */
+public record DirectoryRow(
         long id,
         String email,
         String displayName,
@@ -13,6 +16,7 @@ record DirectoryRow(
         String siteName,
         boolean mfaRequired,
         boolean locked,
+        String pendingEmail,
         FactorSummary factors) {
 
     /** 2FA is activated when the user set up a factor of their own ({@link FactorSummary#activated()}). */

@@ -1,4 +1,4 @@
-package dev.latchkey.admin;
+package dev.latchkey.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
