@@ -1,6 +1,5 @@
 package dev.latchkey.admin;
 
-import dev.latchkey.mfa.FactorType;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.ErrorPage;
 import dev.latchkey.shared.web.NotFoundException;
@@ -10,6 +9,7 @@ import dev.latchkey.sites.MfaPolicy;
 import dev.latchkey.sites.PhishingResistance;
 import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
+import dev.latchkey.sites.SitePolicy;
 import dev.latchkey.sites.Sites;
 import java.time.Duration;
 import java.util.HashSet;
@@ -86,8 +86,8 @@ class LoginSecurityController {
             @PathVariable String slug,
             @ModelAttribute SitePolicyForm form) {
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
-        // under always-on the page shows the mode locked and sends none: the site stays required
-        MfaMode mode = form.mode() == null && policy.alwaysOn() ? MfaMode.REQUIRED : parseMode(form.mode());
+        // under always-on the page shows the mode locked and sends none: MfaPolicy keeps the site required
+        MfaMode mode = form.mode() == null && policy.alwaysOn() ? null : parseMode(form.mode());
         Set<String> factors = new HashSet<>(form.factors() == null ? Set.of() : form.factors());
         if (!Sites.FACTORS.containsAll(factors)) {
             throw new BadInputException("admin.policy.badFactor");
@@ -99,13 +99,9 @@ class LoginSecurityController {
         Integer remember = form.rememberDays() == null ? site.rememberDays() : rememberDays(form.rememberDays());
         PhishingResistance resistance =
                 form.phishingResistant() == null ? site.phishingResistant() : parseResistance(form.phishingResistant());
-        if (resistance != PhishingResistance.OFF) {
-            // F-ASSURANCE: requiring a passkey allows it
-            factors.add(FactorType.PASSKEY.id());
-        }
-        policy.updateSite(
-                site.id(), mode, factors, minutes == null ? null : Duration.ofMinutes(minutes), admin.email());
-        policy.updateSignInExtras(site.id(), remember, resistance, admin.email());
+        Duration ttl = minutes == null ? null : Duration.ofMinutes(minutes);
+        policy.updateSitePolicy(
+                site.id(), new SitePolicy(mode, factors, ttl, remember, resistance), null, admin.email());
         return "redirect:/admin/login-security?saved";
     }
 

@@ -13,6 +13,9 @@ public class AuditLog {
     /** The event types the log holds, for filters: the codes of {@link AuditEventType}, in its order. */
     public static final List<String> TYPES = AuditEventType.codes();
 
+    /** How old an event must be before {@link #feed} hands it out. */
+    public static final java.time.Duration FEED_SETTLE = java.time.Duration.ofSeconds(5);
+
     private final AuditRepository repository;
     private final AuditQueries queries;
     private final Clock clock;
@@ -34,6 +37,22 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public void export(AuditFilter filter, Consumer<AuditEntry> consumer) {
         queries.each(filter, consumer);
+    }
+
+    /**
+     * F-API-1, the feed for a SIEM: up to {@code limit} events after position {@code afterId} (0: from the oldest
+     * kept), oldest first. Events are written inside the transactions that cause them, so a position can commit after a
+     * higher one; the feed therefore stops before the first event younger than {@link #FEED_SETTLE}, and a reader that
+     * continues after the last position it got misses nothing that commits within that time.
+     */
+    public List<AuditFeedEntry> feed(long afterId, int limit) {
+        java.time.Instant settled = clock.instant().minus(FEED_SETTLE);
+        List<AuditFeedEntry> rows = queries.after(afterId, limit);
+        int end = 0;
+        while (end < rows.size() && !rows.get(end).entry().occurredAt().isAfter(settled)) {
+            end++;
+        }
+        return rows.subList(0, end);
     }
 
     void record(AuditEntry entry) {

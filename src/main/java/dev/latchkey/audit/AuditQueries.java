@@ -76,6 +76,15 @@ class AuditQueries {
         return jdbc.query(sql, params, (rs, n) -> entry(rs));
     }
 
+    /** Up to {@code limit} events after position {@code afterId}, oldest first, with their positions. */
+    List<AuditFeedEntry> after(long afterId, int limit) {
+        return jdbc.query(
+                "select id, occurred_at, type, outcome, realm, user_id, username, factor, actor, ip, user_agent, detail"
+                        + " from audit_event where id > :afterId order by id limit :limit",
+                new MapSqlParameterSource("afterId", afterId).addValue("limit", limit),
+                (rs, n) -> new AuditFeedEntry(rs.getLong("id"), entry(rs, 1)));
+    }
+
     /** Streams every matching event, newest first, without holding them in memory. */
     void each(AuditFilter filter, Consumer<AuditEntry> consumer) {
         MapSqlParameterSource params = new MapSqlParameterSource();
@@ -137,18 +146,23 @@ class AuditQueries {
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
-        Timestamp at = rs.getTimestamp(1);
+        return entry(rs, 0);
+    }
+
+    /** The entry whose columns start after {@code skip} others (the feed's id). */
+    private static AuditEntry entry(ResultSet rs, int skip) throws SQLException {
+        Timestamp at = rs.getTimestamp(skip + 1);
         return new AuditEntry(
                 at.toInstant(),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getObject(5, Long.class),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11));
+                rs.getString(skip + 2),
+                rs.getString(skip + 3),
+                rs.getString(skip + 4),
+                rs.getObject(skip + 5, Long.class),
+                rs.getString(skip + 6),
+                rs.getString(skip + 7),
+                rs.getString(skip + 8),
+                rs.getString(skip + 9),
+                rs.getString(skip + 10),
+                rs.getString(skip + 11));
     }
 }

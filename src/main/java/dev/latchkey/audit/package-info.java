@@ -4,8 +4,9 @@
  * {@link dev.latchkey.audit.SignInHistory} a user's recent sign-ins. Events never carry passwords or codes.
  *
  * <p>Public API: {@link dev.latchkey.audit.AuditLog} with {@link dev.latchkey.audit.AuditFilter},
- * {@link dev.latchkey.audit.AuditPage} and {@link dev.latchkey.audit.AuditEntry};
- * {@link dev.latchkey.audit.SignInHistory} with {@link dev.latchkey.audit.SignInAttempt}.
+ * {@link dev.latchkey.audit.AuditPage}, {@link dev.latchkey.audit.AuditEntry} and (the API's feed)
+ * {@link dev.latchkey.audit.AuditFeedEntry}; {@link dev.latchkey.audit.SignInHistory} with
+ * {@link dev.latchkey.audit.SignInAttempt}.
  */
 @ApplicationModule(
         allowedDependencies = {

@@ -78,6 +78,37 @@ public class MfaPolicy {
     }
 
     /**
+     * One site's whole sign-in policy at once, as Login &amp; Security's row of the site and the API set it, in one
+     * transaction: {@link #updateSite} and {@link #updateSignInExtras}, with their audit entries. A {@code null} mode
+     * under always-on is "required", as the page shows it locked; any other weaker mode is
+     * {@link PolicyLockedException}. Requiring a passkey (F-ASSURANCE) allows it. With {@code expectedVersion} set, the
+     * update goes ahead only if that is still the site's {@link SiteView#policyVersion()}, else
+     * {@link StalePolicyException} and nothing changes: of two updates from the same version, exactly one wins.
+     */
+    @Transactional
+    public SiteView updateSitePolicy(long siteId, SitePolicy policy, Long expectedVersion, String actor) {
+        MfaMode mode = policy.mode();
+        if (mode == null) {
+            if (!alwaysOn()) {
+                throw new IllegalArgumentException("a site's MFA mode is required");
+            }
+            mode = MfaMode.REQUIRED;
+        }
+        if (alwaysOn() && mode != MfaMode.REQUIRED) {
+            throw new PolicyLockedException();
+        }
+        if (expectedVersion != null && !sites.claimPolicyVersion(siteId, expectedVersion)) {
+            throw new StalePolicyException();
+        }
+        Set<String> factors = new LinkedHashSet<>(policy.factors());
+        if (policy.phishingResistant() != PhishingResistance.OFF) {
+            factors.add("passkey");
+        }
+        updateSite(siteId, mode, factors, policy.codeTtl(), actor);
+        return updateSignInExtras(siteId, policy.rememberDays(), policy.phishingResistant(), actor);
+    }
+
+    /**
      * F-DEVICE and F-ASSURANCE for one site: how many days a browser may skip the second factor (null: off, else 1 to
      * {@link #MAX_REMEMBER_DAYS}) and who must use a passkey. Audited (and announced) only when something changed.
      */

@@ -16,4 +16,5 @@ record Site(
         String brandColor,
         Instant createdAt,
         Integer rememberDays,
-        PhishingResistance phishingResistant) {}
+        PhishingResistance phishingResistant,
+        long policyVersion) {}

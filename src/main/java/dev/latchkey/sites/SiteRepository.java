@@ -17,7 +17,8 @@ interface SiteRepository extends ListCrudRepository<Site, Long> {
     // each setting is written alone: saving the whole row would write back what another admin just changed
 
     @Modifying
-    @Query("update site set mfa_mode = :mode, allowed_factors = :factors, code_ttl_seconds = :ttl where id = :id")
+    @Query("update site set mfa_mode = :mode, allowed_factors = :factors, code_ttl_seconds = :ttl,"
+            + " policy_version = policy_version + 1 where id = :id")
     int updatePolicy(long id, String mode, String factors, Integer ttl);
 
     @Modifying
@@ -29,7 +30,13 @@ interface SiteRepository extends ListCrudRepository<Site, Long> {
      * so of two equal saves at once exactly one changes the row. Answers the number of rows changed.
      */
     @Modifying
-    @Query("update site set remember_days = :days, phishing_resistant = :resistance where id = :id"
+    @Query("update site set remember_days = :days, phishing_resistant = :resistance,"
+            + " policy_version = policy_version + 1 where id = :id"
             + " and (remember_days is distinct from :days or phishing_resistant <> :resistance)")
     int updateSignInExtras(long id, Integer days, String resistance);
+
+    /** Bumps the policy version if it is still {@code expected}: one conditional statement, one winner. */
+    @Modifying
+    @Query("update site set policy_version = policy_version + 1 where id = :id and policy_version = :expected")
+    int claimPolicyVersion(long id, long expected);
 }

@@ -72,7 +72,8 @@ public class Sites {
                 null,
                 clock.instant(),
                 DEFAULT_REMEMBER_DAYS,
-                PhishingResistance.OFF);
+                PhishingResistance.OFF,
+                0);
         return view(repository.save(site));
     }
 
@@ -98,6 +99,16 @@ public class Sites {
         return findById(siteId);
     }
 
+    /**
+     * Claims version {@code expected} of the site's policy for the caller's transaction: bumps it if it is still the
+     * current one, holding the row lock until the transaction ends. False when another write came first (or there is no
+     * such site), so of two updates based on the same version exactly one goes ahead.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    boolean claimPolicyVersion(long siteId, long expected) {
+        return repository.claimPolicyVersion(siteId, expected) == 1;
+    }
+
     private SiteView view(Site site) {
         Duration ttl = site.codeTtlSeconds() == null ? properties.codeTtl() : Duration.ofSeconds(site.codeTtlSeconds());
         return new SiteView(
@@ -110,7 +121,8 @@ public class Sites {
                 ttl,
                 site.brandColor(),
                 site.rememberDays(),
-                site.phishingResistant() == null ? PhishingResistance.OFF : site.phishingResistant());
+                site.phishingResistant() == null ? PhishingResistance.OFF : site.phishingResistant(),
+                site.policyVersion());
     }
 
     private static String joinFactors(Set<String> factors) {

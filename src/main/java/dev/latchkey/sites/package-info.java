@@ -5,6 +5,7 @@
  *
  * <p>Public API: {@link dev.latchkey.sites.Sites}, {@link dev.latchkey.sites.SiteView},
  * {@link dev.latchkey.sites.SiteDraft}, {@link dev.latchkey.sites.Realm}, {@link dev.latchkey.sites.MfaPolicy} with
+ * {@link dev.latchkey.sites.SitePolicy}, {@link dev.latchkey.sites.StalePolicyException},
  * {@link dev.latchkey.sites.MfaMode}, {@link dev.latchkey.sites.PhishingResistance},
  * {@link dev.latchkey.sites.Assurance}, {@link dev.latchkey.sites.SecondStep} and
  * {@link dev.latchkey.sites.PolicyLockedException}, {@link dev.latchkey.sites.Branding} with
