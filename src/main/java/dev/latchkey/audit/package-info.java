@@ -18,7 +18,8 @@
             "delivery::sms",
             "mfa",
             "signin",
-            "devices"
+            "devices",
+            "tokens"
         })
 package dev.latchkey.audit;
 
