@@ -35,9 +35,13 @@ public final class ItemCursor {
             throw BadParameter.of(parameter, "not a cursor of this list");
         }
         String digits = text.startsWith(PREFIX) ? text.substring(PREFIX.length()) : "";
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw BadParameter.of(parameter, "not a cursor of this list");
         }
-        return Long.parseLong(digits);
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            throw BadParameter.of(parameter, "not a cursor of this list");
+        }
     }
 }
