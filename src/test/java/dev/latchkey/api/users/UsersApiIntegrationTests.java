@@ -310,6 +310,50 @@ class UsersApiIntegrationTests {
     }
 
     @Test
+    void concurrentAndRepeatedLocksLockOnceWithOneAuditRowAndOneEmail() throws Exception {
+        UserView user = testUsers.portalUser("globex");
+        String token = tokens.issue("parallel", ApiScope.USERS_WRITE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> api().post("/api/v1/users/" + user.id() + "/lock", token, null)
+                        .status());
+            }
+            for (var answer : pool.invokeAll(calls)) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(200);
+        assertThat(api().post("/api/v1/users/" + user.id() + "/lock", token, null)
+                        .status())
+                .as("replayed")
+                .isEqualTo(200);
+        assertThat(users.find(user.id()).orElseThrow().locked()).isTrue();
+        TestMailServer.awaitMessage(user.email(), "is locked");
+        assertThat(audit.recentFor(user.id()).stream()
+                        .filter(e -> e.type().equals("admin.locked"))
+                        .count())
+                .isEqualTo(1);
+        Thread.sleep(500);
+        assertThat(TestMailServer.messagesTo(user.email()).stream()
+                        .filter(m -> subject(m).contains("is locked"))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (jakarta.mail.MessagingException ex) {
+            return "";
+        }
+    }
+
+    @Test
     void passwordResetSendsTheLinkToTheSignInAddress() {
         UserView user = testUsers.portalUser("globex");
         var issued = tokens.issued("reset", java.time.Duration.ofDays(1), ApiScope.USERS_WRITE);
