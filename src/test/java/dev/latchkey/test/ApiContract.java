@@ -69,6 +69,24 @@ public final class ApiContract {
         committed().verify(method, path, status, contentType, body);
     }
 
+    /**
+     * Whether the committed document describes this operation at all: a caller that also sends requests the API must
+     * refuse (an unknown path, a method a path does not take, a test-only resource) checks only those it covers.
+     */
+    public static boolean covers(String method, String path) {
+        return committed().describes(method, path);
+    }
+
+    /** Whether this document has an operation for {@code method} on a template matching {@code path}. */
+    public boolean describes(String method, String path) {
+        String template = template(path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
+        return template != null
+                && document.path("paths")
+                        .path(template)
+                        .path(method.toLowerCase(Locale.ROOT))
+                        .isObject();
+    }
+
     /** Fails with an {@link AssertionError} naming what this document does not allow in this response. */
     public void verify(String method, String path, int status, String contentType, String body) {
         List<String> problems = problems(method, path, status, contentType, body);

@@ -93,6 +93,14 @@ class ApiContractTests {
     }
 
     @Test
+    void itSaysWhichOperationsItDescribes() {
+        assertThat(contract.describes("GET", "/api/v1/contacts/42?x=1")).isTrue();
+        assertThat(contract.describes("delete", "/api/v1/contacts/42")).isTrue();
+        assertThat(contract.describes("PATCH", "/api/v1/contacts/42")).isFalse();
+        assertThat(contract.describes("GET", "/api/test/whoami")).isFalse();
+    }
+
+    @Test
     void anUndocumentedContentTypeOrBodyFails() {
         assertThat(contract.problems("GET", "/api/v1/contacts/42", 404, "application/json", """
                         {"title": "Not Found", "status": 404}"""))
