@@ -1,8 +1,10 @@
 package dev.latchkey.signin;
 
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,10 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -21,7 +25,9 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 
 /**
@@ -39,6 +45,22 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The OpenAPI document of the API ({@code springdoc.api-docs.path}) and its explorer, Swagger UI
+     * ({@code springdoc.swagger-ui.path}, which redirects to springdoc's assets under {@code /admin/swagger-ui/}): for
+     * signed-in system admins only (F-API-3). Springdoc's public defaults ({@code /v3/api-docs}, {@code /swagger-ui})
+     * are moved here, and any other path stays denied.
+     */
+    static final String[] OPENAPI_PATHS = {
+        "/admin/api-docs",
+        "/admin/api-docs/**",
+        "/admin/api-docs.yaml",
+        "/admin/api-docs.yaml/**",
+        "/admin/api-explorer",
+        "/admin/api-explorer/**",
+        "/admin/swagger-ui/**"
+    };
 
     @Bean
     CookieSerializer sessionCookies() {
@@ -117,6 +139,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/sites/{slug}/confirm-email/**")
                         .permitAll()
+                        .requestMatchers(OPENAPI_PATHS)
+                        .access(AuthorizationManagers.allOf(realmAccess, hasRole("ADMIN_SYSTEM")))
                         .requestMatchers("/sites/{slug}", "/sites/{slug}/**", "/admin", "/admin/**")
                         .access(realmAccess)
                         .anyRequest()
@@ -124,8 +148,10 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(loginRedirect).accessDeniedHandler(loginRedirect))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(loginRedirect)
+                        .defaultAccessDeniedHandlerFor(systemAdminsOnly(loginRedirect), pathPatterns(OPENAPI_PATHS))
+                        .defaultAccessDeniedHandlerFor(loginRedirect, AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(
                                 pathPattern(HttpMethod.POST, "/sites/{slug}/logout"),
                                 pathPattern(HttpMethod.POST, "/admin/logout")))
@@ -136,5 +162,23 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable());
         return http.build();
+    }
+
+    /**
+     * A signed-in site admin who asks for what only system admins may see gets the refusal page that the admin site's
+     * method security shows ({@code admin.refused}), not the stale-form {@code 403}; everyone else is handled as
+     * anywhere.
+     */
+    private static AccessDeniedHandler systemAdminsOnly(RealmLoginRedirect loginRedirect) {
+        return (request, response, denied) -> {
+            request.setAttribute("messageKey", "admin.refused");
+            loginRedirect.handle(request, response, denied);
+        };
+    }
+
+    private static RequestMatcher pathPatterns(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) pathPattern(pattern))
+                .toList());
     }
 }
