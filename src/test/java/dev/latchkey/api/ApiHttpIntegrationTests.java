@@ -52,6 +52,15 @@ class ApiHttpIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.latchkey.test.MutableClock clock;
+
+    @Autowired
+    dev.latchkey.shared.RetentionSchedule retention;
+
+    @Autowired
+    IdempotencyRetention idempotencyRetention;
+
     ApiClient api() {
         return ApiClient.at(port);
     }
@@ -193,6 +202,25 @@ class ApiHttpIntegrationTests {
         Response replay = api().post("/api/test/items", token, slow, "Idempotency-Key", key);
         assertThat(replay.status()).isEqualTo(201);
         assertThat(ApiTestController.CREATES.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aKeyIsForgottenADayLater() {
+        String token = tokens.issue("idem-purge", ApiScope.CONTACTS_WRITE);
+        String key = "key-" + UUID.randomUUID();
+        assertThat(api().post("/api/test/items", token, item("first", 1), "Idempotency-Key", key)
+                        .status())
+                .isEqualTo(201);
+        try {
+            clock.advance(java.time.Duration.ofHours(25));
+            assertThat(retention.run(idempotencyRetention)).isPositive();
+
+            Response reused = api().post("/api/test/items", token, item("second", 2), "Idempotency-Key", key);
+            assertThat(reused.status()).isEqualTo(201);
+            assertThat(reused.body().get("name").asString()).isEqualTo("second");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
