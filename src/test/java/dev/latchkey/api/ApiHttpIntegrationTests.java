@@ -106,6 +106,7 @@ class ApiHttpIntegrationTests {
         Response method = assertProblem(api().delete("/api/test/whoami", token), 405);
         assertThat(method.header("Allow"))
                 .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        assertThat(method.headers().allValues("Allow")).hasSize(1);
         assertThat(fields(assertProblem(api().put("/api/test/items/abc", token, item("a", 1)), 400)))
                 .contains("id");
         assertThat(fields(assertProblem(api().get("/api/test/numbers?limit=0", token), 400)))
