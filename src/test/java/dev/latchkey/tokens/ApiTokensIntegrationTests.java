@@ -217,6 +217,29 @@ class ApiTokensIntegrationTests {
     }
 
     @Test
+    void simultaneousHttpCallsOfOneTokenGetExactlyTheRestOfTheLimit() throws Exception {
+        IssuedToken issued = testTokens.issued("rate-http", Duration.ofDays(1), ApiScope.READ);
+        awayFromAMinuteBoundary();
+        for (int i = 0; i < 540; i++) {
+            assertThat(tokens.admit(issued.id()).admitted()).isTrue();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Integer>> calls = IntStream.range(0, 120)
+                    .<Callable<Integer>>mapToObj(i -> () -> api().get("/api/v1/no-such-resource", issued.secret())
+                            .status())
+                    .toList();
+            List<Integer> statuses = pool.invokeAll(calls).stream()
+                    .map(ApiTokensIntegrationTests::get)
+                    .toList();
+            assertThat(statuses).containsOnly(404, 429);
+            assertThat(statuses.stream().filter(s -> s == 404)).hasSize(60);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAtOnce() {
         IssuedToken issued = testTokens.issued("revoked-now", Duration.ofDays(1), ApiScope.READ);
         assertThat(api().get("/api/v1/no-such-resource", issued.secret()).status())
