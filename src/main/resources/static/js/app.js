@@ -59,6 +59,18 @@
     });
   }
 
+  // API tokens: copy the new token (shown once) to the clipboard.
+  function tokenCopyButton() {
+    var copy = document.getElementById('token-copy');
+    var token = document.getElementById('new-token');
+    if (!copy || !token || !navigator.clipboard) return;
+    copy.addEventListener('click', function () {
+      navigator.clipboard.writeText(token.textContent.trim()).then(function () {
+        copy.textContent = copy.getAttribute('data-copied') || 'Copied';
+      });
+    });
+  }
+
   // SMS codes: where the browser supports WebOTP (Chrome on Android), the code from the SMS ("@host #123456")
   // fills the field and is submitted once the user allows it. Typing it works everywhere else.
   function webOtp() {
@@ -193,5 +205,6 @@
     resendCountdown();
     expiryCountdown();
     backupCodeButtons();
+    tokenCopyButton();
   });
 })();

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -152,15 +151,8 @@ class ApiExceptions implements HandlerExceptionResolver, Ordered {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiAccessProblems.BEARER);
             return Optional.of(ApiProblems.problem(HttpStatus.UNAUTHORIZED, ApiAccessProblems.UNAUTHORIZED));
         }
-        if (ex instanceof HttpRequestMethodNotSupportedException method && method.getSupportedHttpMethods() != null) {
-            response.setHeader(
-                    HttpHeaders.ALLOW,
-                    method.getSupportedHttpMethods().stream()
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", ")));
-        }
         if (ex instanceof ErrorResponse known) {
-            // ResponseStatusException, ErrorResponseException and Spring MVC's own (404, 405, 406, 415, ...)
+            // ResponseStatusException, ErrorResponseException and Spring MVC's own (404, 405 with Allow, 406, 415, ...)
             known.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
             ProblemDetail body = known.getBody();
             ProblemDetail problem = ApiProblems.problem(known.getStatusCode(), body.getDetail());

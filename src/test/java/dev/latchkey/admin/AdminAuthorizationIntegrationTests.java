@@ -217,6 +217,13 @@ class AdminAuthorizationIntegrationTests {
                         "#123456"),
                 post("POST /admin/sites/{slug}/branding/logo", Access.SYSTEM_ADMIN, branding + "/logo"),
                 post("POST /admin/sites/{slug}/branding/logo/remove", Access.SYSTEM_ADMIN, branding + "/logo/remove"),
+                // API tokens (the tokens module's page): an allowed POST is refused as bad input or an unknown token
+                get("GET /admin/api-tokens", Access.SYSTEM_ADMIN, "/admin/api-tokens"),
+                post("POST /admin/api-tokens", Access.SYSTEM_ADMIN, "/admin/api-tokens", "name", ""),
+                post(
+                        "POST /admin/api-tokens/{id:[0-9]{1,18}}/revoke",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/api-tokens/999999999999999999/revoke"),
                 // the Security page, in the admin realm (the portal module's pages, for any signed-in user)
                 get("GET /admin/account/security", Access.ANY_ADMIN, "/admin/account/security"),
                 post(

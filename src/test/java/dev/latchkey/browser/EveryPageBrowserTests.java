@@ -353,6 +353,17 @@ class EveryPageBrowserTests extends BrowserTestSupport {
             page.locator("#sms-test-form button[type=submit]").click();
             assertThat(page.locator("#sms-test-result")).isVisible();
         });
+        visit("admin-api-tokens", () -> page.navigate("/admin/api-tokens"));
+        visit("admin-api-tokens-created", () -> {
+            page.locator("#token-name").fill("nightly-sync-" + System.nanoTime());
+            page.locator("#token-form input[value='contacts:write']").check();
+            page.locator("#token-form button[type=submit]").click();
+            assertThat(page.locator("#new-token")).isVisible();
+        });
+        visit("admin-api-tokens-refused", () -> {
+            submitWithoutValidation("#token-form", Map.of("name", "not a name"));
+            assertThat(page.locator("[role=alert]")).isVisible();
+        });
 
         visit("admin-security", () -> page.navigate("/admin/account/security"));
         visit("admin-totp-enrol", () -> new SecurityPage(page).enableAuthenticator());

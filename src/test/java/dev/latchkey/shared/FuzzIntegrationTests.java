@@ -159,6 +159,7 @@ class FuzzIntegrationTests {
                     "clientSecret",
                     "fromNumber");
             requests += fuzzPosts(staff, "/admin/system-settings", failures, "#sms-test-form", "to");
+            requests += fuzzPosts(staff, "/admin/api-tokens", failures, "#token-form", "name", "scopes", "days");
             requests += fuzzPosts(
                     staff,
                     "/admin/users/new",

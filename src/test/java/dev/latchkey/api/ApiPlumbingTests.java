@@ -1,0 +1,89 @@
+package dev.latchkey.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.latchkey.tokens.TokenScope;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.ErrorResponseException;
+
+/** The small rules of the API's plumbing: scopes, ETags, cursors, page sizes, body limits. */
+class ApiPlumbingTests {
+
+    @Test
+    void everyApiScopeIsATokenScopeAndBack() {
+        assertThat(Arrays.stream(ApiScope.values()).map(ApiScope::code))
+                .containsExactlyElementsOf(
+                        Arrays.stream(TokenScope.values()).map(TokenScope::code).toList());
+        for (ApiScope scope : ApiScope.values()) {
+            assertThat(ApiScope.of(scope.tokenScope())).isEqualTo(scope);
+            assertThat(scope.authority()).isEqualTo("SCOPE_" + scope.code());
+        }
+    }
+
+    @Test
+    void anETagIsStrongAndQuotedAndAStaleOneIs412() {
+        String current = ETags.of(12, 3);
+        assertThat(current).isEqualTo("\"12.3\"");
+        assertThat(ETags.of("a b", 1)).startsWith("\"").endsWith("\"").doesNotContain(" ");
+
+        ETags.check(null, current);
+        ETags.check("", current);
+        ETags.check(current, current);
+        ETags.check("\"x\", " + current, current);
+        ETags.check("*", current);
+        assertThatThrownBy(() -> ETags.check(ETags.of(12, 2), current))
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> ETags.check("W/" + current, current)).isInstanceOf(ErrorResponseException.class);
+    }
+
+    @Test
+    void aCursorDecodesToItsKeysAndAnythingElseIs400() {
+        String cursor = Cursors.encode("2026-12-01T08:00:00Z", "42");
+        assertThat(cursor).matches("[A-Za-z0-9_-]+");
+        assertThat(Cursors.decode(cursor, 2)).containsExactly("2026-12-01T08:00:00Z", "42");
+        assertThat(Cursors.decode(null, 2)).isEmpty();
+        assertThat(Cursors.decode("", 2)).isEmpty();
+        for (String bad : List.of("%%", "not base64!", cursor + "===", "x".repeat(1001), Cursors.encode("1"))) {
+            assertThatThrownBy(() -> Cursors.decode(bad, 2))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ErrorResponseException.class,
+                            ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        }
+    }
+
+    @Test
+    void aPageHolds1To200ItemsAnd50ByDefault() {
+        assertThat(ApiPage.limit(null)).isEqualTo(50);
+        assertThat(ApiPage.limit(1)).isEqualTo(1);
+        assertThat(ApiPage.limit(200)).isEqualTo(200);
+        for (int bad : new int[] {0, -1, 201, Integer.MAX_VALUE}) {
+            assertThatThrownBy(() -> ApiPage.limit(bad)).isInstanceOf(ErrorResponseException.class);
+        }
+    }
+
+    @Test
+    void onlyTheBulkNdjsonStreamMayBeLargerThan64KiB() {
+        assertThat(RequestSizeLimit.limitOf(request("POST", "/api/v1/contacts", "application/json")))
+                .isEqualTo(64 * 1024);
+        assertThat(RequestSizeLimit.limitOf(request("POST", "/api/v1/contacts/bulk", "application/json")))
+                .isEqualTo(64 * 1024);
+        assertThat(RequestSizeLimit.limitOf(request("PUT", "/api/v1/contacts/bulk", "application/x-ndjson")))
+                .isEqualTo(64 * 1024);
+        assertThat(RequestSizeLimit.limitOf(request("POST", "/api/v1/contacts/bulk", "application/x-ndjson")))
+                .isEqualTo(64L * 1024 * 1024);
+    }
+
+    private static MockHttpServletRequest request(String method, String path, String contentType) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setContentType(contentType);
+        return request;
+    }
+}
