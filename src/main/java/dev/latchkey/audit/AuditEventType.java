@@ -43,7 +43,10 @@ enum AuditEventType {
     PASSWORD_CHANGED("password.changed"),
     SESSION_SIGNED_OUT("session.signed-out"),
     DEVICE_REMEMBERED("device.remembered"),
-    DEVICE_FORGOTTEN("device.forgotten");
+    DEVICE_FORGOTTEN("device.forgotten"),
+    API_CALL("api.call"),
+    API_TOKEN_CREATED("api.token-created"),
+    API_TOKEN_REVOKED("api.token-revoked");
 
     private final String code;
 

@@ -22,6 +22,10 @@ import dev.latchkey.sites.MfaSettingChanged;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
+import dev.latchkey.tokens.ApiCalled;
+import dev.latchkey.tokens.ApiTokenCreated;
+import dev.latchkey.tokens.ApiTokenRevoked;
+import dev.latchkey.tokens.TokenScope;
 import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.EmailChangeConfirmed;
 import dev.latchkey.users.EmailConfirmationRefused;
@@ -39,6 +43,7 @@ import dev.latchkey.users.UserView;
 import dev.latchkey.users.Users;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -165,6 +170,56 @@ class SecurityEventListener {
     @EventListener
     void on(MfaRequirementChanged event) {
         recordFor(ADMIN_2FA_REQUIRED, event.userId(), null, event.actor(), "2FA required = " + event.required());
+    }
+
+    /** F-API-2: every API call, with the token's name as the actor; the admin realm's, so system admins see them. */
+    @EventListener
+    void on(ApiCalled event) {
+        log.record(new AuditEntry(
+                null,
+                API_CALL.code(),
+                event.status() < 400 ? "success" : "failure",
+                "admin",
+                null,
+                null,
+                null,
+                event.tokenName(),
+                event.client().ip(),
+                event.client().userAgent(),
+                event.method() + " " + event.path() + " -> " + event.status()));
+    }
+
+    @EventListener
+    void on(ApiTokenCreated event) {
+        String scopes = event.scopes().stream().sorted().map(TokenScope::code).collect(Collectors.joining(" "));
+        log.record(new AuditEntry(
+                null,
+                API_TOKEN_CREATED.code(),
+                "success",
+                "admin",
+                null,
+                null,
+                null,
+                event.actor(),
+                null,
+                null,
+                "token " + event.name() + ", scopes " + scopes + ", expires " + event.expiresAt()));
+    }
+
+    @EventListener
+    void on(ApiTokenRevoked event) {
+        log.record(new AuditEntry(
+                null,
+                API_TOKEN_REVOKED.code(),
+                "success",
+                "admin",
+                null,
+                null,
+                null,
+                event.actor(),
+                null,
+                null,
+                "token " + event.name()));
     }
 
     @EventListener

@@ -17,7 +17,8 @@
             "delivery::sms",
             "mfa",
             "signin",
-            "devices"
+            "devices",
+            "tokens"
         })
 package dev.latchkey.audit;
 

@@ -26,14 +26,17 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    /** Stylesheets, scripts and images never need the session: don't load it from the database for them. */
+    /** Stylesheets, scripts, images and the API never need the session: don't load it from the database for them. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/css/")
                 || path.startsWith("/js/")
                 || path.startsWith("/img/")
-                || path.equals("/favicon.ico");
+                || path.equals("/favicon.ico")
+                // the API never uses a session (its own stateless chain): a cookie sent along is not even loaded
+                || path.equals("/api")
+                || path.startsWith("/api/");
     }
 
     @Override
