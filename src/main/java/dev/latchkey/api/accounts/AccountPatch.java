@@ -1,6 +1,5 @@
 package dev.latchkey.api.accounts;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.latchkey.accounts.AccountData;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
@@ -13,7 +12,6 @@ import java.util.List;
 
 /** A partial change of an account: the fields given replace the current ones, absent or null fields stay. */
 @Schema(name = "AccountPatch")
-@JsonIgnoreProperties(ignoreUnknown = false)
 record AccountPatch(
         @Size(min = 1, max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
         String number,
@@ -26,7 +24,8 @@ record AccountPatch(
         @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
         String externalId,
 
-        @Size(max = AccountRequest.MAX_CONTRACTS) List<AccountRequest.@Valid @NotNull ContractRequest> contracts) {
+        @Size(max = AccountRequest.MAX_CONTRACTS) List<AccountRequest.@Valid @NotNull ContractRequest> contracts)
+        implements StrictJson {
 
     AccountData applyTo(AccountView current) {
         return new AccountData(

@@ -1,6 +1,5 @@
 package dev.latchkey.api.accounts;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.latchkey.accounts.AccountData;
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
@@ -14,7 +13,6 @@ import java.util.List;
 
 /** An account as the back office sends it to create or replace one; the contract list replaces the current one. */
 @Schema(name = "AccountRequest")
-@JsonIgnoreProperties(ignoreUnknown = false)
 record AccountRequest(
         @NotBlank @Size(max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
         String number,
@@ -28,13 +26,13 @@ record AccountRequest(
         @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
         String externalId,
 
-        @NotNull @Size(max = 500) List<@Valid @NotNull ContractRequest> contracts) {
+        @NotNull @Size(max = 500) List<@Valid @NotNull ContractRequest> contracts)
+        implements StrictJson {
 
     static final int MAX_CONTRACTS = 500;
 
     /** One contract; its number is unique over all accounts. */
     @Schema(name = "ContractRequest")
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record ContractRequest(
             @NotBlank @Size(max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
             String number,
@@ -43,7 +41,8 @@ record AccountRequest(
             String type,
 
             @NotBlank @Size(max = 20) @Pattern(regexp = ApiText.NO_CONTROL)
-            String status) {}
+            String status)
+            implements StrictJson {}
 
     AccountData data() {
         return new AccountData(

@@ -1,6 +1,5 @@
 package dev.latchkey.api.accounts;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.latchkey.accounts.ContactDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 /** One line of the NDJSON bulk sync: a contact person by their external id, on an account by its external id. */
 @Schema(name = "BulkContactLine")
-@JsonIgnoreProperties(ignoreUnknown = false)
 record BulkContactLine(
         @NotNull @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
         String externalId,
@@ -26,7 +24,8 @@ record BulkContactLine(
         String email,
 
         @Size(max = ContactDetails.MAX_PHONE) @Pattern(regexp = ApiText.NO_CONTROL)
-        String phone) {
+        String phone)
+        implements StrictJson {
 
     ContactDetails details() {
         return new ContactDetails(name, email, phone);

@@ -1,7 +1,6 @@
 package dev.latchkey.api.accounts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.latchkey.accounts.ContactDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.Size;
  * (exactly one of the two), the contact's own external id (on a replace, null keeps it) and their details.
  */
 @Schema(name = "ContactRequest")
-@JsonIgnoreProperties(ignoreUnknown = false)
 record ContactRequest(
         @Schema(nullable = true) @Positive Long accountId,
 
@@ -36,7 +34,8 @@ record ContactRequest(
         @Schema(nullable = true, description = "Kept as sent; see the warnings when it is no usable number.")
         @Size(max = ContactDetails.MAX_PHONE)
         @Pattern(regexp = ApiText.NO_CONTROL)
-        String phone) {
+        String phone)
+        implements StrictJson {
 
     @JsonIgnore
     @AssertTrue(message = "give exactly one of accountId and accountExternalId")

@@ -102,9 +102,12 @@ final class NdjsonLines implements Iterator<Line> {
         try {
             parsed = json.readValue(text);
         } catch (UnrecognizedPropertyException ex) {
-            return Line.refused(number, null, List.of(cut(ex.getPropertyName()) + ": unknown field"));
+            return Line.refused(number, null, List.of("unknown field: " + cut(ex.getPropertyName())));
         } catch (JacksonException ex) {
-            return Line.refused(number, null, List.of("line: not a JSON object of the expected form"));
+            String reason = ex.getCause() instanceof IllegalArgumentException unknown
+                    ? cut(unknown.getMessage())
+                    : "line: not a JSON object of the expected form";
+            return Line.refused(number, null, List.of(reason));
         }
         if (parsed == null) {
             return Line.refused(number, null, List.of("line: not a JSON object of the expected form"));

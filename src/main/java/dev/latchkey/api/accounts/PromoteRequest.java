@@ -1,13 +1,12 @@
 package dev.latchkey.api.accounts;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** The site a contact person becomes a portal user of. */
 @Schema(name = "PromoteRequest")
-@JsonIgnoreProperties(ignoreUnknown = false)
 record PromoteRequest(
         @Schema(description = "The site's slug.", example = "acme") @NotBlank @Pattern(regexp = "[a-z0-9-]{1,40}")
-        String site) {}
+        String site)
+        implements StrictJson {}
