@@ -79,8 +79,11 @@ class ApiProblems {
         response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body(request, problem));
-        response.flushBuffer();
+        // bytes, not writeValue(stream): Jackson would close the stream, which ends the response before the caller's
+        // audit row is written
+        byte[] bytes = json.writeValueAsBytes(body(request, problem));
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private static Map<String, Object> body(HttpServletRequest request, ProblemDetail problem) {

@@ -35,6 +35,7 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterAt(tokenFilter, BasicAuthenticationFilter.class)
+                .addFilterAfter(new RequestSizeLimit(problems), BasicAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .exceptionHandling(exceptions ->

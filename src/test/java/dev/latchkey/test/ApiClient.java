@@ -110,6 +110,36 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Sends {@code head} (request line and headers, lines ending in CRLF, without the blank line) and {@code body} as
+     * they are over a plain socket, for what an HTTP client library refuses to send (a malformed URL, a lying
+     * {@code Content-Length}); answers the status and the whole answer as text.
+     */
+    public RawResponse raw(String head, byte[] body) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write((head + "Host: localhost:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                try {
+                    out.write(body);
+                } catch (IOException refusedMidBody) {
+                    // the server may answer and close before the whole body is sent
+                }
+            }
+            out.flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            return new RawResponse(status, text);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** A raw answer: its status and everything the server sent. */
+    public record RawResponse(int status, String text) {}
+
     /** The JSON of {@code body}: a string as it is, anything else serialised; null for no body. */
     public static byte[] json(Object body) {
         if (body == null) {

@@ -187,6 +187,66 @@ class ApiTokensIntegrationTests {
         }
     }
 
+    @Test
+    void simultaneousCallsOfOneTokenNeverPassTheRateLimit() throws Exception {
+        IssuedToken issued = testTokens.issued("rate", Duration.ofDays(1), ApiScope.READ);
+        awayFromAMinuteBoundary();
+        int limit = 600;
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Callable<Boolean>> calls = IntStream.range(0, limit + 60)
+                    .<Callable<Boolean>>mapToObj(
+                            i -> () -> tokens.admit(issued.id()).admitted())
+                    .toList();
+            List<Boolean> admitted = pool.invokeAll(calls).stream()
+                    .map(ApiTokensIntegrationTests::get)
+                    .toList();
+            assertThat(admitted.stream().filter(a -> a)).hasSize(limit);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Response limited = api().get("/api/v1/no-such-resource", issued.secret());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.isProblem()).isTrue();
+        assertThat(Long.parseLong(limited.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(api().get("/api/v1/no-such-resource", issued.secret()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAtOnce() {
+        IssuedToken issued = testTokens.issued("revoked-now", Duration.ofDays(1), ApiScope.READ);
+        assertThat(api().get("/api/v1/no-such-resource", issued.secret()).status())
+                .isEqualTo(404);
+
+        tokens.revoke(issued.id(), "test");
+
+        Response refused = api().get("/api/v1/no-such-resource", issued.secret());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(tokens.admit(issued.id()).revoked()).isTrue();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        IssuedToken issued = testTokens.issued("expired", Duration.ofMinutes(5), ApiScope.READ);
+        clock.advance(Duration.ofMinutes(5));
+
+        Response refused = api().get("/api/v1/no-such-resource", issued.secret());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).contains("Bearer");
+    }
+
+    /** A fixed window may reset mid-test near a minute's end: start early in a minute. */
+    private void awayFromAMinuteBoundary() throws InterruptedException {
+        while (clock.instant().atZone(java.time.ZoneOffset.UTC).getSecond() > 45) {
+            Thread.sleep(500);
+        }
+    }
+
     private ApiTokenView view(long id) {
         return tokens.find(id).orElseThrow();
     }

@@ -1,0 +1,76 @@
+package dev.latchkey.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Opaque cursors for keyset pagination: the sort keys of the last item of a page ({@code encode("2026-12-01T08:00:00Z",
+ * "42")}), base64url, handed back as {@code cursor}. A cursor only says where a page starts; it grants nothing, so a
+ * forged one at worst starts a page elsewhere among rows the caller may read anyway.
+ */
+public final class Cursors {
+
+    private static final int MAX_LENGTH = 1000;
+    private static final char SEPARATOR = '\n';
+
+    private Cursors() {}
+
+    /** The cursor of {@code keys}; a key must not contain a line break. */
+    public static String encode(String... keys) {
+        StringBuilder joined = new StringBuilder();
+        for (String key : keys) {
+            if (key.indexOf(SEPARATOR) >= 0) {
+                throw new IllegalArgumentException("a cursor key holds a line break");
+            }
+            if (!joined.isEmpty()) {
+                joined.append(SEPARATOR);
+            }
+            joined.append(key);
+        }
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The {@code parts} keys of a cursor; an empty list when {@code cursor} is null or empty (the first page).
+     *
+     * @throws ErrorResponseException 400 problem with an {@code errors} entry for {@code cursor} when it is not a
+     *     cursor of {@code parts} keys
+     */
+    public static List<String> decode(String cursor, int parts) {
+        if (cursor == null || cursor.isEmpty()) {
+            return List.of();
+        }
+        if (cursor.length() > MAX_LENGTH) {
+            throw malformed();
+        }
+        String text;
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor);
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException ex) {
+            throw malformed();
+        }
+        List<String> keys = new ArrayList<>(List.of(text.split(String.valueOf(SEPARATOR), -1)));
+        if (keys.size() != parts) {
+            throw malformed();
+        }
+        return List.copyOf(keys);
+    }
+
+    private static ErrorResponseException malformed() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The cursor is malformed.");
+        problem.setProperty("errors", List.of(Map.of("field", "cursor", "message", "is not a cursor of this list")));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+}
