@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** F-API: accounts and contacts changed by the back office: versions, upserts by external id, refused deletes. */
 @IntegrationTest
-class AccountChangesIntegrationTests {
+public class AccountChangesIntegrationTests {
 
     @Autowired
     Accounts accounts;
@@ -256,11 +256,11 @@ class AccountChangesIntegrationTests {
                         ex -> assertThat(ex.reason()).isEqualTo(reason));
     }
 
-    private interface Attempt {
+    public interface Attempt {
         String run(int i) throws Exception;
     }
 
-    static List<String> race(int n, Attempt attempt) throws Exception {
+    public static List<String> race(int n, Attempt attempt) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch start = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package dev.latchkey.api.accounts;
 
 import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
+import dev.latchkey.api.ETags;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -39,6 +40,6 @@ record AccountResource(
     }
 
     String etag() {
-        return Http.etag(id, version);
+        return ETags.of(id, version);
     }
 }

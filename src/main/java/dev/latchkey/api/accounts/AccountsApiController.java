@@ -5,6 +5,9 @@ import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.UpsertOutcome;
 import dev.latchkey.accounts.Upserted;
 import dev.latchkey.api.ApiCaller;
+import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.ETags;
+import dev.latchkey.api.Idempotency;
 import dev.latchkey.shared.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,8 +16,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
@@ -67,14 +68,13 @@ class AccountsApiController {
 
     private final Accounts accounts;
     private final Refusals refusals;
+    private final Idempotency idempotency;
 
-    AccountsApiController(Accounts accounts, Refusals refusals) {
+    AccountsApiController(Accounts accounts, Refusals refusals, Idempotency idempotency) {
         this.accounts = accounts;
         this.refusals = refusals;
+        this.idempotency = idempotency;
     }
-
-    /** A page of accounts, by id: {@code items} and the cursor of the {@code next} page (null on the last). */
-    record AccountPage(List<AccountResource> items, String next) {}
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_read')")
@@ -85,17 +85,18 @@ class AccountsApiController {
             responseCode = "200",
             description = "A page of accounts.",
             content = @Content(examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
-    AccountPage list(
-            @RequestParam(defaultValue = "50") @Min(1) @Max(Http.MAX_LIMIT) int limit,
+    ApiPage<AccountResource> list(
+            @RequestParam(required = false) @Parameter(description = "1 to 200; 50 when absent.") Integer limit,
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.")
                     String cursor) {
-        List<AccountView> page = accounts.page(Http.afterId(cursor), limit + 1);
+        int size = ApiPage.limit(limit);
+        List<AccountView> page = accounts.page(Http.afterId(cursor), size + 1);
         List<AccountResource> items =
-                page.stream().limit(limit).map(AccountResource::of).toList();
-        String next = page.size() > limit
+                page.stream().limit(size).map(AccountResource::of).toList();
+        String next = page.size() > size
                 ? Http.cursorAfter(items.get(items.size() - 1).id())
                 : null;
-        return new AccountPage(items, next);
+        return new ApiPage<>(items, next);
     }
 
     @GetMapping("/{id}")
@@ -123,9 +124,9 @@ class AccountsApiController {
             content = @Content(examples = @ExampleObject(name = "account", value = ACCOUNT_EXAMPLE)))
     ResponseEntity<AccountResource> create(
             @AuthenticationPrincipal ApiCaller caller,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody AccountRequest request) {
-        return Http.once(idempotencyKey, request, () -> {
+        return idempotency.once(caller, idempotencyKey, request, () -> {
             AccountResource created = AccountResource.of(refusals.translate(() -> accounts.create(request.data())));
             return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id()))
                     .eTag(created.etag())
@@ -150,7 +151,7 @@ class AccountsApiController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AccountRequest request) {
         AccountView current = find(id);
-        Http.checkIfMatch(ifMatch, Http.etag(id, current.version()));
+        ETags.check(ifMatch, ETags.of(id, current.version()));
         AccountView updated = refusals.translate(() -> accounts.update(id, request.data(), current.version()));
         return ok(HttpStatus.OK, AccountResource.of(updated));
     }
@@ -174,7 +175,7 @@ class AccountsApiController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AccountPatch patch) {
         AccountView current = find(id);
-        Http.checkIfMatch(ifMatch, Http.etag(id, current.version()));
+        ETags.check(ifMatch, ETags.of(id, current.version()));
         AccountView updated = refusals.translate(() -> accounts.update(id, patch.applyTo(current), current.version()));
         return ok(HttpStatus.OK, AccountResource.of(updated));
     }
@@ -192,7 +193,7 @@ class AccountsApiController {
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         AccountView current = find(id);
-        Http.checkIfMatch(ifMatch, Http.etag(id, current.version()));
+        ETags.check(ifMatch, ETags.of(id, current.version()));
         if (!refusals.translate(() -> accounts.delete(id, current.version()))) {
             throw new NotFoundException();
         }

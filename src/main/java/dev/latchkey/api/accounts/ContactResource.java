@@ -3,6 +3,7 @@ package dev.latchkey.api.accounts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.accounts.ContactView;
 import dev.latchkey.accounts.PhoneWarnings.PhoneWarning;
+import dev.latchkey.api.ETags;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -44,6 +45,6 @@ record ContactResource(
     }
 
     String etag() {
-        return Http.etag(id, version);
+        return ETags.of(id, version);
     }
 }

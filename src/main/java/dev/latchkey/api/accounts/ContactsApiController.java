@@ -11,6 +11,9 @@ import dev.latchkey.accounts.Promotion;
 import dev.latchkey.accounts.UpsertOutcome;
 import dev.latchkey.accounts.Upserted;
 import dev.latchkey.api.ApiCaller;
+import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.ETags;
+import dev.latchkey.api.Idempotency;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
@@ -23,8 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.io.IOException;
@@ -100,6 +101,7 @@ class ContactsApiController {
     private final PhoneWarnings phoneWarnings;
     private final Sites sites;
     private final Refusals refusals;
+    private final Idempotency idempotency;
     private final ObjectReader lineReader;
     private final Validator validator;
 
@@ -110,6 +112,7 @@ class ContactsApiController {
             PhoneWarnings phoneWarnings,
             Sites sites,
             Refusals refusals,
+            Idempotency idempotency,
             JsonMapper json,
             Validator validator) {
         this.contacts = contacts;
@@ -118,12 +121,10 @@ class ContactsApiController {
         this.phoneWarnings = phoneWarnings;
         this.sites = sites;
         this.refusals = refusals;
+        this.idempotency = idempotency;
         this.lineReader = json.readerFor(BulkContactLine.class);
         this.validator = validator;
     }
-
-    /** A page of contacts, by id: {@code items} and the cursor of the {@code next} page (null on the last). */
-    record ContactPage(List<ContactResource> items, String next) {}
 
     @GetMapping
     @PreAuthorize("hasAuthority('SCOPE_read')")
@@ -135,17 +136,18 @@ class ContactsApiController {
             responseCode = "200",
             description = "A page of contact persons.",
             content = @Content(examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
-    ContactPage list(
-            @RequestParam(defaultValue = "50") @Min(1) @Max(Http.MAX_LIMIT) int limit,
+    ApiPage<ContactResource> list(
+            @RequestParam(required = false) @Parameter(description = "1 to 200; 50 when absent.") Integer limit,
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.") String cursor,
             @RequestParam(required = false) @Positive Long accountId) {
-        List<ContactView> page = contacts.page(Http.afterId(cursor), accountId, limit + 1);
+        int size = ApiPage.limit(limit);
+        List<ContactView> page = contacts.page(Http.afterId(cursor), accountId, size + 1);
         List<ContactResource> items =
-                page.stream().limit(limit).map(c -> ContactResource.of(c, null)).toList();
-        String next = page.size() > limit
+                page.stream().limit(size).map(c -> ContactResource.of(c, null)).toList();
+        String next = page.size() > size
                 ? Http.cursorAfter(items.get(items.size() - 1).id())
                 : null;
-        return new ContactPage(items, next);
+        return new ApiPage<>(items, next);
     }
 
     @GetMapping("/{id}")
@@ -173,9 +175,9 @@ class ContactsApiController {
             content = @Content(examples = @ExampleObject(name = "contact", value = CONTACT_EXAMPLE)))
     ResponseEntity<ContactResource> create(
             @AuthenticationPrincipal ApiCaller caller,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ContactRequest request) {
-        return Http.once(idempotencyKey, request, () -> {
+        return idempotency.once(caller, idempotencyKey, request, () -> {
             ContactView created = refusals.translate(
                     () -> contacts.create(new ContactData(accountOf(request), request.externalId(), request.details())),
                     accountField(request));
@@ -204,7 +206,7 @@ class ContactsApiController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ContactRequest request) {
         ContactView current = find(id);
-        Http.checkIfMatch(ifMatch, Http.etag(id, current.version()));
+        ETags.check(ifMatch, ETags.of(id, current.version()));
         ContactUpdate update = refusals.translate(
                 () -> contacts.update(
                         id,
@@ -229,7 +231,7 @@ class ContactsApiController {
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ContactView current = find(id);
-        Http.checkIfMatch(ifMatch, Http.etag(id, current.version()));
+        ETags.check(ifMatch, ETags.of(id, current.version()));
         if (!refusals.translate(() -> contacts.delete(id, current.version()))) {
             throw new NotFoundException();
         }

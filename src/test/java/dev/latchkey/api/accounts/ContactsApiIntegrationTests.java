@@ -154,6 +154,32 @@ class ContactsApiIntegrationTests {
     }
 
     @Test
+    void aReplayedIdempotencyKeyCreatesOneContactAndAnswersTheSame() throws Exception {
+        AccountView account = account();
+        String token = tokens.issue("idem", ApiScope.CONTACTS_WRITE);
+        Map<String, Object> body = contactBody(account, "Once", null, null);
+
+        Response first = api().post("/api/v1/contacts", token, body, "Idempotency-Key", "k-1");
+        Response replay = api().post("/api/v1/contacts", token, body, "Idempotency-Key", "k-1");
+        Response other = api().post(
+                        "/api/v1/contacts", token, contactBody(account, "Other", null, null), "Idempotency-Key", "k-1");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(accounts.contactsOf(account.id())).hasSize(1);
+
+        List<String> statuses = dev.latchkey.accounts.AccountChangesIntegrationTests.race(
+                4,
+                i -> String.valueOf(api().post("/api/v1/contacts", token, body, "Idempotency-Key", "k-2")
+                        .status()));
+        assertThat(statuses).contains("201").allMatch(s -> s.equals("201") || s.equals("409"));
+        assertThat(accounts.contactsOf(account.id())).hasSize(2);
+    }
+
+    @Test
     void anUnreadablePhoneIsKeptOnTheContactWithAWarningPerSite() {
         AccountView account = account();
         String token = tokens.issue("phone", ApiScope.CONTACTS_WRITE);
