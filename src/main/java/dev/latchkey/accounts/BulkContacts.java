@@ -12,8 +12,8 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BulkContacts {
 
     static final int BATCH = 1000;
+    private static final DataClassRowMapper<ContactPerson> ROWS = new DataClassRowMapper<>(ContactPerson.class);
     static final int MAX_REFUSALS = 1000;
 
     /**
@@ -65,7 +66,6 @@ public class BulkContacts {
 
     private final Contacts contacts;
     private final Accounts accounts;
-    private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final MessageSource messages;
@@ -73,13 +73,11 @@ public class BulkContacts {
     BulkContacts(
             Contacts contacts,
             Accounts accounts,
-            JdbcClient jdbc,
             JdbcTemplate template,
             PlatformTransactionManager transactionManager,
             MessageSource messages) {
         this.contacts = contacts;
         this.accounts = accounts;
-        this.jdbc = jdbc;
         this.template = template;
         this.transactions = new TransactionTemplate(transactionManager);
         this.messages = messages;
@@ -217,7 +215,6 @@ public class BulkContacts {
                     plan.promoted.put(line, current);
                 } else {
                     plan.updates.add(line);
-                    plan.current.add(current);
                 }
             }
             if (!plan.inserts.isEmpty()) {
@@ -267,10 +264,11 @@ public class BulkContacts {
             if (externalIds.isEmpty()) {
                 return found;
             }
-            jdbc.sql("select * from contact_person where external_id in (:ids)")
-                    .param("ids", externalIds)
-                    .query(ContactPerson.class)
-                    .list()
+            // one array parameter, not a list of a thousand: H2 then looks each one up in the unique index
+            template.query(
+                            "select * from contact_person where external_id = any(?)",
+                            ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", externalIds.toArray())),
+                            ROWS)
                     .forEach(c -> found.put(c.externalId(), c));
             return found;
         }
@@ -280,7 +278,6 @@ public class BulkContacts {
     private static final class Plan {
         final List<Line> inserts = new ArrayList<>();
         final List<Line> updates = new ArrayList<>();
-        final List<ContactPerson> current = new ArrayList<>();
         final List<Line> stale = new ArrayList<>();
         final Map<Line, ContactPerson> promoted = new java.util.LinkedHashMap<>();
         long unchanged;
