@@ -12,8 +12,8 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BulkContacts {
 
     static final int BATCH = 1000;
-    private static final DataClassRowMapper<ContactPerson> ROWS = new DataClassRowMapper<>(ContactPerson.class);
+    /** By hand: a generic mapper looks columns up by several names, and H2 answers each miss with an exception. */
+    private static final RowMapper<ContactPerson> ROWS = (rs, row) -> new ContactPerson(
+            rs.getLong("id"),
+            rs.getLong("account_id"),
+            rs.getString("name"),
+            rs.getString("email"),
+            rs.getString("phone"),
+            rs.getObject("portal_user_id", Long.class),
+            rs.getString("external_id"),
+            rs.getLong("version"));
+
     static final int MAX_REFUSALS = 1000;
 
     /**
@@ -266,7 +276,8 @@ public class BulkContacts {
             }
             // one array parameter, not a list of a thousand: H2 then looks each one up in the unique index
             template.query(
-                            "select * from contact_person where external_id = any(?)",
+                            "select id, account_id, name, email, phone, portal_user_id, external_id, version"
+                                    + " from contact_person where external_id = any(?)",
                             ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", externalIds.toArray())),
                             ROWS)
                     .forEach(c -> found.put(c.externalId(), c));
