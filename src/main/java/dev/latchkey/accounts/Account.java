@@ -11,4 +11,6 @@ record Account(
         String number,
         String name,
         AccountKind kind,
+        String externalId,
+        long version,
         @MappedCollection(idColumn = "account_id") Set<Contract> contracts) {}

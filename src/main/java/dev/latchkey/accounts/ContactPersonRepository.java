@@ -1,6 +1,7 @@
 package dev.latchkey.accounts;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -9,12 +10,18 @@ interface ContactPersonRepository extends ListCrudRepository<ContactPerson, Long
 
     List<ContactPerson> findByAccountIdOrderByName(long accountId);
 
+    Optional<ContactPerson> findByExternalId(String externalId);
+
+    /** Changes a contact if they are still at {@code version}, and bumps it; 0 when they are not. */
     @Modifying
-    @Query("update contact_person set name = :name, email = :email, phone = :phone where id = :id")
-    int updateDetails(long id, String name, String email, String phone);
+    @Query("update contact_person set account_id = :accountId, name = :name, email = :email, phone = :phone,"
+            + " external_id = :externalId, version = version + 1 where id = :id and version = :version")
+    int updateDetails(
+            long id, long version, long accountId, String name, String email, String phone, String externalId);
 
     /** Links a contact to their new portal user; of two concurrent promotions exactly one gets 1. */
     @Modifying
-    @Query("update contact_person set portal_user_id = :userId where id = :id and portal_user_id is null")
+    @Query("update contact_person set portal_user_id = :userId, version = version + 1"
+            + " where id = :id and portal_user_id is null")
     int markPromoted(long id, long userId);
 }

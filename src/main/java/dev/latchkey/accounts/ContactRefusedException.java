@@ -14,7 +14,18 @@ public class ContactRefusedException extends RuntimeException {
         /** Another user of that site already has this email address. */
         EMAIL_TAKEN,
         /** The contact is a portal user, and a portal user cannot lose their email address. */
-        EMAIL_REQUIRED
+        EMAIL_REQUIRED,
+        /** Another contact person has this external id. */
+        EXTERNAL_ID_TAKEN,
+        /** The account does not exist (by id or by external id). */
+        NO_SUCH_ACCOUNT,
+        /** A portal user stays linked to the accounts of their contact, so a promoted contact keeps their account. */
+        PROMOTED_CONTACT_MOVED,
+        /**
+         * A promoted contact person is not deleted: their portal user would keep access to the account. Delete or lock
+         * the user on the admin pages first (deleting the user unlinks the contact).
+         */
+        HAS_PORTAL_USER
     }
 
     private final Reason reason;

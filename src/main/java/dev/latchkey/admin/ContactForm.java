@@ -6,13 +6,11 @@ import java.util.regex.Pattern;
 /** A contact person as an admin types them (F-CONTACT); also the person part of a new portal user (F-ADMIN-7). */
 record ContactForm(String name, String email, String phone) {
 
-    static final int MAX_NAME = 120;
-    static final int MAX_EMAIL = 320;
-    static final int MAX_PHONE = 40;
+    static final int MAX_NAME = ContactDetails.MAX_NAME;
+    static final int MAX_EMAIL = ContactDetails.MAX_EMAIL;
+    static final int MAX_PHONE = ContactDetails.MAX_PHONE;
 
-    /** The shape of HTML's {@code type=email}, with at least one dot in the domain; ASCII only, as SMTP needs. */
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}"
-            + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final Pattern EMAIL = Pattern.compile(ContactDetails.EMAIL_PATTERN);
 
     static ContactForm empty() {
         return new ContactForm("", "", "");

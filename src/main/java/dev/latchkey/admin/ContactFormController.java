@@ -6,6 +6,7 @@ import dev.latchkey.accounts.ContactRefusedException;
 import dev.latchkey.accounts.ContactUpdate;
 import dev.latchkey.accounts.ContactView;
 import dev.latchkey.accounts.Contacts;
+import dev.latchkey.accounts.PhoneWarnings;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;

@@ -3,6 +3,7 @@ package dev.latchkey.admin;
 import dev.latchkey.accounts.AccountView;
 import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactView;
+import dev.latchkey.accounts.PhoneWarnings;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.signin.LatchkeyPrincipal;

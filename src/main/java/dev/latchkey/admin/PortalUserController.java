@@ -1,6 +1,7 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.accounts.ContactDetails;
+import dev.latchkey.accounts.PhoneWarnings;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
 import dev.latchkey.signin.LatchkeyPrincipal;

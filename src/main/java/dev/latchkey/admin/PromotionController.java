@@ -5,6 +5,7 @@ import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactRefusedException;
 import dev.latchkey.accounts.ContactView;
 import dev.latchkey.accounts.Contacts;
+import dev.latchkey.accounts.PhoneWarnings;
 import dev.latchkey.accounts.Promotion;
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.NotFoundException;

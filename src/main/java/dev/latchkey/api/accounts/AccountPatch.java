@@ -1,0 +1,45 @@
+package dev.latchkey.api.accounts;
+
+import dev.latchkey.accounts.AccountData;
+import dev.latchkey.accounts.AccountKind;
+import dev.latchkey.accounts.AccountView;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A partial change of an account: the fields given replace the current ones, absent or null fields stay. */
+@Schema(name = "AccountPatch")
+record AccountPatch(
+        @Size(min = 1, max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
+        String number,
+
+        @Size(min = 1, max = 200) @Pattern(regexp = ApiText.NO_CONTROL)
+        String name,
+
+        AccountKind kind,
+
+        @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
+        String externalId,
+
+        @Size(max = AccountRequest.MAX_CONTRACTS) List<AccountRequest.@Valid @NotNull ContractRequest> contracts)
+        implements StrictJson {
+
+    AccountData applyTo(AccountView current) {
+        return new AccountData(
+                number == null || number.isBlank() ? current.number() : number.strip(),
+                name == null || name.isBlank() ? current.name() : name.strip(),
+                kind == null ? current.kind() : kind,
+                externalId,
+                contracts == null
+                        ? current.contracts()
+                        : contracts.stream()
+                                .map(c -> new AccountView.ContractView(
+                                        c.number().strip(),
+                                        c.type().strip(),
+                                        c.status().strip()))
+                                .toList());
+    }
+}
