@@ -6,8 +6,7 @@
  * <p>Public API: {@link dev.latchkey.api.ApiScope}, {@link dev.latchkey.api.ApiCaller} (the principal of an API
  * request, {@code @AuthenticationPrincipal ApiCaller caller}).
  */
-@ApplicationModule(
-        allowedDependencies = {"shared", "shared::web", "tokens", "sites", "accounts", "directory", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "shared::web", "tokens", "sites", "accounts", "directory", "audit"})
 package dev.latchkey.api;
 
 import org.springframework.modulith.ApplicationModule;

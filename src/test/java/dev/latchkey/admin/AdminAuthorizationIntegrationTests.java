@@ -224,6 +224,11 @@ class AdminAuthorizationIntegrationTests {
                         "POST /admin/api-tokens/{id:[0-9]{1,18}}/revoke",
                         Access.SYSTEM_ADMIN,
                         "/admin/api-tokens/999999999999999999/revoke"),
+                // the OpenAPI document and its explorer (springdoc, F-API-3): system admins only
+                get("GET /admin/api-docs", Access.SYSTEM_ADMIN, "/admin/api-docs"),
+                get("GET /admin/api-docs.yaml", Access.SYSTEM_ADMIN, "/admin/api-docs.yaml"),
+                get("GET /admin/api-docs/swagger-config", Access.SYSTEM_ADMIN, "/admin/api-docs/swagger-config"),
+                new Row("GET /admin/api-explorer", Access.SYSTEM_ADMIN, "/admin/api-explorer", Map.of(), 302),
                 // the Security page, in the admin realm (the portal module's pages, for any signed-in user)
                 get("GET /admin/account/security", Access.ANY_ADMIN, "/admin/account/security"),
                 post(

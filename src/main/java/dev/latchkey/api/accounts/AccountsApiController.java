@@ -186,10 +186,7 @@ class AccountsApiController {
             summary = "Delete an account",
             description = "Deletes the account and its contracts. Refused (409, reason `IN_USE`) while contact persons"
                     + " or portal users are linked to it: nobody loses access by a delete. `If-Match` as for PUT.")
-    @ApiResponse(
-            responseCode = "204",
-            description = "Deleted.",
-            content = @Content(examples = @ExampleObject(name = "empty", value = "")))
+    @ApiResponse(responseCode = "204", description = "Deleted; no body.")
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         AccountView current = find(id);

@@ -224,10 +224,7 @@ class ContactsApiController {
             description = "Refused (409, reason `HAS_PORTAL_USER`) for a contact who is a portal user: the user would"
                     + " keep the account's access. Delete or lock the user on the admin pages first; deleting the"
                     + " user unlinks the contact. `If-Match` as for PUT.")
-    @ApiResponse(
-            responseCode = "204",
-            description = "Deleted.",
-            content = @Content(examples = @ExampleObject(name = "empty", value = "")))
+    @ApiResponse(responseCode = "204", description = "Deleted; no body.")
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ContactView current = find(id);

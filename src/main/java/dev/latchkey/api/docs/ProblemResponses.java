@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
  * The errors every operation of the API can answer before or around its handler, documented once here instead of on
  * every handler: bad input ({@code 400}), no valid token ({@code 401}), a missing scope ({@code 403}), the rate limit
  * ({@code 429}), and for an operation with a request body also a body that is too large ({@code 413}) or of another
- * type ({@code 415}). Each is {@code application/problem+json} (RFC 9457) with the {@code Problem} schema; a response
- * an operation documents itself is kept. The contract check ({@code ApiContract} in the tests) fails on any status the
- * document does not name, so these must be here.
+ * type ({@code 415}); an unknown id ({@code 404}) where the path names one, a conflict ({@code 409}) on every change, a
+ * stale {@code If-Match} ({@code 412}) and a reused {@code Idempotency-Key} ({@code 422}) where the operation takes
+ * them. Each is {@code application/problem+json} (RFC 9457) with the {@code Problem} schema; a response an operation
+ * documents itself is kept. The contract check ({@code ApiContract} in the tests) fails on any status the document does
+ * not name, so these must be here.
  */
 @Component
 class ProblemResponses implements OpenApiCustomizer {
@@ -43,6 +45,20 @@ class ProblemResponses implements OpenApiCustomizer {
             new String[] {"413", "Content Too Large", "The request body is larger than this operation accepts."},
             new String[] {"415", "Unsupported Media Type", "The request body is not of a type this operation takes."});
 
+    private static final String[] NOT_FOUND = {"404", "Not Found", "There is no such resource, or not for this token."};
+
+    private static final String[] CONFLICT = {
+        "409", "Conflict", "The change conflicts with the resource's state, e.g. it is still in use."
+    };
+
+    private static final String[] PRECONDITION_FAILED = {
+        "412", "Precondition Failed", "If-Match names an older version: read the resource again and retry."
+    };
+
+    private static final String[] KEY_REUSED = {
+        "422", "Unprocessable Content", "This Idempotency-Key was used for another request."
+    };
+
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getPaths() == null || openApi.getPaths().isEmpty()) {
@@ -58,8 +74,28 @@ class ProblemResponses implements OpenApiCustomizer {
                 if (operation.getRequestBody() != null) {
                     WITH_A_BODY.forEach(each -> add(operation.getResponses(), each));
                 }
+                if (has(operation, "path", null)) {
+                    add(operation.getResponses(), NOT_FOUND);
+                }
+                if (item.getGet() != operation) {
+                    add(operation.getResponses(), CONFLICT);
+                }
+                if (has(operation, "header", "If-Match")) {
+                    add(operation.getResponses(), PRECONDITION_FAILED);
+                }
+                if (has(operation, "header", "Idempotency-Key")) {
+                    add(operation.getResponses(), KEY_REUSED);
+                }
             }
         }
+    }
+
+    /** Whether the operation takes a parameter {@code in} there ({@code path}, {@code header}), of that name if any. */
+    private static boolean has(Operation operation, String in, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(each ->
+                                in.equals(each.getIn()) && (name == null || name.equalsIgnoreCase(each.getName())));
     }
 
     private static void add(ApiResponses responses, String[] problem) {
