@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -37,6 +38,12 @@ class ProblemResponsesTests {
                                                 .responses(new ApiResponses()
                                                         .addApiResponse("200", new ApiResponse().description("ok"))))
                                         .put(new Operation()
+                                                .addParametersItem(new Parameter()
+                                                        .in("path")
+                                                        .name("id"))
+                                                .addParametersItem(new Parameter()
+                                                        .in("header")
+                                                        .name("If-Match"))
                                                 .requestBody(new RequestBody())
                                                 .responses(new ApiResponses()
                                                         .addApiResponse("200", new ApiResponse().description("ok"))
@@ -49,7 +56,7 @@ class ProblemResponsesTests {
         assertThat(document.at("/paths/~1api~1v1~1things~1{id}/get/responses").propertyNames())
                 .containsExactlyInAnyOrder("200", "400", "401", "403", "429");
         assertThat(document.at("/paths/~1api~1v1~1things~1{id}/put/responses").propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "401", "403", "413", "415", "429");
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "409", "412", "413", "415", "429");
         assertThat(document.at("/paths/~1api~1v1~1things~1{id}/put/responses/403/description")
                         .asString())
                 .isEqualTo("own");
