@@ -93,9 +93,40 @@ public class BulkContacts {
         this.messages = messages;
     }
 
-    /** Upserts every line of {@code lines}, reading them as it goes; {@code actor} is told in the users' audit. */
+    /**
+     * The body of a sync broke off while it was read (too large, or malformed on the wire): the batches before the cut
+     * are written ({@link #written()}), the lines read since the last batch are not.
+     */
+    public static final class CutOff extends RuntimeException {
+
+        private final transient Report written;
+
+        CutOff(Report written, RuntimeException cause) {
+            super("the bulk request broke off while it was read", cause);
+            this.written = written;
+        }
+
+        /** What the batches before the cut did. */
+        public Report written() {
+            return written;
+        }
+    }
+
+    /**
+     * Upserts every line of {@code lines}, reading them as it goes; {@code actor} is told in the users' audit.
+     *
+     * @throws CutOff when reading {@code lines} fails part-way, with what was written before
+     */
     public Report sync(Iterator<Line> lines, String actor) {
         Run run = new Run(actor);
+        try {
+            return sync(lines, run);
+        } catch (java.io.UncheckedIOException cut) {
+            throw new CutOff(run.report(), cut);
+        }
+    }
+
+    private Report sync(Iterator<Line> lines, Run run) {
         List<Line> batch = new ArrayList<>(BATCH);
         while (lines.hasNext()) {
             Line line = lines.next();
@@ -114,17 +145,15 @@ public class BulkContacts {
         if (!batch.isEmpty()) {
             run.write(batch);
         }
-        return new Report(
-                run.created,
-                run.updated,
-                run.unchanged,
-                run.refused,
-                List.copyOf(run.refusals),
-                run.refused > run.refusals.size());
+        return run.report();
     }
 
     /** The state of one sync. */
     private final class Run {
+
+        Report report() {
+            return new Report(created, updated, unchanged, refused, List.copyOf(refusals), refused > refusals.size());
+        }
 
         final String actor;
         final Set<String> seen = new HashSet<>();

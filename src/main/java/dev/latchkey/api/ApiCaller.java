@@ -24,7 +24,7 @@ public record ApiCaller(long tokenId, String name, Set<ApiScope> scopes) {
 
     /** The actor string services record, e.g. {@code api-token:nightly-sync}. */
     public String actor() {
-        return "api-token:" + name;
+        return dev.latchkey.tokens.ApiTokens.actorOf(name);
     }
 
     public boolean has(ApiScope scope) {

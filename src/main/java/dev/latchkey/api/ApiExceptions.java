@@ -92,6 +92,11 @@ class ApiExceptions implements HandlerExceptionResolver, Ordered {
             return Optional.of(ApiProblems.problem(
                     HttpStatus.CONTENT_TOO_LARGE, tooLarge.get().getMessage()));
         }
+        if (ex
+                instanceof
+                java.io.UncheckedIOException) { // a body that broke off or is malformed while read as a stream
+            return Optional.of(ApiProblems.problem(HttpStatus.BAD_REQUEST, "The request body could not be read."));
+        }
         if (ex instanceof BindingResult binding) { // MethodArgumentNotValidException and other binding failures
             return Optional.of(withErrors(
                     ApiProblems.problem(HttpStatus.BAD_REQUEST, "The request has invalid fields."),

@@ -28,14 +28,21 @@ public final class ETags {
     }
 
     /**
-     * Nothing when {@code ifMatch} is absent; otherwise it must name {@code current} (strong comparison, RFC 9110
-     * 13.1.1: a weak tag never matches) or be {@code *}.
+     * Nothing when {@code ifMatch} is absent; an empty one is a 400; otherwise it must name {@code current} (strong
+     * comparison, RFC 9110 13.1.1: a weak tag never matches) or be {@code *}.
      *
      * @throws ErrorResponseException 412 problem when it names another version: the resource changed meanwhile
      */
     public static void check(String ifMatch, String current) {
-        if (ifMatch == null || ifMatch.isBlank() || matches(ifMatch, current)) {
+        if (ifMatch == null || matches(ifMatch, current)) {
             return;
+        }
+        if (ifMatch.isBlank()) { // present but empty: never an unconditional write
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "If-Match is empty: send the ETag you read, or leave it out."),
+                    null);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.PRECONDITION_FAILED,

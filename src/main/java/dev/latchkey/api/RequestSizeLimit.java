@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Strict size limits on API request bodies (F-API-1): {@value #JSON_LIMIT} bytes, except the NDJSON stream of
  * {@code POST /api/v1/contacts/bulk}, {@value #BULK_LIMIT} bytes. A {@code Content-Length} over the limit is refused at
  * once; a body without one (chunked) or that lies is counted while it is read, and reading past the limit throws
- * {@link RequestBodyTooLarge}: 413 problem either way, nothing stored.
+ * {@link RequestBodyTooLarge}: 413 problem either way. A JSON body is parsed before anything is stored, so nothing is;
+ * the bulk stream is written in batches, so the answer says what the batches before the limit wrote.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 

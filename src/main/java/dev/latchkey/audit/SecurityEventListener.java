@@ -25,6 +25,7 @@ import dev.latchkey.sites.Sites;
 import dev.latchkey.tokens.ApiCalled;
 import dev.latchkey.tokens.ApiTokenCreated;
 import dev.latchkey.tokens.ApiTokenRevoked;
+import dev.latchkey.tokens.ApiTokens;
 import dev.latchkey.tokens.TokenScope;
 import dev.latchkey.users.ContactDetailsChanged;
 import dev.latchkey.users.EmailChangeConfirmed;
@@ -183,7 +184,7 @@ class SecurityEventListener {
                 null,
                 null,
                 null,
-                event.tokenName(),
+                ApiTokens.actorOf(event.tokenName()),
                 event.client().ip(),
                 event.client().userAgent(),
                 event.method() + " " + event.path() + " -> " + event.status()));

@@ -31,6 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokens {
 
     public static final String PREFIX = "lk_";
+
+    /**
+     * How audit rows and the services' {@code actor} name a token: {@code api-token:<name>}, so a token never looks
+     * like an admin or a seed actor.
+     */
+    public static String actorOf(String tokenName) {
+        return "api-token:" + tokenName;
+    }
     /** The longest validity a token may be given. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(365);
 

@@ -297,7 +297,7 @@ class ApiHttpIntegrationTests {
         while (true) {
             List<Map<String, Object>> rows = jdbc.sql(
                             "select actor, outcome, detail from audit_event where type = 'api.call' and actor = ?")
-                    .param(name)
+                    .param("api-token:" + name)
                     .query()
                     .listOfRows();
             if (rows.size() >= expected || System.nanoTime() > until) {
@@ -305,6 +305,19 @@ class ApiHttpIntegrationTests {
             }
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void noFormBodyIsReadIntoMemoryBeforeTheTokenIsChecked(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        // Spring's FormContentFilter reads a whole form-encoded PUT, PATCH or DELETE body before any security chain
+        assertThat(context.getBeansOfType(org.springframework.web.filter.FormContentFilter.class))
+                .isEmpty();
+        ApiClient.RawResponse answer = api().raw(
+                        "PUT /api/v1/sites/acme/mfa-policy HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                + "Content-Length: 11\r\n",
+                        "mode=OFF&x=1".substring(0, 11).getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(401);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.latchkey.api.ApiCaller;
 import dev.latchkey.api.ApiPage;
 import dev.latchkey.api.ETags;
 import dev.latchkey.api.Idempotency;
+import dev.latchkey.api.RequestBodyTooLarge;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.SiteView;
 import dev.latchkey.sites.Sites;
@@ -36,10 +37,12 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -278,13 +281,14 @@ class ContactsApiController {
     }
 
     @PostMapping(path = "/{id}/promote", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('SCOPE_contacts:write')")
+    @PreAuthorize("hasAuthority('SCOPE_contacts:write') and hasAuthority('SCOPE_users:write')")
     @Operation(
             summary = "Promote a contact person to a portal user",
             description = "Makes the contact a portal user of the site, with their name, email and phone (none when"
                     + " unreadable there, see `warnings`), links their account, and emails an invitation to choose a"
                     + " password. 409 when they are a user already (`ALREADY_PROMOTED`), have no email (`NO_EMAIL`),"
-                    + " or the site has a user with that email (`EMAIL_TAKEN`).")
+                    + " or the site has a user with that email (`EMAIL_TAKEN`). Needs `users:write` as well as"
+                    + " `contacts:write`: it makes a portal user.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(examples = @ExampleObject(name = "site", value = "{\"site\": \"acme\"}")))
     @ApiResponse(
@@ -323,7 +327,23 @@ class ContactsApiController {
             description = "What the sync did.",
             content = @Content(examples = @ExampleObject(name = "report", value = REPORT_EXAMPLE)))
     BulkContacts.Report bulk(@AuthenticationPrincipal ApiCaller caller, HttpServletRequest request) throws IOException {
-        return bulk.sync(new NdjsonLines(request.getInputStream(), lineReader, validator), caller.actor());
+        try {
+            return bulk.sync(new NdjsonLines(request.getInputStream(), lineReader, validator), caller.actor());
+        } catch (BulkContacts.CutOff cut) {
+            // the batches before the cut are written: say what, so the caller knows a repeat of the file is needed
+            boolean tooLarge = RequestBodyTooLarge.in(cut).isPresent();
+            BulkContacts.Report written = cut.written();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    (tooLarge ? "The stream is larger than 64 MiB." : "The stream broke off or could not be read.")
+                            + " The batches before the cut were written (see created, updated, unchanged); send the"
+                            + " whole file again, or the rest in a smaller request.");
+            problem.setProperty("created", written.created());
+            problem.setProperty("updated", written.updated());
+            problem.setProperty("unchanged", written.unchanged());
+            problem.setProperty("refused", written.refused());
+            throw new ErrorResponseException(HttpStatus.valueOf(problem.getStatus()), problem, null);
+        }
     }
 
     private long accountOf(ContactRequest request) {

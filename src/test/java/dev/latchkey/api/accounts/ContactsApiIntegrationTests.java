@@ -72,6 +72,9 @@ class ContactsApiIntegrationTests {
             assertForbidden(api().delete("/api/v1/contacts/" + id, token));
             assertForbidden(bulk(token, "{}\n"));
         }
+        // promoting makes a portal user: it takes users:write as well as contacts:write
+        assertForbidden(api().post("/api/v1/contacts/" + id + "/promote", write, Map.of("site", "acme")));
+        assertThat(accounts.findContact(id).orElseThrow().portalUserId()).isNull();
         assertThat(api().get("/api/v1/contacts/" + id, null).status()).isEqualTo(401);
         assertThat(api().post("/api/v1/contacts", null, body).status()).isEqualTo(401);
         assertThat(accounts.contactsOf(account.id())).hasSize(1);
@@ -111,7 +114,7 @@ class ContactsApiIntegrationTests {
     @Test
     void promotionSendsTheInvitationAndEditsReachTheUser() {
         AccountView account = account();
-        String token = tokens.issue("promote", ApiScope.CONTACTS_WRITE, ApiScope.READ);
+        String token = tokens.issue("promote", ApiScope.CONTACTS_WRITE, ApiScope.USERS_WRITE, ApiScope.READ);
         String email = unique("api") + "@example.com";
         long id = contact(token, account, "Pat Api", email, "020 123 4567")
                 .get("id")
@@ -256,7 +259,7 @@ class ContactsApiIntegrationTests {
     @Test
     void malformedInputIsAlwaysAProblemAndChangesNothing() {
         AccountView account = account();
-        String token = tokens.issue("fuzz", ApiScope.CONTACTS_WRITE, ApiScope.READ);
+        String token = tokens.issue("fuzz", ApiScope.CONTACTS_WRITE, ApiScope.USERS_WRITE, ApiScope.READ);
         long id = contact(token, account, "Fuzz", null, null).get("id").asLong();
         long before = count();
         String huge = "x".repeat(10_000);
@@ -320,6 +323,77 @@ class ContactsApiIntegrationTests {
 
     private Response send(String method, String path, String token, String body) {
         return api().send(method, path, token, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEmptyIfMatchIsABadRequestAndNeverAnUnconditionalWrite() {
+        AccountView account = account();
+        String token = tokens.issue("empty-if-match", ApiScope.CONTACTS_WRITE, ApiScope.READ);
+        long id = contact(token, account, "Before", null, null).get("id").asLong();
+
+        Response answer =
+                api().put("/api/v1/contacts/" + id, token, contactBody(account, "After", null, null), "If-Match", " ");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(accounts.findContact(id).orElseThrow().name()).isEqualTo("Before");
+    }
+
+    @Test
+    void aBulkStreamCutOffByTheSizeLimitSaysWhatTheBatchesBeforeTheCutWrote() {
+        AccountView account = account();
+        String token = tokens.issue("bulk-cut", ApiScope.CONTACTS_WRITE);
+        String prefix = unique("cut-");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            lines.append(line(prefix + i, account.externalId(), "Cut " + i)).append('\n');
+        }
+        byte[] start = lines.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] padding = new byte[65 * 1024 * 1024]; // one line of spaces, past the 64 MiB limit
+        java.util.Arrays.fill(padding, (byte) ' ');
+
+        ApiClient.RawResponse answer = api().raw(
+                        "POST /api/v1/contacts/bulk HTTP/1.1\r\nAuthorization: Bearer " + token
+                                + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n",
+                        chunked(start, padding));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.text()).contains("application/problem+json").contains("\"created\":1000");
+        // the first batch of 1,000 was written and said so; the 500 lines read after it were not
+        assertThat(accounts.contactsOf(account.id())).hasSize(1_000);
+    }
+
+    @Test
+    void aBrokenChunkedStreamIsABadRequestAndWritesNothing() {
+        AccountView account = account();
+        String token = tokens.issue("bulk-broken", ApiScope.CONTACTS_WRITE);
+        byte[] line = (line(unique("broken-"), account.externalId(), "Broken") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("5\r\n" + new String(line, 0, 5, StandardCharsets.UTF_8) + "\r\nZZZ\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        ApiClient.RawResponse answer = api().raw(
+                        "POST /api/v1/contacts/bulk HTTP/1.1\r\nAuthorization: Bearer " + token
+                                + "\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n",
+                        body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text()).contains("application/problem+json");
+        assertThat(accounts.contactsOf(account.id())).isEmpty();
+    }
+
+    /** {@code parts} in HTTP/1.1 chunked encoding, 1 MiB a chunk, with the last chunk. */
+    private static byte[] chunked(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            for (int from = 0; from < part.length; from += 1024 * 1024) {
+                int length = Math.min(1024 * 1024, part.length - from);
+                out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(part, from, length);
+                out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     Response bulk(String token, String ndjson) {
