@@ -1,8 +1,8 @@
 package dev.latchkey.api.audit;
 
+import dev.latchkey.api.ApiPage;
 import dev.latchkey.api.users.BadParameter;
 import dev.latchkey.api.users.ItemCursor;
-import dev.latchkey.api.users.ItemPage;
 import dev.latchkey.audit.AuditFeedEntry;
 import dev.latchkey.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +49,7 @@ class AuditEventsApiController {
             responseCode = "200",
             description = "The events after the cursor, and the cursor to continue from",
             content = @Content(examples = @ExampleObject(name = "events", value = AuditExamples.FEED)))
-    ItemPage<AuditEventJson> feed(
+    ApiPage<AuditEventJson> feed(
             @Parameter(description = "The `next` of the previous call; none for the oldest events")
                     @RequestParam(required = false)
                     String after,
@@ -59,6 +59,6 @@ class AuditEventsApiController {
         long position = ItemCursor.decode(after, "after");
         List<AuditFeedEntry> rows = audit.feed(position, BadParameter.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         long last = rows.isEmpty() ? position : rows.get(rows.size() - 1).id();
-        return new ItemPage<>(rows.stream().map(AuditEventJson::of).toList(), ItemCursor.encode(last));
+        return new ApiPage<>(rows.stream().map(AuditEventJson::of).toList(), ItemCursor.encode(last));
     }
 }

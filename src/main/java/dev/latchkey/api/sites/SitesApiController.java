@@ -1,8 +1,9 @@
 package dev.latchkey.api.sites;
 
 import dev.latchkey.api.ApiCaller;
+import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.ETags;
 import dev.latchkey.api.users.BadParameter;
-import dev.latchkey.api.users.ItemPage;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.sites.MfaMode;
 import dev.latchkey.sites.MfaPolicy;
@@ -61,9 +62,9 @@ class SitesApiController {
             responseCode = "200",
             description = "The sites",
             content = @Content(examples = @ExampleObject(name = "sites", value = SiteExamples.SITES)))
-    ItemPage<SiteJson> list() {
+    ApiPage<SiteJson> list() {
         boolean alwaysOn = policy.alwaysOn();
-        return new ItemPage<>(
+        return new ApiPage<>(
                 sites.all().stream().map(s -> SiteJson.of(s, alwaysOn)).toList(), null);
     }
 
@@ -115,7 +116,7 @@ class SitesApiController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MfaPolicyRequest body) {
         SiteView site = site(slug);
-        PolicyETag.check(ifMatch, etag(site));
+        ETags.check(ifMatch, etag(site));
         if (body.mode() == null && !policy.alwaysOn()) {
             throw BadParameter.of("mode", "must not be null");
         }
@@ -143,7 +144,7 @@ class SitesApiController {
     }
 
     private static String etag(SiteView site) {
-        return PolicyETag.of(site);
+        return ETags.of(site.id(), site.policyVersion());
     }
 
     private SiteView site(String slug) {

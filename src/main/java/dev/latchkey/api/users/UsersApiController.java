@@ -1,6 +1,7 @@
 package dev.latchkey.api.users;
 
 import dev.latchkey.api.ApiCaller;
+import dev.latchkey.api.ApiPage;
 import dev.latchkey.directory.DirectoryQuery;
 import dev.latchkey.directory.DirectoryRow;
 import dev.latchkey.directory.DirectorySlice;
@@ -63,7 +64,7 @@ class UsersApiController {
             responseCode = "200",
             description = "A page of users",
             content = @Content(examples = @ExampleObject(name = "users", value = UserExamples.PAGE)))
-    ItemPage<UserJson> list(
+    ApiPage<UserJson> list(
             @Parameter(description = "Site slug", example = "acme") @RequestParam(required = false) String site,
             @Parameter(description = "2FA status: activated or not-activated", example = "not-activated")
                     @RequestParam(required = false)
@@ -81,7 +82,7 @@ class UsersApiController {
         DirectorySlice slice = directory.after(query, ItemCursor.decode(cursor, "cursor"), size);
         List<UserJson> items = slice.rows().stream().map(UserJson::of).toList();
         Long last = slice.lastId();
-        return new ItemPage<>(items, last == null ? null : ItemCursor.encode(last));
+        return new ApiPage<>(items, last == null ? null : ItemCursor.encode(last));
     }
 
     @GetMapping("/{id}")
