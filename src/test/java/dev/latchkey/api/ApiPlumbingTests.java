@@ -32,7 +32,13 @@ class ApiPlumbingTests {
         assertThat(ETags.of("a b", 1)).startsWith("\"").endsWith("\"").doesNotContain(" ");
 
         ETags.check(null, current);
-        ETags.check("", current);
+        // present but empty is a mistake, never an unconditional write
+        for (String empty : new String[] {"", " "}) {
+            assertThatThrownBy(() -> ETags.check(empty, current))
+                    .isInstanceOfSatisfying(
+                            ErrorResponseException.class,
+                            ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+        }
         ETags.check(current, current);
         ETags.check("\"x\", " + current, current);
         ETags.check("*", current);
