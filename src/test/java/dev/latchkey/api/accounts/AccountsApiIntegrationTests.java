@@ -212,6 +212,11 @@ class AccountsApiIntegrationTests {
                 "\"text\"",
                 "{\"number\": 1, \"name\": [], \"kind\": \"CUSTOMER\", \"contracts\": []}",
                 "{\"number\": \"1\", \"name\": \"n\", \"kind\": \"NOPE\", \"contracts\": []}",
+                // wrongly typed values are refused, not guessed at: an enum by position, a number or boolean as text
+                "{\"number\": \"1\", \"name\": \"n\", \"kind\": 0, \"contracts\": []}",
+                "{\"number\": \"1\", \"name\": 123, \"kind\": \"CUSTOMER\", \"contracts\": []}",
+                "{\"number\": true, \"name\": \"n\", \"kind\": \"CUSTOMER\", \"contracts\": []}",
+                "{\"number\": \"1\", \"name\": 1.5, \"kind\": \"CUSTOMER\", \"contracts\": []}",
                 "{\"number\": \"1\", \"name\": \"n\", \"kind\": \"CUSTOMER\"}",
                 "{\"number\": \"1\", \"name\": \"n\", \"kind\": \"CUSTOMER\", \"contracts\": [], \"extra\": 1}",
                 "{\"number\": \"" + "9".repeat(31) + "\", \"name\": \"n\", \"kind\": \"CUSTOMER\", \"contracts\": []}",

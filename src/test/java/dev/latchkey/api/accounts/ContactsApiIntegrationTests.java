@@ -326,6 +326,23 @@ class ContactsApiIntegrationTests {
     }
 
     @Test
+    void aBulkLineWithWronglyTypedValuesIsRefusedNotGuessedAt() {
+        AccountView account = account();
+        String token = tokens.issue("bulk-types", ApiScope.CONTACTS_WRITE);
+
+        Response answer = bulk(
+                token,
+                "{\"externalId\": 123, \"accountExternalId\": \"" + account.externalId() + "\", \"name\": 456}\n"
+                        + "{\"externalId\": \"" + unique("t-") + "\", \"accountExternalId\": \"" + account.externalId()
+                        + "\", \"name\": true}\n");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("refused").asInt()).isEqualTo(2);
+        assertThat(answer.body().get("created").asInt()).isZero();
+        assertThat(accounts.contactsOf(account.id())).isEmpty();
+    }
+
+    @Test
     void anEmptyIfMatchIsABadRequestAndNeverAnUnconditionalWrite() {
         AccountView account = account();
         String token = tokens.issue("empty-if-match", ApiScope.CONTACTS_WRITE, ApiScope.READ);
