@@ -65,7 +65,7 @@ class AccountsApiController {
             {"items": [{"id": 42, "number": "100234", "name": "Jansen Holding B.V.", "kind": "CUSTOMER",
              "externalId": "crm-100234", "version": 3,
              "contracts": [{"number": "L-2025-0042", "type": "Operational lease", "status": "ACTIVE"}]}],
-             "next": "aWQ6NDI"}""";
+             "next": "NDI"}""";
 
     private final Accounts accounts;
     private final Refusals refusals;

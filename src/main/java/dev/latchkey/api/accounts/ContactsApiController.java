@@ -88,7 +88,7 @@ class ContactsApiController {
     static final String PAGE_EXAMPLE = """
             {"items": [{"id": 7, "accountId": 42, "externalId": "crm-p-881", "name": "Anna de Vries",
              "email": "anna@jansen.example", "phone": "020 123 4567", "portalUserId": null, "version": 2}],
-             "next": "aWQ6Nw"}""";
+             "next": "Nw"}""";
     static final String BULK_EXAMPLE = """
             {"externalId": "crm-p-881", "accountExternalId": "crm-100234", "name": "Anna de Vries",\
              "email": "anna@jansen.example", "phone": "020 123 4567"}
