@@ -12,7 +12,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Opaque cursors for keyset pagination: the sort keys of the last item of a page ({@code encode("2026-12-01T08:00:00Z",
  * "42")}), base64url, handed back as {@code cursor}. A cursor only says where a page starts; it grants nothing, so a
- * forged one at worst starts a page elsewhere among rows the caller may read anyway.
+ * forged one at worst starts a page elsewhere among rows the caller may read anyway. Lists in id order (accounts,
+ * contacts, users, the audit feed) use {@link #ofId} and {@link #id}.
  */
 public final class Cursors {
 
@@ -45,11 +46,42 @@ public final class Cursors {
      *     cursor of {@code parts} keys
      */
     public static List<String> decode(String cursor, int parts) {
+        return decode(cursor, parts, "cursor");
+    }
+
+    /** The cursor of a list in id order, after the row with this id. */
+    public static String ofId(long id) {
+        return encode(Long.toString(id));
+    }
+
+    /**
+     * The id a cursor of {@link #ofId} continues after; 0 when {@code cursor} is null or empty (the first page).
+     *
+     * @throws ErrorResponseException 400 problem with an {@code errors} entry for {@code parameter} (the query
+     *     parameter that carried it) when it is not such a cursor
+     */
+    public static long id(String cursor, String parameter) {
+        List<String> keys = decode(cursor, 1, parameter);
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        String digits = keys.get(0);
+        if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw malformed(parameter);
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            throw malformed(parameter);
+        }
+    }
+
+    private static List<String> decode(String cursor, int parts, String parameter) {
         if (cursor == null || cursor.isEmpty()) {
             return List.of();
         }
         if (cursor.length() > MAX_LENGTH) {
-            throw malformed();
+            throw malformed(parameter);
         }
         String text;
         try {
@@ -59,18 +91,18 @@ public final class Cursors {
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
         } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException ex) {
-            throw malformed();
+            throw malformed(parameter);
         }
         List<String> keys = new ArrayList<>(List.of(text.split(String.valueOf(SEPARATOR), -1)));
         if (keys.size() != parts) {
-            throw malformed();
+            throw malformed(parameter);
         }
         return List.copyOf(keys);
     }
 
-    private static ErrorResponseException malformed() {
+    private static ErrorResponseException malformed(String parameter) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The cursor is malformed.");
-        problem.setProperty("errors", List.of(Map.of("field", "cursor", "message", "is not a cursor of this list")));
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "message", "is not a cursor of this list")));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

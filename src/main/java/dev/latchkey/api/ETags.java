@@ -44,10 +44,18 @@ public final class ETags {
                             HttpStatus.BAD_REQUEST, "If-Match is empty: send the ETag you read, or leave it out."),
                     null);
         }
+        throw stale();
+    }
+
+    /**
+     * The 412 problem of a resource that changed since the caller read it: {@link #check} answers it, and so does a
+     * conditional write ({@code ... and version = ?}) that another request won.
+     */
+    public static ErrorResponseException stale() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.PRECONDITION_FAILED,
                 "The resource changed since it was read (If-Match does not match its ETag); read it again.");
-        throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, problem, null);
+        return new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, problem, null);
     }
 
     /** Whether {@code ifMatch} names {@code current} or is {@code *}. */

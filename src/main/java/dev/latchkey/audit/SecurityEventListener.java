@@ -80,6 +80,25 @@ class SecurityEventListener {
                 detail));
     }
 
+    /**
+     * An event of the admin realm about no user (settings, API tokens, API calls), so system admins see it: who did it
+     * and, for a request, from where ({@code client} null: not recorded).
+     */
+    private void recordAdmin(AuditEventType type, String outcome, String actor, ClientInfo client, String detail) {
+        log.record(new AuditEntry(
+                null,
+                type.code(),
+                outcome,
+                Realm.ADMIN_KEY,
+                null,
+                null,
+                null,
+                actor,
+                client == null ? null : client.ip(),
+                client == null ? null : client.userAgent(),
+                detail));
+    }
+
     @EventListener
     void on(SignInEvent event) {
         AuditEntry entry = entry(event, event.client());
@@ -176,68 +195,39 @@ class SecurityEventListener {
     /** F-API-2: every API call, with the token's name as the actor; the admin realm's, so system admins see them. */
     @EventListener
     void on(ApiCalled event) {
-        log.record(new AuditEntry(
-                null,
-                API_CALL.code(),
+        recordAdmin(
+                API_CALL,
                 event.status() < 400 ? "success" : "failure",
-                "admin",
-                null,
-                null,
-                null,
                 ApiTokens.actorOf(event.tokenName()),
-                event.client().ip(),
-                event.client().userAgent(),
-                event.method() + " " + event.path() + " -> " + event.status()));
+                event.client(),
+                event.method() + " " + event.path() + " -> " + event.status());
     }
 
     @EventListener
     void on(ApiTokenCreated event) {
         String scopes = event.scopes().stream().sorted().map(TokenScope::code).collect(Collectors.joining(" "));
-        log.record(new AuditEntry(
-                null,
-                API_TOKEN_CREATED.code(),
+        recordAdmin(
+                API_TOKEN_CREATED,
                 "success",
-                "admin",
-                null,
-                null,
-                null,
                 event.actor(),
                 null,
-                null,
-                "token " + event.name() + ", scopes " + scopes + ", expires " + event.expiresAt()));
+                "token " + event.name() + ", scopes " + scopes + ", expires " + event.expiresAt());
     }
 
     @EventListener
     void on(ApiTokenRevoked event) {
-        log.record(new AuditEntry(
-                null,
-                API_TOKEN_REVOKED.code(),
-                "success",
-                "admin",
-                null,
-                null,
-                null,
-                event.actor(),
-                null,
-                null,
-                "token " + event.name()));
+        recordAdmin(API_TOKEN_REVOKED, "success", event.actor(), null, "token " + event.name());
     }
 
     @EventListener
     void on(SmsSettingsChanged event) {
-        log.record(new AuditEntry(
-                null,
-                SETTINGS_SMS.code(),
+        recordAdmin(
+                SETTINGS_SMS,
                 "success",
-                "admin",
-                null,
-                null,
-                null,
                 event.actor(),
                 null,
-                null,
                 "provider " + event.provider() + ", client id " + event.clientId() + ", from " + event.fromNumber()
-                        + (event.secretChanged() ? ", secret replaced" : "")));
+                        + (event.secretChanged() ? ", secret replaced" : ""));
     }
 
     @EventListener
@@ -372,18 +362,7 @@ class SecurityEventListener {
 
     @EventListener
     void on(MfaSettingChanged event) {
-        log.record(new AuditEntry(
-                null,
-                SETTINGS_MFA.code(),
-                "success",
-                "admin",
-                null,
-                null,
-                null,
-                event.actor(),
-                null,
-                null,
-                event.setting() + " = " + event.value()));
+        recordAdmin(SETTINGS_MFA, "success", event.actor(), null, event.setting() + " = " + event.value());
     }
 
     @EventListener

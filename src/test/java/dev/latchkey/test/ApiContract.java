@@ -71,10 +71,13 @@ public final class ApiContract {
 
     /**
      * Whether the committed document describes this operation at all: a caller that also sends requests the API must
-     * refuse (an unknown path, a method a path does not take, a test-only resource) checks only those it covers.
+     * refuse (an unknown path, a method a path does not take, a test-only resource) checks only those it covers. A path
+     * with an encoded NUL ({@code %00}) is covered by no document: it never reaches Latchkey, the servlet container
+     * refuses it with its own 400 page (a NUL in the query does reach it).
      */
     public static boolean covers(String method, String path) {
-        return committed().describes(method, path);
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return !bare.contains("%00") && committed().describes(method, path);
     }
 
     /** Whether this document has an operation for {@code method} on a template matching {@code path}. */

@@ -10,13 +10,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A partial change of an account: the fields given replace the current ones, absent or null fields stay. */
+/**
+ * A partial change of an account: the fields given replace the current ones, absent or null fields stay. A blank name
+ * is refused ({@link NullOrNotBlank}), never read as "keep it".
+ */
 @Schema(name = "AccountPatch")
 record AccountPatch(
         @Size(min = 1, max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
         String number,
 
-        @Size(min = 1, max = 200) @Pattern(regexp = ApiText.NO_CONTROL)
+        @Schema(description = "Not blank; absent or null keeps the current name.")
+        @NullOrNotBlank
+        @Size(min = 1, max = 200)
+        @Pattern(regexp = ApiText.NO_CONTROL)
         String name,
 
         AccountKind kind,
@@ -30,7 +36,7 @@ record AccountPatch(
     AccountData applyTo(AccountView current) {
         return new AccountData(
                 number == null || number.isBlank() ? current.number() : number.strip(),
-                name == null || name.isBlank() ? current.name() : name.strip(),
+                name == null ? current.name() : name.strip(),
                 kind == null ? current.kind() : kind,
                 externalId,
                 contracts == null

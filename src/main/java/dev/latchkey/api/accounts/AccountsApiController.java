@@ -6,6 +6,7 @@ import dev.latchkey.accounts.UpsertOutcome;
 import dev.latchkey.accounts.Upserted;
 import dev.latchkey.api.ApiCaller;
 import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.Cursors;
 import dev.latchkey.api.ETags;
 import dev.latchkey.api.Idempotency;
 import dev.latchkey.shared.web.NotFoundException;
@@ -64,7 +65,7 @@ class AccountsApiController {
             {"items": [{"id": 42, "number": "100234", "name": "Jansen Holding B.V.", "kind": "CUSTOMER",
              "externalId": "crm-100234", "version": 3,
              "contracts": [{"number": "L-2025-0042", "type": "Operational lease", "status": "ACTIVE"}]}],
-             "next": "aWQ6NDI"}""";
+             "next": "NDI"}""";
 
     private final Accounts accounts;
     private final Refusals refusals;
@@ -90,12 +91,11 @@ class AccountsApiController {
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.")
                     String cursor) {
         int size = ApiPage.limit(limit);
-        List<AccountView> page = accounts.page(Http.afterId(cursor), size + 1);
+        List<AccountView> page = accounts.page(Cursors.id(cursor, "cursor"), size + 1);
         List<AccountResource> items =
                 page.stream().limit(size).map(AccountResource::of).toList();
-        String next = page.size() > size
-                ? Http.cursorAfter(items.get(items.size() - 1).id())
-                : null;
+        String next =
+                page.size() > size ? Cursors.ofId(items.get(items.size() - 1).id()) : null;
         return new ApiPage<>(items, next);
     }
 
@@ -189,12 +189,7 @@ class AccountsApiController {
     @ApiResponse(responseCode = "204", description = "Deleted; no body.")
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        AccountView current = find(id);
-        ETags.check(ifMatch, ETags.of(id, current.version()));
-        if (!refusals.translate(() -> accounts.delete(id, current.version()))) {
-            throw new NotFoundException();
-        }
-        return ResponseEntity.noContent().build();
+        return refusals.delete(id, find(id).version(), ifMatch, accounts::delete);
     }
 
     @PutMapping(path = "/by-external-id/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)

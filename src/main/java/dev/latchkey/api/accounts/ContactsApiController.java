@@ -12,6 +12,7 @@ import dev.latchkey.accounts.UpsertOutcome;
 import dev.latchkey.accounts.Upserted;
 import dev.latchkey.api.ApiCaller;
 import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.Cursors;
 import dev.latchkey.api.ETags;
 import dev.latchkey.api.Idempotency;
 import dev.latchkey.api.RequestBodyTooLarge;
@@ -87,7 +88,7 @@ class ContactsApiController {
     static final String PAGE_EXAMPLE = """
             {"items": [{"id": 7, "accountId": 42, "externalId": "crm-p-881", "name": "Anna de Vries",
              "email": "anna@jansen.example", "phone": "020 123 4567", "portalUserId": null, "version": 2}],
-             "next": "aWQ6Nw"}""";
+             "next": "Nw"}""";
     static final String BULK_EXAMPLE = """
             {"externalId": "crm-p-881", "accountExternalId": "crm-100234", "name": "Anna de Vries",\
              "email": "anna@jansen.example", "phone": "020 123 4567"}
@@ -144,12 +145,11 @@ class ContactsApiController {
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.") String cursor,
             @RequestParam(required = false) @Positive Long accountId) {
         int size = ApiPage.limit(limit);
-        List<ContactView> page = contacts.page(Http.afterId(cursor), accountId, size + 1);
+        List<ContactView> page = contacts.page(Cursors.id(cursor, "cursor"), accountId, size + 1);
         List<ContactResource> items =
                 page.stream().limit(size).map(c -> ContactResource.of(c, null)).toList();
-        String next = page.size() > size
-                ? Http.cursorAfter(items.get(items.size() - 1).id())
-                : null;
+        String next =
+                page.size() > size ? Cursors.ofId(items.get(items.size() - 1).id()) : null;
         return new ApiPage<>(items, next);
     }
 
@@ -230,12 +230,7 @@ class ContactsApiController {
     @ApiResponse(responseCode = "204", description = "Deleted; no body.")
     ResponseEntity<Void> delete(
             @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ContactView current = find(id);
-        ETags.check(ifMatch, ETags.of(id, current.version()));
-        if (!refusals.translate(() -> contacts.delete(id, current.version()))) {
-            throw new NotFoundException();
-        }
-        return ResponseEntity.noContent().build();
+        return refusals.delete(id, find(id).version(), ifMatch, contacts::delete);
     }
 
     @PutMapping(path = "/by-external-id/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,8 @@ package dev.latchkey.api.accounts;
 import dev.latchkey.accounts.AccountRefusedException;
 import dev.latchkey.accounts.ContactRefusedException;
 import dev.latchkey.accounts.StaleVersionException;
+import dev.latchkey.api.ETags;
+import dev.latchkey.shared.web.NotFoundException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +15,15 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Turns what the accounts module refuses into the API's problems: a stale version 412, a conflict with other data 409
  * (with {@code reason}, e.g. {@code EMAIL_TAKEN}), an unknown account 400 on the field that named it, a row that is
- * gone 404. A unique index that a concurrent request filled first is a 409 as well.
+ * gone 404. A unique index that a concurrent request filled first is a 409 as well. {@link #delete} is the DELETE of
+ * accounts and contact persons.
  */
 @Component
 class Refusals {
@@ -39,7 +43,7 @@ class Refusals {
         try {
             return change.get();
         } catch (StaleVersionException ex) {
-            throw Http.stale();
+            throw ETags.stale();
         } catch (ContactRefusedException ex) {
             if (ex.reason() == ContactRefusedException.Reason.NO_SUCH_ACCOUNT) {
                 throw problem(
@@ -62,6 +66,25 @@ class Refusals {
                     "CONFLICT",
                     null);
         }
+    }
+
+    /** A delete of the row with this id only at this version; false when there is no such row. */
+    @FunctionalInterface
+    interface VersionedDelete {
+        boolean delete(long id, Long version);
+    }
+
+    /**
+     * The DELETE of a row the caller found at {@code version}: {@code If-Match} checked against its ETag, then deleted
+     * only at that version, so a change or delete in between is a 412 and changes nothing; what the module refuses as
+     * problems; 204, or 404 when the row went meanwhile.
+     */
+    ResponseEntity<Void> delete(long id, long version, String ifMatch, VersionedDelete delete) {
+        ETags.check(ifMatch, ETags.of(id, version));
+        if (!translate(() -> delete.delete(id, version))) {
+            throw new NotFoundException();
+        }
+        return ResponseEntity.noContent().build();
     }
 
     static ErrorResponseException problem(

@@ -1,8 +1,7 @@
 package dev.latchkey.api.audit;
 
 import dev.latchkey.api.ApiPage;
-import dev.latchkey.api.users.BadParameter;
-import dev.latchkey.api.users.ItemCursor;
+import dev.latchkey.api.Cursors;
 import dev.latchkey.audit.AuditFeedEntry;
 import dev.latchkey.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditEventsApiController {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 200;
 
     private final AuditLog audit;
 
@@ -56,9 +54,9 @@ class AuditEventsApiController {
             @Parameter(description = "At most this many events, 1 to 200 (default 100)", example = "100")
                     @RequestParam(required = false)
                     String limit) {
-        long position = ItemCursor.decode(after, "after");
-        List<AuditFeedEntry> rows = audit.feed(position, BadParameter.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+        long position = Cursors.id(after, "after");
+        List<AuditFeedEntry> rows = audit.feed(position, ApiPage.limit(limit, DEFAULT_LIMIT));
         long last = rows.isEmpty() ? position : rows.get(rows.size() - 1).id();
-        return new ApiPage<>(rows.stream().map(AuditEventJson::of).toList(), ItemCursor.encode(last));
+        return new ApiPage<>(rows.stream().map(AuditEventJson::of).toList(), Cursors.ofId(last));
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.api.users;
 
 import dev.latchkey.api.ApiCaller;
 import dev.latchkey.api.ApiPage;
+import dev.latchkey.api.Cursors;
 import dev.latchkey.directory.DirectoryQuery;
 import dev.latchkey.directory.DirectoryRow;
 import dev.latchkey.directory.DirectorySlice;
@@ -41,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "Portal users: list, get, and the admin actions on a user")
 class UsersApiController {
 
-    static final int DEFAULT_LIMIT = 50;
-
     private final UserDirectory directory;
     private final UserActions actions;
     private final Sites sites;
@@ -78,11 +77,11 @@ class UsersApiController {
                     String limit,
             @Parameter(description = "The `next` of the previous page") @RequestParam(required = false) String cursor) {
         DirectoryQuery query = UserFilters.read(sites, site, mfa, strongest, q);
-        int size = BadParameter.limit(limit, DEFAULT_LIMIT, UserDirectory.MAX_SLICE);
-        DirectorySlice slice = directory.after(query, ItemCursor.decode(cursor, "cursor"), size);
+        int size = ApiPage.limit(limit, ApiPage.DEFAULT_LIMIT);
+        DirectorySlice slice = directory.after(query, Cursors.id(cursor, "cursor"), size);
         List<UserJson> items = slice.rows().stream().map(UserJson::of).toList();
         Long last = slice.lastId();
-        return new ApiPage<>(items, last == null ? null : ItemCursor.encode(last));
+        return new ApiPage<>(items, last == null ? null : Cursors.ofId(last));
     }
 
     @GetMapping("/{id}")
@@ -116,9 +115,7 @@ class UsersApiController {
             @AuthenticationPrincipal ApiCaller caller,
             @PathVariable long id,
             @Valid @RequestBody RequireMfaRequest body) {
-        portalUser(id);
-        actions.requireMfa(id, body.required(), caller.actor());
-        return UserJson.of(portalUser(id));
+        return UserJson.of(act(caller, id, (user, actor) -> actions.requireMfa(user, body.required(), actor)));
     }
 
     @PostMapping("/{id}/delete-2fa")
@@ -132,9 +129,7 @@ class UsersApiController {
             description = "The user as it is now",
             content = @Content(examples = @ExampleObject(name = "user", value = UserExamples.USER)))
     UserJson deleteTwoFactor(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
-        portalUser(id);
-        actions.deleteTwoFactorSetup(id, caller.actor());
-        return UserJson.of(portalUser(id));
+        return UserJson.of(act(caller, id, actions::deleteTwoFactorSetup));
     }
 
     @PostMapping("/{id}/lock")
@@ -147,9 +142,7 @@ class UsersApiController {
             description = "The user as it is now",
             content = @Content(examples = @ExampleObject(name = "user", value = UserExamples.LOCKED)))
     UserJson lock(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
-        portalUser(id);
-        actions.lock(id, caller.actor());
-        return UserJson.of(portalUser(id));
+        return UserJson.of(act(caller, id, actions::lock));
     }
 
     @PostMapping("/{id}/unlock")
@@ -162,9 +155,7 @@ class UsersApiController {
             description = "The user as it is now",
             content = @Content(examples = @ExampleObject(name = "user", value = UserExamples.USER)))
     UserJson unlock(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
-        portalUser(id);
-        actions.unlock(id, caller.actor());
-        return UserJson.of(portalUser(id));
+        return UserJson.of(act(caller, id, actions::unlock));
     }
 
     @PostMapping("/{id}/password-reset")
@@ -179,10 +170,25 @@ class UsersApiController {
             description = "The link is on its way",
             content = @Content(examples = @ExampleObject(name = "sent", value = UserExamples.RESET)))
     ResponseEntity<PasswordResetJson> passwordReset(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
-        DirectoryRow user = portalUser(id);
-        actions.sendPasswordReset(id, caller.actor());
+        DirectoryRow user = act(caller, id, actions::sendPasswordReset);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new PasswordResetJson(user.id(), user.email(), user.pendingEmail()));
+    }
+
+    /** One of {@link UserActions}' actions on a user, audited under {@code actor}. */
+    @FunctionalInterface
+    private interface Action {
+        void run(long userId, String actor);
+    }
+
+    /**
+     * Runs {@code action} on the portal user {@code id} (404 for an unknown id and for admins: the API acts on portal
+     * users only) as the caller's token, and answers the user as they are after it.
+     */
+    private DirectoryRow act(ApiCaller caller, long id, Action action) {
+        portalUser(id);
+        action.run(id, caller.actor());
+        return portalUser(id);
     }
 
     private DirectoryRow portalUser(long id) {

@@ -116,6 +116,45 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void aPatchWithABlankNameIsABadRequestAndChangesNothing() {
+        String token = tokens.issue("blank", ApiScope.ACCOUNTS_WRITE, ApiScope.READ);
+        Response created = api().post("/api/v1/accounts", token, body(unique("B"), "Named"));
+        long id = created.body().get("id").asLong();
+        String etag = created.header("ETag").orElseThrow();
+        for (String blank : List.of("", " ", "   ", "\t\n", "\u2003")) {
+            for (String ifMatch : new String[] {etag, "*"}) {
+                Map<String, Object> patch = new LinkedHashMap<>();
+                patch.put("name", blank);
+                patch.put("kind", "GUARANTOR");
+                Response refused = api().patch("/api/v1/accounts/" + id, token, patch, "If-Match", ifMatch);
+                assertThat(refused.status()).as("[%s]", blank).isEqualTo(400);
+                assertThat(refused.isProblem()).isTrue();
+                assertThat(refused.body().get("errors").findValuesAsString("field"))
+                        .as("[%s]", blank)
+                        .isNotEmpty()
+                        .containsOnly("name");
+            }
+            assertThat(api().patch("/api/v1/accounts/" + id, token, Map.of("name", blank))
+                            .status())
+                    .as("without If-Match too")
+                    .isEqualTo(400);
+        }
+        AccountView after = accounts.findById(id).orElseThrow();
+        assertThat(after.name()).isEqualTo("Named");
+        assertThat(after.kind().name()).isEqualTo("CUSTOMER");
+        assertThat(after.version()).isZero();
+        assertThat(api().get("/api/v1/accounts/" + id, token).header("ETag")).contains(etag);
+
+        Map<String, Object> nullName = new LinkedHashMap<>();
+        nullName.put("name", null);
+        nullName.put("kind", "GUARANTOR");
+        Response kept = api().patch("/api/v1/accounts/" + id, token, nullName, "If-Match", etag);
+        assertThat(kept.status()).as("null keeps the name").isEqualTo(200);
+        assertThat(kept.body().get("name").asString()).isEqualTo("Named");
+        assertThat(kept.body().get("kind").asString()).isEqualTo("GUARANTOR");
+    }
+
+    @Test
     void anAccountWithContactsIsNotDeleted() {
         String token = tokens.issue("delete", ApiScope.ACCOUNTS_WRITE);
         long id = api().post("/api/v1/accounts", token, body(unique("D"), "Used"))

@@ -3,7 +3,7 @@ package dev.latchkey.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.api.ApiScope;
-import dev.latchkey.api.users.ItemCursor;
+import dev.latchkey.api.Cursors;
 import dev.latchkey.audit.AuditLog;
 import dev.latchkey.test.ApiClient;
 import dev.latchkey.test.ApiClient.Response;
@@ -55,7 +55,7 @@ class AuditEventsApiIntegrationTests {
     @Test
     void theFeedHandsOutEverythingSinceTheCursorOnceOldestFirst() {
         String token = tokens.issue("siem", ApiScope.AUDIT_READ);
-        String start = ItemCursor.encode(lastId());
+        String start = Cursors.ofId(lastId());
         List<UserView> locked = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             UserView user = testUsers.portalUser("globex");
@@ -118,14 +118,11 @@ class AuditEventsApiIntegrationTests {
         String token = tokens.issue("siem", ApiScope.AUDIT_READ);
         for (String query : List.of(
                 "after=nope",
-                "after=",
                 "after=%2F%2F",
                 "after=" + "A".repeat(3000),
-                "after=" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("p1:-4".getBytes()),
-                "after="
-                        + java.util.Base64.getUrlEncoder()
-                                .withoutPadding()
-                                .encodeToString("p1:99999999999999999999".getBytes()),
+                "after=" + Cursors.encode("-4"),
+                "after=" + Cursors.encode("99999999999999999999"),
+                "after=" + Cursors.encode("7", "8"),
                 "limit=0",
                 "limit=201",
                 "limit=x",
@@ -138,7 +135,14 @@ class AuditEventsApiIntegrationTests {
                     .as(query)
                     .isEqualTo(field);
         }
-        Response far = api().get("/api/v1/audit-events?after=" + ItemCursor.encode(Long.MAX_VALUE / 2), token);
+        Response empty = api().get("/api/v1/audit-events?limit=1&after=", token);
+        assertThat(empty.status())
+                .as("an empty cursor is the first page, as on every list")
+                .isEqualTo(200);
+        assertThat(empty.body().get("next"))
+                .isEqualTo(
+                        api().get("/api/v1/audit-events?limit=1", token).body().get("next"));
+        Response far = api().get("/api/v1/audit-events?after=" + Cursors.ofId(Long.MAX_VALUE / 2), token);
         assertThat(far.status()).isEqualTo(200);
         assertThat(far.body().get("items").size()).isZero();
     }

@@ -101,6 +101,16 @@ class ApiContractTests {
     }
 
     @Test
+    void aPathWithAnEncodedNulIsCoveredByNoDocumentForItNeverReachesLatchkey() {
+        assertThat(ApiContract.covers("POST", "/api/v1/users/42/lock")).isTrue();
+        assertThat(ApiContract.covers("POST", "/api/v1/users/42%00/lock")).isFalse();
+        assertThat(ApiContract.covers("GET", "/api/v1/users/%00")).isFalse();
+        assertThat(ApiContract.covers("GET", "/api/v1/users?q=%00"))
+                .as("a NUL in the query reaches Latchkey, whose answer the document must describe")
+                .isTrue();
+    }
+
+    @Test
     void anUndocumentedContentTypeOrBodyFails() {
         assertThat(contract.problems("GET", "/api/v1/contacts/42", 404, "application/json", """
                         {"title": "Not Found", "status": 404}"""))
