@@ -12,11 +12,14 @@ import java.util.List;
 
 /**
  * A partial change of an account: the fields given replace the current ones, absent or null fields stay. A blank name
- * is refused ({@link NullOrNotBlank}), never read as "keep it".
+ * or number is refused ({@link NullOrNotBlank}), never read as "keep it".
  */
 @Schema(name = "AccountPatch")
 record AccountPatch(
-        @Size(min = 1, max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
+        @Schema(description = "Not blank; absent or null keeps the current number.")
+        @NullOrNotBlank
+        @Size(min = 1, max = 30)
+        @Pattern(regexp = ApiText.NO_CONTROL)
         String number,
 
         @Schema(description = "Not blank; absent or null keeps the current name.")
@@ -35,7 +38,7 @@ record AccountPatch(
 
     AccountData applyTo(AccountView current) {
         return new AccountData(
-                number == null || number.isBlank() ? current.number() : number.strip(),
+                number == null ? current.number() : number.strip(),
                 name == null ? current.name() : name.strip(),
                 kind == null ? current.kind() : kind,
                 externalId,

@@ -116,31 +116,34 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
-    void aPatchWithABlankNameIsABadRequestAndChangesNothing() {
+    void aPatchWithABlankNameOrNumberIsABadRequestAndChangesNothing() {
         String token = tokens.issue("blank", ApiScope.ACCOUNTS_WRITE, ApiScope.READ);
         Response created = api().post("/api/v1/accounts", token, body(unique("B"), "Named"));
         long id = created.body().get("id").asLong();
         String etag = created.header("ETag").orElseThrow();
-        for (String blank : List.of("", " ", "   ", "\t\n", "\u2003")) {
-            for (String ifMatch : new String[] {etag, "*"}) {
-                Map<String, Object> patch = new LinkedHashMap<>();
-                patch.put("name", blank);
-                patch.put("kind", "GUARANTOR");
-                Response refused = api().patch("/api/v1/accounts/" + id, token, patch, "If-Match", ifMatch);
-                assertThat(refused.status()).as("[%s]", blank).isEqualTo(400);
-                assertThat(refused.isProblem()).isTrue();
-                assertThat(refused.body().get("errors").findValuesAsString("field"))
-                        .as("[%s]", blank)
-                        .isNotEmpty()
-                        .containsOnly("name");
+        for (String field : List.of("name", "number")) {
+            for (String blank : List.of("", " ", "   ", "\t\n", "\u2003")) {
+                for (String ifMatch : new String[] {etag, "*"}) {
+                    Map<String, Object> patch = new LinkedHashMap<>();
+                    patch.put(field, blank);
+                    patch.put("kind", "GUARANTOR");
+                    Response refused = api().patch("/api/v1/accounts/" + id, token, patch, "If-Match", ifMatch);
+                    assertThat(refused.status()).as("%s [%s]", field, blank).isEqualTo(400);
+                    assertThat(refused.isProblem()).isTrue();
+                    assertThat(refused.body().get("errors").findValuesAsString("field"))
+                            .as("%s [%s]", field, blank)
+                            .isNotEmpty()
+                            .containsOnly(field);
+                }
+                assertThat(api().patch("/api/v1/accounts/" + id, token, Map.of(field, blank))
+                                .status())
+                        .as("without If-Match too")
+                        .isEqualTo(400);
             }
-            assertThat(api().patch("/api/v1/accounts/" + id, token, Map.of("name", blank))
-                            .status())
-                    .as("without If-Match too")
-                    .isEqualTo(400);
         }
         AccountView after = accounts.findById(id).orElseThrow();
         assertThat(after.name()).isEqualTo("Named");
+        assertThat(after.number()).isEqualTo(created.body().get("number").asString());
         assertThat(after.kind().name()).isEqualTo("CUSTOMER");
         assertThat(after.version()).isZero();
         assertThat(api().get("/api/v1/accounts/" + id, token).header("ETag")).contains(etag);
