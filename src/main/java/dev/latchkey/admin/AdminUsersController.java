@@ -1,5 +1,6 @@
 package dev.latchkey.admin;
 
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
@@ -9,6 +10,7 @@ import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.context.MessageSource;
@@ -17,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +51,12 @@ class AdminUsersController {
     @PostMapping("/admin/admins/new")
     String create(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
-            @ModelAttribute NewAdminForm form,
+            @Valid @ModelAttribute NewAdminForm form,
+            BindingResult input,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        String problem = form.problem();
+        String problem = FormProblems.first(input, NewAdminForm.PROBLEMS);
         Set<Long> siteIds = new HashSet<>(form.sites() == null ? Set.of() : form.sites());
         if (problem == null && !sites.all().stream().map(SiteView::id).toList().containsAll(siteIds)) {
             problem = "admin.admins.noSites";

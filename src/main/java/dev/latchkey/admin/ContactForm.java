@@ -1,56 +1,59 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.accounts.ContactDetails;
-import java.util.regex.Pattern;
+import dev.latchkey.shared.web.NoControlCharacters;
+import dev.latchkey.shared.web.StrippedPattern;
+import dev.latchkey.shared.web.StrippedSize;
+import jakarta.validation.constraints.NotBlank;
 
-/** A contact person as an admin types them (F-CONTACT); also the person part of a new portal user (F-ADMIN-7). */
-record ContactForm(String name, String email, String phone) {
+/**
+ * A contact person as an admin types them (F-CONTACT); also the person part of a new portal user (F-ADMIN-7), whose
+ * form {@link NewPortalUserForm} carries the same constraints. Sizes count without the white space around what was
+ * typed, which {@link ContactDetails} strips; the page shows the first of {@link #PROBLEMS}.
+ */
+record ContactForm(
+        @NotBlank(message = ContactForm.NAME_BLANK)
+        @StrippedSize(max = ContactForm.MAX_NAME, message = ContactForm.NAME_TOO_LONG)
+        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
+        String name,
+
+        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
+        @StrippedSize(max = ContactForm.MAX_EMAIL, message = ContactForm.EMAIL_TOO_LONG)
+        @StrippedPattern(
+                regexp = ContactDetails.EMAIL_PATTERN,
+                max = ContactForm.MAX_EMAIL,
+                message = ContactForm.EMAIL_INVALID)
+        String email,
+
+        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
+        @StrippedSize(max = ContactForm.MAX_PHONE, message = ContactForm.PHONE_TOO_LONG)
+        String phone) {
 
     static final int MAX_NAME = ContactDetails.MAX_NAME;
     static final int MAX_EMAIL = ContactDetails.MAX_EMAIL;
     static final int MAX_PHONE = ContactDetails.MAX_PHONE;
 
-    private static final Pattern EMAIL = Pattern.compile(ContactDetails.EMAIL_PATTERN);
+    static final String NAME_BLANK = "contacts.form.nameBlank";
+    static final String NAME_TOO_LONG = "contacts.form.nameTooLong";
+    static final String CONTROL_CHARACTERS = "contacts.form.controlCharacters";
+    static final String EMAIL_TOO_LONG = "contacts.form.emailTooLong";
+    static final String EMAIL_INVALID = "contacts.form.emailInvalid";
+    static final String PHONE_TOO_LONG = "contacts.form.phoneTooLong";
+    /** The message keys of the constraints, in the order the page shows them. */
+    static final String[] PROBLEMS = {
+        NAME_BLANK, NAME_TOO_LONG, CONTROL_CHARACTERS, EMAIL_TOO_LONG, EMAIL_INVALID, PHONE_TOO_LONG
+    };
 
     static ContactForm empty() {
         return new ContactForm("", "", "");
-    }
-
-    /** The message key of the first thing wrong with the input, or null when it may be saved. */
-    String problem() {
-        if (name == null || name.isBlank()) {
-            return "contacts.form.nameBlank";
-        }
-        if (name.strip().length() > MAX_NAME) {
-            return "contacts.form.nameTooLong";
-        }
-        if (hasControlCharacters(name) || hasControlCharacters(email) || hasControlCharacters(phone)) {
-            return "contacts.form.controlCharacters";
-        }
-        if (email != null && email.strip().length() > MAX_EMAIL) {
-            return "contacts.form.emailTooLong";
-        }
-        if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
-            return "contacts.form.emailInvalid";
-        }
-        if (phone != null && phone.strip().length() > MAX_PHONE) {
-            return "contacts.form.phoneTooLong";
-        }
-        return null;
     }
 
     boolean hasEmail() {
         return email != null && !email.isBlank();
     }
 
-    /** Only after {@link #problem()} answered null. */
+    /** Only for a form without problems. */
     ContactDetails details() {
         return new ContactDetails(name, email, phone);
-    }
-
-    private static boolean hasControlCharacters(String value) {
-        return value != null
-                && value.codePoints()
-                        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

@@ -7,10 +7,12 @@ import dev.latchkey.accounts.ContactUpdate;
 import dev.latchkey.accounts.ContactView;
 import dev.latchkey.accounts.Contacts;
 import dev.latchkey.accounts.PhoneWarnings;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.MessageSource;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,13 +55,15 @@ class ContactFormController {
     String create(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @RequestParam String account,
-            @ModelAttribute ContactForm form,
+            @Valid @ModelAttribute ContactForm form,
+            BindingResult input,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
+        String problem = FormProblems.first(input, ContactForm.PROBLEMS);
         AccountView target = account(account);
-        if (form.problem() != null) {
-            return refused(admin, target, null, form, form.problem(), HttpStatus.BAD_REQUEST, response, model);
+        if (problem != null) {
+            return refused(admin, target, null, form, problem, HttpStatus.BAD_REQUEST, response, model);
         }
         ContactView added = contacts.add(target.id(), form.details());
         flash.addFlashAttribute("notice", text("contacts.added", added.name()));
@@ -80,14 +85,16 @@ class ContactFormController {
     String edit(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @PathVariable long id,
-            @ModelAttribute ContactForm form,
+            @Valid @ModelAttribute ContactForm form,
+            BindingResult input,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
+        String problem = FormProblems.first(input, ContactForm.PROBLEMS);
         ContactView contact = contact(id);
         AccountView account = accountOf(contact);
-        if (form.problem() != null) {
-            return refused(admin, account, contact, form, form.problem(), HttpStatus.BAD_REQUEST, response, model);
+        if (problem != null) {
+            return refused(admin, account, contact, form, problem, HttpStatus.BAD_REQUEST, response, model);
         }
         ContactUpdate update;
         try {

@@ -2,6 +2,7 @@ package dev.latchkey.admin;
 
 import dev.latchkey.shared.web.BadInputException;
 import dev.latchkey.shared.web.ErrorPage;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.shared.web.NotFoundException;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.MfaMode;
@@ -11,6 +12,7 @@ import dev.latchkey.sites.PolicyLockedException;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SitePolicy;
 import dev.latchkey.sites.Sites;
+import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -71,9 +74,13 @@ class LoginSecurityController {
      */
     @PostMapping("/admin/login-security/admin-remember")
     @SystemAdminsOnly
-    String adminRemember(@AuthenticationPrincipal LatchkeyPrincipal admin, @ModelAttribute AdminRememberForm form) {
-        if (form.rememberDays() == null) {
-            throw new BadInputException("admin.policy.badRemember");
+    String adminRemember(
+            @AuthenticationPrincipal LatchkeyPrincipal admin,
+            @Valid @ModelAttribute AdminRememberForm form,
+            BindingResult input) {
+        String problem = FormProblems.first(input, AdminRememberForm.PROBLEMS);
+        if (problem != null) {
+            throw new BadInputException(problem);
         }
         policy.setAdminRememberDays(rememberDays(form.rememberDays()), admin.email());
         return "redirect:/admin/login-security?saved";
@@ -84,7 +91,9 @@ class LoginSecurityController {
     String site(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
             @PathVariable String slug,
-            @ModelAttribute SitePolicyForm form) {
+            @Valid @ModelAttribute SitePolicyForm form,
+            BindingResult input) {
+        String problem = FormProblems.first(input, SitePolicyForm.PROBLEMS);
         var site = sites.findBySlug(slug).orElseThrow(NotFoundException::new);
         // under always-on the page shows the mode locked and sends none: MfaPolicy keeps the site required
         MfaMode mode = form.mode() == null && policy.alwaysOn() ? null : parseMode(form.mode());
@@ -92,10 +101,10 @@ class LoginSecurityController {
         if (!Sites.FACTORS.containsAll(factors)) {
             throw new BadInputException("admin.policy.badFactor");
         }
-        Integer minutes = form.codeTtlMinutes();
-        if (minutes != null && (minutes < 1 || minutes > 10)) {
-            throw new BadInputException("admin.policy.badTtl");
+        if (problem != null) {
+            throw new BadInputException(problem);
         }
+        Integer minutes = form.codeTtlMinutes();
         Integer remember = form.rememberDays() == null ? site.rememberDays() : rememberDays(form.rememberDays());
         PhishingResistance resistance =
                 form.phishingResistant() == null ? site.phishingResistant() : parseResistance(form.phishingResistant());
@@ -110,15 +119,9 @@ class LoginSecurityController {
         return ErrorPage.of(HttpStatus.CONFLICT, "admin.policy.locked");
     }
 
-    /** F-DEVICE: 0 is off; otherwise 1 to the maximum. (An absent field keeps what was set.) */
+    /** F-DEVICE: 0 is off; otherwise 1 to the maximum, which the form's constraints checked. */
     private static Integer rememberDays(int days) {
-        if (days == 0) {
-            return null;
-        }
-        if (days < 0 || days > MfaPolicy.MAX_REMEMBER_DAYS) {
-            throw new BadInputException("admin.policy.badRemember");
-        }
-        return days;
+        return days == 0 ? null : days;
     }
 
     private static PhishingResistance parseResistance(String resistance) {

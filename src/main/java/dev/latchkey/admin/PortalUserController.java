@@ -4,6 +4,7 @@ import dev.latchkey.accounts.ContactDetails;
 import dev.latchkey.accounts.PhoneWarnings;
 import dev.latchkey.phones.ParsedPhone;
 import dev.latchkey.phones.PhoneNumbers;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import dev.latchkey.sites.SiteView;
@@ -12,6 +13,7 @@ import dev.latchkey.users.EmailTakenException;
 import dev.latchkey.users.Invitations;
 import dev.latchkey.users.UserView;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,12 +62,14 @@ class PortalUserController {
     @SystemAdminsOnly
     String create(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
-            @ModelAttribute NewPortalUserForm form,
+            @Valid @ModelAttribute NewPortalUserForm form,
+            BindingResult input,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
+        String formProblem = FormProblems.first(input, NewPortalUserForm.PROBLEMS);
         Optional<SiteView> site = sites.findBySlug(form.site());
-        String problem = site.isEmpty() ? "users.new.badSite" : form.problem();
+        String problem = site.isEmpty() ? "users.new.badSite" : formProblem;
         if (problem != null) {
             return refused(admin, form, problem, HttpStatus.BAD_REQUEST, response, model);
         }

@@ -1,12 +1,18 @@
 package dev.latchkey.signin;
 
+import dev.latchkey.shared.web.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
-/** The password step's input: a blank one comes before a too long one ({@link #PROBLEMS}). */
+/**
+ * The password step's input: a blank one comes before a too long one, and both before a user name with control or
+ * format characters, which no email address holds (NUL, bidi overrides, …) ({@link #PROBLEMS}).
+ */
 record LoginForm(
-        @NotBlank(message = LoginForm.BLANK) @Size(max = LoginForm.MAX_USERNAME, message = LoginForm.TOO_LONG)
+        @NotBlank(message = LoginForm.BLANK)
+        @Size(max = LoginForm.MAX_USERNAME, message = LoginForm.TOO_LONG)
+        @NoControlCharacters(message = LoginForm.MALFORMED)
         String username,
 
         @NotEmpty(message = LoginForm.BLANK) @Size(max = LoginForm.MAX_PASSWORD, message = LoginForm.TOO_LONG)
@@ -16,12 +22,7 @@ record LoginForm(
     static final int MAX_PASSWORD = 1024;
     static final String BLANK = "signin.blank";
     static final String TOO_LONG = "signin.tooLong";
+    static final String MALFORMED = "signin.malformed";
     /** The message keys of the constraints, in the order the page shows them. */
-    static final String[] PROBLEMS = {BLANK, TOO_LONG};
-
-    /** No email address holds control or format characters (NUL, bidi overrides, …). */
-    boolean malformed() {
-        return username.codePoints()
-                .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
-    }
+    static final String[] PROBLEMS = {BLANK, TOO_LONG, MALFORMED};
 }

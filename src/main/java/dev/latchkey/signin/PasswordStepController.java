@@ -72,9 +72,6 @@ class PasswordStepController {
         if (problem != null) {
             return failed(model, response, HttpStatus.BAD_REQUEST, problem);
         }
-        if (form.malformed()) {
-            return failed(model, response, HttpStatus.BAD_REQUEST, "signin.malformed");
-        }
         ClientInfo client = ClientInfo.of(request);
         String accountKey = LoginThrottle.accountKey(realm.key(), form.username());
         String addressKey = LoginThrottle.addressKey(client.ip());

@@ -1,10 +1,12 @@
 package dev.latchkey.tokens;
 
 import dev.latchkey.shared.web.BadInputException;
+import dev.latchkey.shared.web.FormProblems;
 import dev.latchkey.shared.web.ReadableTime;
 import dev.latchkey.signin.LatchkeyPrincipal;
 import dev.latchkey.sites.Realm;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,23 +57,30 @@ class ApiTokensController {
     @PostMapping("/admin/api-tokens")
     String create(
             @AuthenticationPrincipal LatchkeyPrincipal admin,
-            @ModelAttribute TokenForm form,
+            @Valid @ModelAttribute TokenForm form,
+            BindingResult input,
             HttpServletResponse response,
             Model model) {
+        String problem = FormProblems.first(input, TokenForm.PROBLEMS);
+        if (problem != null) {
+            return refused(admin, model, response, form, problem);
+        }
         try {
             int days = form.days() == null ? TokenForm.DEFAULT_DAYS : form.days();
-            if (days < 1 || days > TokenForm.MAX_DAYS) {
-                throw new BadInputException("api.tokens.badExpiry");
-            }
             Instant expiresAt = clock.instant().plus(Duration.ofDays(days));
             IssuedToken issued = tokens.create(form.name(), form.scopes(), expiresAt, admin.email());
             model.addAttribute("newToken", issued);
             return page(admin, model, TokenForm.empty());
         } catch (BadInputException refused) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", refused.messageKey());
-            return page(admin, model, form);
+            return refused(admin, model, response, form, refused.messageKey());
         }
+    }
+
+    private String refused(
+            LatchkeyPrincipal admin, Model model, HttpServletResponse response, TokenForm form, String error) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", error);
+        return page(admin, model, form);
     }
 
     /** Idempotent: a revoked token stays revoked; an unknown id is a 404. */

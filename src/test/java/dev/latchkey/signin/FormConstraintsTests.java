@@ -41,6 +41,8 @@ class FormConstraintsTests {
                 "\u2003",
                 "\u00a0",
                 "\u0000",
+                "a\u202e",
+                "a\u200b@b.test",
                 "a",
                 " a ",
                 "alice@acme.test",
@@ -62,8 +64,14 @@ class FormConstraintsTests {
     @MethodSource("pairs")
     void loginFormGivesTheProblemOfBefore(String username, String password) {
         boolean blank = username == null || username.isBlank() || password == null || password.isEmpty();
-        String before =
-                blank ? "signin.blank" : username.length() > 320 || password.length() > 1024 ? "signin.tooLong" : null;
+        boolean malformed = !blank
+                && username.codePoints()
+                        .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        String before = blank
+                ? "signin.blank"
+                : username.length() > 320 || password.length() > 1024
+                        ? "signin.tooLong"
+                        : malformed ? "signin.malformed" : null;
 
         LoginForm form = new LoginForm(username, password);
         assertThat(FormProblems.first(validate(form, "loginForm"), LoginForm.PROBLEMS))
