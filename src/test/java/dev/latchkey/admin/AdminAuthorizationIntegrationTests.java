@@ -360,6 +360,41 @@ class AdminAuthorizationIntegrationTests {
                 .isEqualTo(settingsBefore);
     }
 
+    /**
+     * A value that cannot be read (a word for a number) on a system admins' form: a site admin is refused as not
+     * allowed before the value is read; a system admin is told it was not understood (400). Nothing changes.
+     */
+    @Test
+    void anUnreadableValueOnASystemAdminsFormIsRefusedToASiteAdminBeforeItIsRead() {
+        Visit siteAdmin = siteAdmin();
+        Visit systemAdmin = systemAdmin();
+        List<Row> unreadable = List.of(
+                post(
+                        "POST /admin/login-security/sites/{slug}",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/login-security/sites/" + OWN,
+                        "codeTtlMinutes",
+                        "abc"),
+                post(
+                        "POST /admin/login-security/admin-remember",
+                        Access.SYSTEM_ADMIN,
+                        "/admin/login-security/admin-remember",
+                        "rememberDays",
+                        "abc"),
+                post("POST /admin/api-tokens", Access.SYSTEM_ADMIN, "/admin/api-tokens", "days", "abc"));
+        List<Object> settingsBefore = settings();
+        SoftAssertions soft = new SoftAssertions();
+        for (Row row : unreadable) {
+            soft.assertThat(refused(request(siteAdmin, row)))
+                    .as("site admin, %s", row.path())
+                    .isTrue();
+            Page page = request(systemAdmin, row);
+            soft.assertThat(page.status()).as("system admin, %s", row.path()).isEqualTo(400);
+        }
+        soft.assertAll();
+        assertThat(settings()).isEqualTo(settingsBefore);
+    }
+
     private void check(SoftAssertions soft, Row row, Visitor visitor, Page page) {
         String what =
                 visitor + " " + row.method() + " " + row.path() + " (" + page.status() + " " + page.location() + ")";

@@ -16,5 +16,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestEnvironment.class)
-@Import({TestClockConfiguration.class, FixturePasswordHash.class})
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {}

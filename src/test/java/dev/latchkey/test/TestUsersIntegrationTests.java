@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The fixture password is hashed once per context; any other password gets a hash of its own, as in production. */
+/**
+ * The fixture users share one real hash of {@link TestUsers#PASSWORD}, made once per context; the application's encoder
+ * is untouched: the same password given to {@link Users#create} gets a hash (and salt) of its own every time.
+ */
 @IntegrationTest
-class FixturePasswordHashIntegrationTests {
+class TestUsersIntegrationTests {
 
     @Autowired
     TestUsers testUsers;
