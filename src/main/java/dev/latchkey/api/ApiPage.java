@@ -19,30 +19,17 @@ public record ApiPage<T>(List<T> items, String next) {
     }
 
     /**
-     * The page size of a {@code limit} query parameter: {@value #DEFAULT_LIMIT} when absent, else 1 to
-     * {@value #MAX_LIMIT}.
+     * The page size of a {@code limit} query parameter, read as text by every list the same way:
+     * {@value #DEFAULT_LIMIT} when absent, else 1 to {@value #MAX_LIMIT} in at most three ASCII digits. Anything else
+     * (the empty text, spaces, a sign, hex, full-width digits, {@code 00050}) is out of range.
      *
      * @throws ErrorResponseException 400 problem with an {@code errors} entry for {@code limit} when out of range
      */
-    public static int limit(Integer requested) {
+    public static int limit(String requested) {
         return limit(requested, DEFAULT_LIMIT);
     }
 
-    /** As {@link #limit(Integer)}, for a list whose page is {@code fallback} long when {@code limit} is absent. */
-    public static int limit(Integer requested, int fallback) {
-        if (requested == null) {
-            return fallback;
-        }
-        if (requested < 1 || requested > MAX_LIMIT) {
-            throw outOfRange();
-        }
-        return requested;
-    }
-
-    /**
-     * As {@link #limit(Integer, int)}, for a {@code limit} the document gives as text (users, audit feed): anything but
-     * 1 to {@value #MAX_LIMIT} in digits, the empty text too, is out of range.
-     */
+    /** As {@link #limit(String)}, for a list whose page is {@code fallback} long when {@code limit} is absent. */
     public static int limit(String requested, int fallback) {
         if (requested == null) {
             return fallback;
@@ -50,7 +37,11 @@ public record ApiPage<T>(List<T> items, String next) {
         if (requested.isEmpty() || requested.length() > 3 || !requested.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw outOfRange();
         }
-        return limit(Integer.valueOf(requested), fallback);
+        int size = Integer.parseInt(requested);
+        if (size < 1 || size > MAX_LIMIT) {
+            throw outOfRange();
+        }
+        return size;
     }
 
     private static ErrorResponseException outOfRange() {

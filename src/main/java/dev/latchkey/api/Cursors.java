@@ -13,12 +13,13 @@ import org.springframework.web.ErrorResponseException;
  * Opaque cursors for keyset pagination: the sort keys of the last item of a page ({@code encode("2026-12-01T08:00:00Z",
  * "42")}), base64url, handed back as {@code cursor}. A cursor only says where a page starts; it grants nothing, so a
  * forged one at worst starts a page elsewhere among rows the caller may read anyway. Lists in id order (accounts,
- * contacts, users, the audit feed) use {@link #ofId} and {@link #id}.
+ * contacts, users, the audit feed) use {@link #ofId} and {@link #id}, which tag each cursor with its list.
  */
 public final class Cursors {
 
     private static final int MAX_LENGTH = 1000;
     private static final char SEPARATOR = '\n';
+    private static final char TAG = ':';
 
     private Cursors() {}
 
@@ -49,23 +50,34 @@ public final class Cursors {
         return decode(cursor, parts, "cursor");
     }
 
-    /** The cursor of a list in id order, after the row with this id. */
-    public static String ofId(long id) {
-        return encode(Long.toString(id));
+    /**
+     * The cursor of the list {@code list} (in id order) after the row with this id: {@code <list>:<id>}, so that a
+     * cursor of one list is refused by another ({@link #id}) instead of silently skipping rows there.
+     */
+    public static String ofId(String list, long id) {
+        if (list.isEmpty() || list.indexOf(TAG) >= 0) {
+            throw new IllegalArgumentException("a list name must be non-empty and hold no " + TAG);
+        }
+        return encode(list + TAG + id);
     }
 
     /**
-     * The id a cursor of {@link #ofId} continues after; 0 when {@code cursor} is null or empty (the first page).
+     * The id a cursor of {@link #ofId} for {@code list} continues after; 0 when {@code cursor} is null or empty (the
+     * first page).
      *
      * @throws ErrorResponseException 400 problem with an {@code errors} entry for {@code parameter} (the query
-     *     parameter that carried it) when it is not such a cursor
+     *     parameter that carried it) when it is not such a cursor, a cursor of another list included
      */
-    public static long id(String cursor, String parameter) {
+    public static long id(String list, String cursor, String parameter) {
         List<String> keys = decode(cursor, 1, parameter);
         if (keys.isEmpty()) {
             return 0;
         }
-        String digits = keys.get(0);
+        String prefix = list + TAG;
+        if (!keys.get(0).startsWith(prefix)) {
+            throw malformed(parameter);
+        }
+        String digits = keys.get(0).substring(prefix.length());
         if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw malformed(parameter);
         }

@@ -346,6 +346,18 @@ class ApiHttpIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aPathTheServletContainerRefusesIsA400WithoutReachingLatchkeyAndTheClientAcceptsIt() {
+        String token = tokens.issue("paths", ApiScope.READ);
+        for (String path : List.of("/api/v1/users/1%2F2", "/api/v1/users/1%5C2", "/api/v1/users/1%00")) {
+            Response answer = api().get(path, token);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+        }
+        assertThat(api().get("/api/v1/users?q=1%2F2%5C", token).status())
+                .as("in the query they reach Latchkey")
+                .isEqualTo(200);
+    }
+
     private static Response assertProblem(Response response, int status) {
         assertThat(response.status()).as(response.text()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.contentType()).isTrue();

@@ -101,8 +101,7 @@ class ApiTestController {
     /** The numbers 1 to 120 in cursor pages. */
     @GetMapping("/api/test/numbers")
     @PreAuthorize("hasAuthority('SCOPE_read')")
-    ApiPage<Long> numbers(
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    ApiPage<Long> numbers(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         int size = ApiPage.limit(limit);
         List<String> after = Cursors.decode(cursor, 1);
         long start;

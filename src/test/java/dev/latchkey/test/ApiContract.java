@@ -33,6 +33,9 @@ public final class ApiContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Escapes Tomcat refuses in the path part with its own HTML 400: encoded NUL, slash and backslash. */
+    private static final List<String> CONTAINER_REFUSES = List.of("%00", "%2F", "%5C");
+
     private static final String COMPONENT_REF = "#/components/schemas/";
 
     private static volatile ApiContract committed;
@@ -72,12 +75,18 @@ public final class ApiContract {
     /**
      * Whether the committed document describes this operation at all: a caller that also sends requests the API must
      * refuse (an unknown path, a method a path does not take, a test-only resource) checks only those it covers. A path
-     * with an encoded NUL ({@code %00}) is covered by no document: it never reaches Latchkey, the servlet container
-     * refuses it with its own 400 page (a NUL in the query does reach it).
+     * the servlet container refuses with its own 400 page before Latchkey sees it is covered by no document: one with
+     * an encoded NUL ({@code %00}), slash ({@code %2F}) or backslash ({@code %5C}) in its path part, in any case (in
+     * the query these do reach Latchkey).
      */
     public static boolean covers(String method, String path) {
-        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        return !bare.contains("%00") && committed().describes(method, path);
+        return !refusedByContainer(path) && committed().describes(method, path);
+    }
+
+    /** Whether the path part of {@code path} holds an escape the servlet container refuses before Latchkey. */
+    static boolean refusedByContainer(String path) {
+        String bare = (path.contains("?") ? path.substring(0, path.indexOf('?')) : path).toUpperCase(Locale.ROOT);
+        return CONTAINER_REFUSES.stream().anyMatch(bare::contains);
     }
 
     /** Whether this document has an operation for {@code method} on a template matching {@code path}. */

@@ -38,17 +38,15 @@ record AccountPatch(
 
     AccountData applyTo(AccountView current) {
         return new AccountData(
-                number == null ? current.number() : number.strip(),
-                name == null ? current.name() : name.strip(),
+                number == null ? current.number() : ApiText.strip(number),
+                name == null ? current.name() : ApiText.strip(name),
                 kind == null ? current.kind() : kind,
                 externalId,
                 contracts == null
                         ? current.contracts()
                         : contracts.stream()
                                 .map(c -> new AccountView.ContractView(
-                                        c.number().strip(),
-                                        c.type().strip(),
-                                        c.status().strip()))
+                                        ApiText.strip(c.number()), ApiText.strip(c.type()), ApiText.strip(c.status())))
                                 .toList());
     }
 }

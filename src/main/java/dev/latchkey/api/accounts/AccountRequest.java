@@ -5,7 +5,6 @@ import dev.latchkey.accounts.AccountKind;
 import dev.latchkey.accounts.AccountView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,10 +13,16 @@ import java.util.List;
 /** An account as the back office sends it to create or replace one; the contract list replaces the current one. */
 @Schema(name = "AccountRequest")
 record AccountRequest(
-        @NotBlank @Size(max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @VisibleText
+        @Size(max = 30)
+        @Pattern(regexp = ApiText.NO_CONTROL)
         String number,
 
-        @NotBlank @Size(max = 200) @Pattern(regexp = ApiText.NO_CONTROL)
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @VisibleText
+        @Size(max = 200)
+        @Pattern(regexp = ApiText.NO_CONTROL)
         String name,
 
         @NotNull AccountKind kind,
@@ -34,25 +39,34 @@ record AccountRequest(
     /** One contract; its number is unique over all accounts. */
     @Schema(name = "ContractRequest")
     record ContractRequest(
-            @NotBlank @Size(max = 30) @Pattern(regexp = ApiText.NO_CONTROL)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @VisibleText
+            @Size(max = 30)
+            @Pattern(regexp = ApiText.NO_CONTROL)
             String number,
 
-            @NotBlank @Size(max = 60) @Pattern(regexp = ApiText.NO_CONTROL)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @VisibleText
+            @Size(max = 60)
+            @Pattern(regexp = ApiText.NO_CONTROL)
             String type,
 
-            @NotBlank @Size(max = 20) @Pattern(regexp = ApiText.NO_CONTROL)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @VisibleText
+            @Size(max = 20)
+            @Pattern(regexp = ApiText.NO_CONTROL)
             String status)
             implements StrictJson {}
 
     AccountData data() {
         return new AccountData(
-                number.strip(),
-                name.strip(),
+                ApiText.strip(number),
+                ApiText.strip(name),
                 kind,
                 externalId,
                 contracts.stream()
                         .map(c -> new AccountView.ContractView(
-                                c.number().strip(), c.type().strip(), c.status().strip()))
+                                ApiText.strip(c.number()), ApiText.strip(c.type()), ApiText.strip(c.status())))
                         .toList());
     }
 }

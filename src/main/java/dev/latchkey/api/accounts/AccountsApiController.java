@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,6 +53,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Accounts (customers and guarantors) with their contracts.")
 class AccountsApiController {
 
+    /** The list name in this list's cursors ({@link Cursors#ofId}). */
+    static final String LIST = "accounts";
+
     static final String ACCOUNT_EXAMPLE = """
             {"id": 42, "number": "100234", "name": "Jansen Holding B.V.", "kind": "CUSTOMER",
              "externalId": "crm-100234", "version": 3,
@@ -65,7 +69,7 @@ class AccountsApiController {
             {"items": [{"id": 42, "number": "100234", "name": "Jansen Holding B.V.", "kind": "CUSTOMER",
              "externalId": "crm-100234", "version": 3,
              "contracts": [{"number": "L-2025-0042", "type": "Operational lease", "status": "ACTIVE"}]}],
-             "next": "NDI"}""";
+             "next": "YWNjb3VudHM6NDI"}""";
 
     private final Accounts accounts;
     private final Refusals refusals;
@@ -87,15 +91,20 @@ class AccountsApiController {
             description = "A page of accounts.",
             content = @Content(examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     ApiPage<AccountResource> list(
-            @RequestParam(required = false) @Parameter(description = "1 to 200; 50 when absent.") Integer limit,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "1 to 200; 50 when absent.",
+                            schema = @Schema(type = "integer", format = "int32"))
+                    String limit,
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.")
                     String cursor) {
         int size = ApiPage.limit(limit);
-        List<AccountView> page = accounts.page(Cursors.id(cursor, "cursor"), size + 1);
+        List<AccountView> page = accounts.page(Cursors.id(LIST, cursor, "cursor"), size + 1);
         List<AccountResource> items =
                 page.stream().limit(size).map(AccountResource::of).toList();
-        String next =
-                page.size() > size ? Cursors.ofId(items.get(items.size() - 1).id()) : null;
+        String next = page.size() > size
+                ? Cursors.ofId(LIST, items.get(items.size() - 1).id())
+                : null;
         return new ApiPage<>(items, next);
     }
 

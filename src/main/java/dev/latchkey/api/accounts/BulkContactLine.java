@@ -2,7 +2,6 @@ package dev.latchkey.api.accounts;
 
 import dev.latchkey.accounts.ContactDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,7 +15,7 @@ record BulkContactLine(
         @NotNull @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
         String accountExternalId,
 
-        @NotBlank @Size(max = ContactDetails.MAX_NAME) @Pattern(regexp = ApiText.NO_CONTROL)
+        @VisibleText @Size(max = ContactDetails.MAX_NAME) @Pattern(regexp = ApiText.NO_CONTROL)
         String name,
 
         @Size(max = ContactDetails.MAX_EMAIL)
@@ -28,6 +27,6 @@ record BulkContactLine(
         implements StrictJson {
 
     ContactDetails details() {
-        return new ContactDetails(name, email, phone);
+        return new ContactDetails(ApiText.strip(name), email, phone);
     }
 }

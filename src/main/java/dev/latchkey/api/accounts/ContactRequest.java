@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.latchkey.accounts.ContactDetails;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -23,7 +22,10 @@ record ContactRequest(
         @Schema(nullable = true) @Pattern(regexp = ApiText.EXTERNAL_ID, message = ApiText.EXTERNAL_ID_MESSAGE)
         String externalId,
 
-        @NotBlank @Size(max = ContactDetails.MAX_NAME) @Pattern(regexp = ApiText.NO_CONTROL)
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+        @VisibleText
+        @Size(max = ContactDetails.MAX_NAME)
+        @Pattern(regexp = ApiText.NO_CONTROL)
         String name,
 
         @Schema(nullable = true)
@@ -44,6 +46,6 @@ record ContactRequest(
     }
 
     ContactDetails details() {
-        return new ContactDetails(name, email, phone);
+        return new ContactDetails(ApiText.strip(name), email, phone);
     }
 }

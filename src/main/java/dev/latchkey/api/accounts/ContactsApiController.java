@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,6 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Contacts", description = "Contact persons of accounts, their promotion to portal users, the bulk sync.")
 class ContactsApiController {
 
+    /** The list name in this list's cursors ({@link Cursors#ofId}). */
+    static final String LIST = "contacts";
+
     static final String NDJSON = "application/x-ndjson";
 
     static final String CONTACT_EXAMPLE = """
@@ -88,7 +92,7 @@ class ContactsApiController {
     static final String PAGE_EXAMPLE = """
             {"items": [{"id": 7, "accountId": 42, "externalId": "crm-p-881", "name": "Anna de Vries",
              "email": "anna@jansen.example", "phone": "020 123 4567", "portalUserId": null, "version": 2}],
-             "next": "Nw"}""";
+             "next": "Y29udGFjdHM6Nw"}""";
     static final String BULK_EXAMPLE = """
             {"externalId": "crm-p-881", "accountExternalId": "crm-100234", "name": "Anna de Vries",\
              "email": "anna@jansen.example", "phone": "020 123 4567"}
@@ -141,15 +145,20 @@ class ContactsApiController {
             description = "A page of contact persons.",
             content = @Content(examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
     ApiPage<ContactResource> list(
-            @RequestParam(required = false) @Parameter(description = "1 to 200; 50 when absent.") Integer limit,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "1 to 200; 50 when absent.",
+                            schema = @Schema(type = "integer", format = "int32"))
+                    String limit,
             @RequestParam(required = false) @Parameter(description = "The `next` of the previous page.") String cursor,
             @RequestParam(required = false) @Positive Long accountId) {
         int size = ApiPage.limit(limit);
-        List<ContactView> page = contacts.page(Cursors.id(cursor, "cursor"), accountId, size + 1);
+        List<ContactView> page = contacts.page(Cursors.id(LIST, cursor, "cursor"), accountId, size + 1);
         List<ContactResource> items =
                 page.stream().limit(size).map(c -> ContactResource.of(c, null)).toList();
-        String next =
-                page.size() > size ? Cursors.ofId(items.get(items.size() - 1).id()) : null;
+        String next = page.size() > size
+                ? Cursors.ofId(LIST, items.get(items.size() - 1).id())
+                : null;
         return new ApiPage<>(items, next);
     }
 

@@ -10,9 +10,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A field of a partial change (PATCH) that may be left out (null: it stays) but, when given, must not be blank:
- * whitespace only is bad input, never "keep the current value". Blank as {@link String#isBlank} has it, the rule the
- * value is stripped by.
+ * A field of a partial change (PATCH) that may be left out (null: it stays) but, when given, must not be blank: a value
+ * that shows nothing is bad input, never "keep the current value". Blank as {@link ApiText#isBlank} has it, the rule
+ * the value is stripped by ({@link ApiText#strip}).
  */
 @Constraint(validatedBy = NullOrNotBlank.Validator.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
@@ -30,7 +30,7 @@ import java.lang.annotation.Target;
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || !value.toString().isBlank();
+            return value == null || !ApiText.isBlank(value);
         }
     }
 }

@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit events", description = "The security audit log as a feed")
 class AuditEventsApiController {
 
+    /** The list name in this list's cursors ({@link Cursors#ofId}). */
+    static final String LIST = "audit";
+
     static final int DEFAULT_LIMIT = 100;
 
     private final AuditLog audit;
@@ -54,9 +57,9 @@ class AuditEventsApiController {
             @Parameter(description = "At most this many events, 1 to 200 (default 100)", example = "100")
                     @RequestParam(required = false)
                     String limit) {
-        long position = Cursors.id(after, "after");
+        long position = Cursors.id(LIST, after, "after");
         List<AuditFeedEntry> rows = audit.feed(position, ApiPage.limit(limit, DEFAULT_LIMIT));
         long last = rows.isEmpty() ? position : rows.get(rows.size() - 1).id();
-        return new ApiPage<>(rows.stream().map(AuditEventJson::of).toList(), Cursors.ofId(last));
+        return new ApiPage<>(rows.stream().map(AuditEventJson::of).toList(), Cursors.ofId(LIST, last));
     }
 }

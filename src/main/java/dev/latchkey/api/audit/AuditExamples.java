@@ -7,7 +7,7 @@ final class AuditExamples {
             {"items": [{"id": 1041, "occurredAt": "2026-12-01T08:15:30Z", "type": "admin.locked",
               "outcome": "success", "realm": "acme", "userId": 42, "username": "jan@acme.example", "factor": null,
               "actor": "api-token:nightly-sync", "ip": null, "userAgent": null, "detail": null}],
-             "next": "MTA0MQ"}""";
+             "next": "YXVkaXQ6MTA0MQ"}""";
 
     private AuditExamples() {}
 }

@@ -17,7 +17,7 @@ final class UserExamples {
             {"items": [{"id": 42, "email": "jan@acme.example", "displayName": "Jan de Vries", "phone": null,
               "site": "acme", "mfa": "not-activated", "strongest": "email", "factors": ["email"],
               "mfaRequired": false, "locked": false, "pendingEmail": null}],
-             "next": "NDI"}""";
+             "next": "dXNlcnM6NDI"}""";
 
     static final String RESET = """
             {"userId": 42, "sentTo": "jan@acme.example", "pendingEmail": null}""";

@@ -42,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Users", description = "Portal users: list, get, and the admin actions on a user")
 class UsersApiController {
 
+    /** The list name in this list's cursors ({@link Cursors#ofId}). */
+    static final String LIST = "users";
+
     private final UserDirectory directory;
     private final UserActions actions;
     private final Sites sites;
@@ -78,10 +81,10 @@ class UsersApiController {
             @Parameter(description = "The `next` of the previous page") @RequestParam(required = false) String cursor) {
         DirectoryQuery query = UserFilters.read(sites, site, mfa, strongest, q);
         int size = ApiPage.limit(limit, ApiPage.DEFAULT_LIMIT);
-        DirectorySlice slice = directory.after(query, Cursors.id(cursor, "cursor"), size);
+        DirectorySlice slice = directory.after(query, Cursors.id(LIST, cursor, "cursor"), size);
         List<UserJson> items = slice.rows().stream().map(UserJson::of).toList();
         Long last = slice.lastId();
-        return new ApiPage<>(items, last == null ? null : Cursors.ofId(last));
+        return new ApiPage<>(items, last == null ? null : Cursors.ofId(LIST, last));
     }
 
     @GetMapping("/{id}")

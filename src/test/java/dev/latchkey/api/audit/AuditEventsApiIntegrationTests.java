@@ -55,7 +55,7 @@ class AuditEventsApiIntegrationTests {
     @Test
     void theFeedHandsOutEverythingSinceTheCursorOnceOldestFirst() {
         String token = tokens.issue("siem", ApiScope.AUDIT_READ);
-        String start = Cursors.ofId(lastId());
+        String start = Cursors.ofId("audit", lastId());
         List<UserView> locked = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             UserView user = testUsers.portalUser("globex");
@@ -142,7 +142,7 @@ class AuditEventsApiIntegrationTests {
         assertThat(empty.body().get("next"))
                 .isEqualTo(
                         api().get("/api/v1/audit-events?limit=1", token).body().get("next"));
-        Response far = api().get("/api/v1/audit-events?after=" + Cursors.ofId(Long.MAX_VALUE / 2), token);
+        Response far = api().get("/api/v1/audit-events?after=" + Cursors.ofId("audit", Long.MAX_VALUE / 2), token);
         assertThat(far.status()).isEqualTo(200);
         assertThat(far.body().get("items").size()).isZero();
     }

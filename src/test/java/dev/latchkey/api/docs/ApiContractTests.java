@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.latchkey.test.ApiContract;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link ApiContract} against the small hand-made document {@code src/test/resources/openapi/sample.json}. */
@@ -108,6 +109,23 @@ class ApiContractTests {
         assertThat(ApiContract.covers("GET", "/api/v1/users?q=%00"))
                 .as("a NUL in the query reaches Latchkey, whose answer the document must describe")
                 .isTrue();
+    }
+
+    @Test
+    void aPathWithAnEncodedSlashOrBackslashIsCoveredByNoDocumentForTomcatRefusesIt() {
+        for (String path : List.of(
+                "/api/v1/users/1%2F2",
+                "/api/v1/users/1%2f2",
+                "/api/v1/users/1%5C2",
+                "/api/v1/users/1%5c2",
+                "/api/v1/contacts/%2F",
+                "/api/v1/users/42%2F/lock")) {
+            assertThat(ApiContract.covers("GET", path)).as(path).isFalse();
+        }
+        assertThat(ApiContract.covers("GET", "/api/v1/users?q=a%2Fb%5Cc"))
+                .as("an encoded slash or backslash in the query reaches Latchkey")
+                .isTrue();
+        assertThat(ApiContract.covers("GET", "/api/v1/users/12")).isTrue();
     }
 
     @Test
