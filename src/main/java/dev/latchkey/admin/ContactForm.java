@@ -1,33 +1,16 @@
 package dev.latchkey.admin;
 
 import dev.latchkey.accounts.ContactDetails;
-import dev.latchkey.shared.web.NoControlCharacters;
-import dev.latchkey.shared.web.StrippedPattern;
-import dev.latchkey.shared.web.StrippedSize;
-import jakarta.validation.constraints.NotBlank;
 
 /**
  * A contact person as an admin types them (F-CONTACT); also the person part of a new portal user (F-ADMIN-7), whose
- * form {@link NewPortalUserForm} carries the same constraints. Sizes count without the white space around what was
- * typed, which {@link ContactDetails} strips; the page shows the first of {@link #PROBLEMS}.
+ * form {@link NewPortalUserForm} carries the same constraints ({@link ContactFields}). Sizes count without the white
+ * space around what was typed, which {@link ContactDetails} strips; the page shows the first of {@link #PROBLEMS}.
  */
 record ContactForm(
-        @NotBlank(message = ContactForm.NAME_BLANK)
-        @StrippedSize(max = ContactForm.MAX_NAME, message = ContactForm.NAME_TOO_LONG)
-        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
-        String name,
-
-        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
-        @StrippedSize(max = ContactForm.MAX_EMAIL, message = ContactForm.EMAIL_TOO_LONG)
-        @StrippedPattern(
-                regexp = ContactDetails.EMAIL_PATTERN,
-                max = ContactForm.MAX_EMAIL,
-                message = ContactForm.EMAIL_INVALID)
-        String email,
-
-        @NoControlCharacters(message = ContactForm.CONTROL_CHARACTERS)
-        @StrippedSize(max = ContactForm.MAX_PHONE, message = ContactForm.PHONE_TOO_LONG)
-        String phone) {
+        @ContactFields.Name String name,
+        @ContactFields.Email String email,
+        @ContactFields.Phone String phone) {
 
     static final int MAX_NAME = ContactDetails.MAX_NAME;
     static final int MAX_EMAIL = ContactDetails.MAX_EMAIL;

@@ -9,14 +9,17 @@ import dev.latchkey.accounts.Accounts;
 import dev.latchkey.accounts.ContactData;
 import dev.latchkey.accounts.ContactDetails;
 import dev.latchkey.accounts.Contacts;
+import dev.latchkey.audit.AuditLog;
 import dev.latchkey.test.ApiClient;
 import dev.latchkey.test.ApiClient.Response;
 import dev.latchkey.test.IntegrationTest;
+import dev.latchkey.test.MutableClock;
 import dev.latchkey.test.TestTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,9 @@ class ListsApiIntegrationTests {
     @Autowired
     Contacts contacts;
 
+    @Autowired
+    MutableClock clock;
+
     String token;
 
     ApiClient api() {
@@ -63,6 +69,15 @@ class ListsApiIntegrationTests {
                     new AccountData(unique("L"), "Lists " + i, AccountKind.CUSTOMER, unique("lists-"), List.of()));
             contacts.create(new ContactData(account.id(), unique("lc-"), new ContactDetails("Lists " + i, null, null)));
         }
+        // two audit events written before this returns (the creation of this token and another's), then past the
+        // feed's settle window, which holds back younger events: a fresh context may have no older ones
+        tokens.issue("lists-audit", ApiScope.READ);
+        clock.advance(AuditLog.FEED_SETTLE.plusSeconds(1));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test

@@ -18,7 +18,13 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.ANNOTATION_TYPE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NoControlCharacters {
 

@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  */
 @Documented
 @Constraint(validatedBy = StrippedPattern.Check.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.ANNOTATION_TYPE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface StrippedPattern {
 
